@@ -1,0 +1,87 @@
+// One application error type, its code → HTTP status table, and the middleware that renders it.
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { ZodError } from "zod";
+
+/** Every error code the API can answer with. */
+export type ErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "NOT_CONFIGURED"
+  | "METHOD_NOT_ALLOWED"
+  | "ALREADY_INVOICED"
+  | "CONFLICT"
+  | "NOT_DRAFT"
+  | "NO_CUSTOMER"
+  | "PAYLOAD_TOO_LARGE"
+  | "SYNC_IN_PROGRESS"
+  | "GRAPH_ERROR"
+  | "INTERNAL";
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  NOT_CONFIGURED: 404,
+  METHOD_NOT_ALLOWED: 405,
+  ALREADY_INVOICED: 409,
+  CONFLICT: 409,
+  NOT_DRAFT: 409,
+  NO_CUSTOMER: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  SYNC_IN_PROGRESS: 409,
+  GRAPH_ERROR: 502,
+  INTERNAL: 500,
+};
+
+/** The single error that use cases throw; `details` are merged into the error body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+/** Turns a zod failure into a readable one-line message: `field: problem; field: problem`. */
+export function describeZodError(err: ZodError): string {
+  return err.issues
+    .slice(0, 10)
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/** Answers unknown /api routes with a JSON 404 instead of Express's HTML page. */
+export const handleNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError("NOT_FOUND", `No route ${req.method} ${req.path}`));
+};
+
+/** Renders every error as `{ error: { code, message, ...details } }`; unknown errors become a logged 500. */
+export const handleErrors: ErrorRequestHandler = (err, req, res, _next) => {
+  const appError = toAppError(err);
+  if (appError.code === "INTERNAL") req.log?.error({ err }, "unhandled error");
+  if (res.headersSent) return;
+  res.status(appError.status).json({ error: { code: appError.code, message: appError.message, ...appError.details } });
+};
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return new AppError("BAD_REQUEST", describeZodError(err));
+  const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
+  // body-parser errors carry a `type` and a 4xx status: malformed JSON, too large, bad charset.
+  if (e?.type === "entity.parse.failed") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  if (e?.type === "entity.too.large") return new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return new AppError("BAD_REQUEST", e.message ?? "Bad request.");
+  }
+  return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
+}

@@ -1,0 +1,34 @@
+// Applies the versioned SQL migrations in api/src/shared/migrations once each, in order, under a lock.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Db } from "./db";
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+// Any constant works; it only has to be the same for every process that migrates this database.
+const MIGRATION_LOCK_KEY = 7_202_611_240;
+
+/** Applies pending migrations and returns the versions it applied. */
+export async function migrate(db: Db): Promise<string[]> {
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+  return db.transaction(async (tx) => {
+    // Several API processes may start at once against one PostgreSQL: one migrates, the others wait.
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+    await tx.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const done = new Set((await tx.query<{ version: string }>("SELECT version FROM schema_migrations")).rows.map((r) => r.version));
+    const applied: string[] = [];
+    for (const file of files) {
+      const version = file.slice(0, 3);
+      if (done.has(version)) continue;
+      await tx.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, file), "utf8"));
+      await tx.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version]);
+      applied.push(version);
+    }
+    return applied;
+  });
+}
