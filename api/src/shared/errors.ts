@@ -1,5 +1,6 @@
 // One application error type, its code → HTTP status table, and the middleware that renders it.
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import type {} from "pino-http";
 import { ZodError } from "zod";
 
 /** Every error code the API can answer with. */

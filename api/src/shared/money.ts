@@ -4,6 +4,8 @@ import DecimalJs from "decimal.js";
 /** Decimal with ROUND_HALF_UP and enough precision for any invoice. */
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
 export type Decimal = InstanceType<typeof Decimal>;
+/** Anything a Decimal can be made from: a number, a decimal string or a Decimal. */
+export type DecimalValue = DecimalJs.Value;
 
 const minorUnitCache = new Map<string, number>();
 
@@ -23,21 +25,21 @@ export function minorUnits(currency: string): number {
 }
 
 /** Rounds half-up to the currency's minor unit. */
-export function roundMoney(value: Decimal.Value, currency: string): Decimal {
+export function roundMoney(value: DecimalValue, currency: string): Decimal {
   return new Decimal(value).toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
 }
 
 /** Formats a money value as the API's decimal string with exactly the currency's minor digits ("62.50", "1200"). */
-export function moneyString(value: Decimal.Value, currency: string): string {
+export function moneyString(value: DecimalValue, currency: string): string {
   return roundMoney(value, currency).toFixed(minorUnits(currency));
 }
 
 /** Formats a quantity without trailing zeros beyond what it needs ("1", "0.8333"). */
-export function quantityString(value: Decimal.Value): string {
+export function quantityString(value: DecimalValue): string {
   return new Decimal(value).toDecimalPlaces(4).toString();
 }
 
 /** Sums decimal values exactly. */
-export function sum(values: Decimal.Value[]): Decimal {
+export function sum(values: DecimalValue[]): Decimal {
   return values.reduce<Decimal>((acc, v) => acc.plus(v), new Decimal(0));
 }

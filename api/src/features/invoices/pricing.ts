@@ -1,5 +1,5 @@
 // Pure pricing rules of PRODUCT.md §4.3: one line per attendee, exact decimals, half-up to the minor unit.
-import { Decimal, moneyString, quantityString, roundMoney, sum } from "../../shared/money";
+import { Decimal, type DecimalValue, moneyString, quantityString, roundMoney, sum } from "../../shared/money";
 
 /** What pricing needs to know about one booking. */
 export interface PricingInput {
@@ -18,6 +18,12 @@ export interface PricedLine {
   unitPrice: string;
   amount: string;
   flags: string[];
+}
+
+/** Flags a price type raises on a line: `review` for "starting at", `needsPrice` where Bookings names no price. */
+export function priceTypeFlags(priceType: string): string[] {
+  if (priceType === "startingAt") return ["review"];
+  return ["fixedPrice", "hourly", "free"].includes(priceType) ? [] : ["needsPrice"];
 }
 
 /** True when a booking of this price type is ever billable (everything but `free`). */
@@ -39,18 +45,17 @@ export function priceAttendee(input: PricingInput): PricedLine | null {
 
 function quantityAndUnitPrice(input: PricingInput): { quantity: Decimal; unitPrice: Decimal; flags: string[] } {
   const price = new Decimal(input.price || 0);
+  const flags = priceTypeFlags(input.priceType);
   switch (input.priceType) {
     case "fixedPrice":
-      return { quantity: new Decimal(1), unitPrice: price, flags: [] };
-    case "hourly":
-      return { quantity: hours(input.durationMinutes), unitPrice: price, flags: [] };
     case "startingAt":
-      return { quantity: new Decimal(1), unitPrice: price, flags: ["review"] };
+      return { quantity: new Decimal(1), unitPrice: price, flags };
+    case "hourly":
+      return { quantity: hours(input.durationMinutes), unitPrice: price, flags };
     default: {
       // priceVaries, callUs, notSet, undefined and any value Graph adds later: the item's price, to be checked.
       const fallback = new Decimal(input.itemDefaultPrice || 0);
-      const unitPrice = fallback.greaterThan(0) ? fallback : new Decimal(0);
-      return { quantity: new Decimal(1), unitPrice, flags: ["needsPrice"] };
+      return { quantity: new Decimal(1), unitPrice: fallback.greaterThan(0) ? fallback : new Decimal(0), flags };
     }
   }
 }
@@ -61,7 +66,7 @@ export function hours(durationMinutes: number): Decimal {
 }
 
 /** Amount of a line from quantity × unit price, rounded to the currency's minor unit. */
-export function lineAmount(quantity: Decimal.Value, unitPrice: Decimal.Value, currency: string): string {
+export function lineAmount(quantity: DecimalValue, unitPrice: DecimalValue, currency: string): string {
   return moneyString(new Decimal(quantity).times(unitPrice), currency);
 }
 

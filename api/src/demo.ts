@@ -1,0 +1,26 @@
+// The demo tenant that `npm start` sets up against the built-in emulator, so the tab shows bookings at once.
+import type { Logger } from "pino";
+import type { Db } from "./shared/db";
+import type { BookingsGraph } from "./features/graph/graphClient";
+import { saveTenantSetup } from "./features/setup/saveSetup";
+import { findSetup } from "./features/setup/setup.repository";
+import { ZSetupInput } from "./features/setup/setup.schema";
+import { syncTenant } from "./features/sync/syncBookings";
+import type { SyncRun } from "./features/sync/sync.repository";
+
+/** Tenant id the standalone tab asks a dev token for. */
+export const DEMO_TENANT_ID = "00000000-0000-4000-8000-000000000001";
+/** The demo admin user. */
+export const DEMO_USER_ID = "00000000-0000-4000-8000-0000000000aa";
+
+/** Saves the demo setup (if missing) for the emulator's business and runs a first sync. */
+export async function prepareDemoTenant(
+  deps: { db: Db; graph: BookingsGraph; now: () => Date; log?: Logger },
+  businessId: string,
+): Promise<SyncRun> {
+  if (!(await findSetup(deps.db, DEMO_TENANT_ID))) {
+    const input = ZSetupInput.parse({ businessId, customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" } });
+    await saveTenantSetup(deps, DEMO_TENANT_ID, DEMO_USER_ID, input);
+  }
+  return syncTenant(deps, DEMO_TENANT_ID, "startup");
+}

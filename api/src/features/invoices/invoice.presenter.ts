@@ -1,0 +1,73 @@
+// Invoice rows → the API's invoice shape (PRODUCT.md §5), with warnings a reviewer must see.
+import { moneyString, quantityString } from "../../shared/money";
+import type { InvoiceRow, LineRow } from "./invoice.repository";
+import { priceTypeFlags } from "./pricing";
+
+/** An invoice as the API returns it. */
+export interface InvoiceView {
+  id: string;
+  number: string | null;
+  status: "draft" | "final";
+  customerId: string;
+  customer: { name: string; email: string | null };
+  currency: string;
+  issueDate: string;
+  dueDate: string | null;
+  notes: string | null;
+  lines: { bookingId: string; description: string; serviceDate: string; quantity: string; unitPrice: string; amount: string; taxRate: string; flags: string[] }[];
+  net: string;
+  tax: string;
+  total: string;
+  warnings: string[];
+  createdAt: string;
+}
+
+/** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */
+export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceView[] {
+  const byInvoice = new Map<string, LineRow[]>();
+  for (const l of lines) byInvoice.set(l.invoice_id, [...(byInvoice.get(l.invoice_id) ?? []), l]);
+  return rows.map((r) => presentInvoice(r, byInvoice.get(r.id) ?? []));
+}
+
+function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
+  const c = r.currency;
+  const view = lines.map((l) => ({
+    bookingId: l.booking_id,
+    description: l.description,
+    serviceDate: l.service_date,
+    quantity: quantityString(l.quantity),
+    unitPrice: l.unit_price,
+    amount: moneyString(l.amount, c),
+    taxRate: l.tax_rate,
+    flags: priceTypeFlags(l.price_type),
+  }));
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    customerId: r.customer_id,
+    customer: { name: r.customer_name, email: r.customer_email },
+    currency: c,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    notes: r.notes,
+    lines: view,
+    net: moneyString(r.net, c),
+    tax: moneyString(r.tax, c),
+    total: moneyString(r.total, c),
+    warnings: r.status === "draft" ? warningsFor(lines) : [],
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+function warningsFor(lines: LineRow[]): string[] {
+  const warnings: string[] = [];
+  for (const l of lines) {
+    if (l.booking_cancelled) warnings.push(`The booking "${l.description}" was cancelled in Bookings after it was put on this draft.`);
+  }
+  const unpriced = lines.filter((l) => priceTypeFlags(l.price_type).includes("needsPrice")).length;
+  if (unpriced) warnings.push(`${unpriced} line${unpriced === 1 ? "" : "s"} need${unpriced === 1 ? "s" : ""} a price: the service has no fixed price in Bookings.`);
+  const review = lines.filter((l) => l.price_type === "startingAt").length;
+  if (review) warnings.push(`${review} line${review === 1 ? " has" : "s have"} a "starting at" price: check the final amount.`);
+  return warnings;
+}

@@ -1,0 +1,201 @@
+// SQL for invoices and their lines; no business rules here.
+import type { Queryable } from "../../shared/db";
+
+/** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
+export interface BillableRow {
+  booking_id: string;
+  start_at: Date;
+  end_at: Date;
+  cancelled: boolean;
+  service_name: string;
+  price: string;
+  price_type: string;
+  currency: string;
+  item_default_price: string | null;
+  attendee_count: number;
+  attendee_key: string | null;
+  bookings_customer_id: string | null;
+  attendee_name: string | null;
+  attendee_email: string | null;
+  customer_id: string | null;
+  invoiced: boolean;
+}
+
+/** Every attendee of the given bookings (one row per booking with no attendees), locked against concurrent edits. */
+export async function loadBillable(db: Queryable, tenantId: string, bookingIds: string[]): Promise<BillableRow[]> {
+  const { rows } = await db.query<BillableRow>(
+    `SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
+            trim_scale(b.price)::text AS price, b.price_type, b.currency, trim_scale(si.default_price)::text AS item_default_price,
+            (SELECT count(*)::int FROM booking_attendees x WHERE x.tenant_id = b.tenant_id AND x.booking_id = b.id) AS attendee_count,
+            a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
+            EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
+     FROM bookings b
+     LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
+     LEFT JOIN service_items si ON si.tenant_id = b.tenant_id AND si.bookings_service_id = b.service_id
+     WHERE b.tenant_id = $1 AND b.id = ANY($2::text[])
+     ORDER BY b.start_at, b.id, a.position`,
+    [tenantId, bookingIds],
+  );
+  return rows;
+}
+
+/** Records the customer an attendee was linked to. */
+export async function setAttendeeCustomer(db: Queryable, tenantId: string, bookingId: string, key: string, customerId: string): Promise<void> {
+  await db.query("UPDATE booking_attendees SET customer_id = $4 WHERE tenant_id = $1 AND booking_id = $2 AND attendee_key = $3", [tenantId, bookingId, key, customerId]);
+}
+
+/** Customer facts an invoice needs. */
+export interface CustomerTerms {
+  id: string;
+  tax_rate: string;
+  payment_terms_days: number;
+}
+
+/** Tax rate and payment terms of the given customers. */
+export async function loadCustomerTerms(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, CustomerTerms>> {
+  const { rows } = await db.query<CustomerTerms>(
+    "SELECT id, trim_scale(tax_rate)::text AS tax_rate, payment_terms_days FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[])",
+    [tenantId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A new draft invoice with its lines. */
+export interface NewInvoice {
+  customerId: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  net: string;
+  tax: string;
+  total: string;
+  createdBy: string;
+  lines: NewLine[];
+}
+/** A new invoice line. */
+export interface NewLine {
+  bookingId: string;
+  attendeeKey: string;
+  description: string;
+  serviceDate: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  taxRate: string;
+  priceType: string;
+}
+
+/** Inserts a draft and its lines (one multi-row INSERT); returns the invoice id. */
+export async function insertDraft(db: Queryable, tenantId: string, inv: NewInvoice): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO invoices (tenant_id, status, customer_id, currency, issue_date, due_date, net, tax, total, created_by)
+     VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [tenantId, inv.customerId, inv.currency, inv.issueDate, inv.dueDate, inv.net, inv.tax, inv.total, inv.createdBy],
+  );
+  const id = rows[0]!.id;
+  const cols = (l: NewLine) => [l.bookingId, l.attendeeKey, l.description, l.serviceDate, l.quantity, l.unitPrice, l.amount, l.taxRate, l.priceType];
+  await db.query(
+    `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type)
+     SELECT $1, $2, t.ord - 1, t.booking_id, t.attendee_key, t.description, t.service_date::date, t.quantity::numeric, t.unit_price::numeric,
+            t.amount::numeric, t.tax_rate::numeric, t.price_type
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+          WITH ORDINALITY AS t(booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type, ord)`,
+    [tenantId, id, ...transpose(inv.lines.map(cols), 9)],
+  );
+  return id;
+}
+
+function transpose(rows: string[][], width: number): string[][] {
+  return Array.from({ length: width }, (_, i) => rows.map((r) => r[i]!));
+}
+
+/** Invoice row joined with its customer. */
+export interface InvoiceRow {
+  id: string;
+  number: string | null;
+  status: "draft" | "final";
+  customer_id: string;
+  customer_name: string;
+  customer_email: string | null;
+  currency: string;
+  issue_date: string;
+  due_date: string | null;
+  notes: string | null;
+  net: string;
+  tax: string;
+  total: string;
+  created_at: Date;
+  /** Microsecond-exact creation time, for cursors (a JS Date keeps only milliseconds). */
+  created_at_exact: string;
+}
+/** Line row with the state of its booking. */
+export interface LineRow {
+  invoice_id: string;
+  booking_id: string;
+  description: string;
+  service_date: string;
+  quantity: string;
+  unit_price: string;
+  amount: string;
+  tax_rate: string;
+  price_type: string;
+  booking_cancelled: boolean;
+}
+
+const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, i.currency,
+  to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.notes,
+  i.net::text, i.tax::text, i.total::text, i.created_at,
+  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
+
+/** Invoices by id (tenant-scoped), with customer. */
+export async function findInvoices(db: Queryable, tenantId: string, ids: string[]): Promise<InvoiceRow[]> {
+  const { rows } = await db.query<InvoiceRow>(
+    `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
+     WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) ORDER BY i.created_at, i.id`,
+    [tenantId, ids],
+  );
+  return rows;
+}
+
+/** A page of invoices, newest first. */
+export async function listInvoiceRows(
+  db: Queryable,
+  tenantId: string,
+  q: { status?: string; customerId?: string; after?: { createdAt: string; id: string }; limit: number },
+): Promise<InvoiceRow[]> {
+  const params: unknown[] = [tenantId];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const where = ["i.tenant_id = $1"];
+  if (q.status) where.push(`i.status = ${add(q.status)}`);
+  if (q.customerId) where.push(`i.customer_id = ${add(q.customerId)}`);
+  if (q.after) where.push(`(i.created_at, i.id) < (${add(q.after.createdAt)}::timestamptz, ${add(q.after.id)}::uuid)`);
+  const { rows } = await db.query<InvoiceRow>(
+    `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
+     WHERE ${where.join(" AND ")} ORDER BY i.created_at DESC, i.id DESC LIMIT ${add(q.limit)}`,
+    params,
+  );
+  return rows;
+}
+
+/** Lines of the given invoices, in order, with whether their booking was cancelled since. */
+export async function findLines(db: Queryable, tenantId: string, invoiceIds: string[]): Promise<LineRow[]> {
+  const { rows } = await db.query<LineRow>(
+    `SELECT l.invoice_id, l.booking_id, l.description, to_char(l.service_date, 'YYYY-MM-DD') AS service_date,
+            trim_scale(l.quantity)::text AS quantity, trim_scale(l.unit_price)::text AS unit_price, l.amount::text AS amount,
+            trim_scale(l.tax_rate)::text AS tax_rate, l.price_type, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
+     FROM invoice_lines l LEFT JOIN bookings b ON b.tenant_id = l.tenant_id AND b.id = l.booking_id
+     WHERE l.tenant_id = $1 AND l.invoice_id = ANY($2::uuid[]) ORDER BY l.invoice_id, l.position`,
+    [tenantId, invoiceIds],
+  );
+  return rows;
+}
+
+/** Deletes a draft (its lines cascade); returns what was there: 'deleted', 'final' or 'missing'. */
+export async function deleteDraft(db: Queryable, tenantId: string, id: string): Promise<"deleted" | "final" | "missing"> {
+  const { rows } = await db.query<{ status: string }>("SELECT status FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [tenantId, id]);
+  const status = rows[0]?.status;
+  if (!status) return "missing";
+  if (status !== "draft") return "final";
+  await db.query("DELETE FROM invoices WHERE tenant_id = $1 AND id = $2", [tenantId, id]);
+  return "deleted";
+}

@@ -1,0 +1,70 @@
+// SQL for service items (one per Bookings service) and staff members.
+import type { Queryable } from "../../shared/db";
+
+/** A Bookings service as a service item. */
+export interface ServiceItemRecord {
+  bookingsServiceId: string;
+  name: string;
+  description: string | null;
+  defaultPrice: string;
+  priceType: string;
+  defaultDurationMinutes: number | null;
+}
+
+/** Creates or updates the item for a Bookings service; reactivates it if it was gone. */
+export async function upsertServiceItem(db: Queryable, tenantId: string, s: ServiceItemRecord): Promise<"created" | "updated" | "unchanged"> {
+  const { rows } = await db.query<{ inserted: boolean; changed: boolean }>(
+    `INSERT INTO service_items (tenant_id, bookings_service_id, name, description, default_price, price_type, default_duration_minutes, synced_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+     ON CONFLICT (tenant_id, bookings_service_id) DO UPDATE SET
+       name = EXCLUDED.name, description = EXCLUDED.description, default_price = EXCLUDED.default_price,
+       price_type = EXCLUDED.price_type, default_duration_minutes = EXCLUDED.default_duration_minutes,
+       active = true, synced_at = now(),
+       updated_at = CASE WHEN (service_items.name, service_items.description, service_items.default_price, service_items.price_type,
+                              service_items.default_duration_minutes, service_items.active)
+                         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.description, EXCLUDED.default_price, EXCLUDED.price_type,
+                              EXCLUDED.default_duration_minutes, true)
+                         THEN now() ELSE service_items.updated_at END
+     RETURNING (xmax = 0) AS inserted, (updated_at = synced_at) AS changed`,
+    [tenantId, s.bookingsServiceId, s.name, s.description, s.defaultPrice, s.priceType, s.defaultDurationMinutes],
+  );
+  const r = rows[0]!;
+  return r.inserted ? "created" : r.changed ? "updated" : "unchanged";
+}
+
+/** Marks items whose Bookings service is gone as inactive; returns how many. */
+export async function deactivateMissingItems(db: Queryable, tenantId: string, presentIds: string[]): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE service_items SET active = false, updated_at = now()
+     WHERE tenant_id = $1 AND active AND NOT (bookings_service_id = ANY($2::text[]))`,
+    [tenantId, presentIds],
+  );
+  return rowCount;
+}
+
+/** Creates or updates a staff member. */
+export async function upsertStaffMember(db: Queryable, tenantId: string, s: { bookingsStaffId: string; name: string; email: string | null }): Promise<void> {
+  await db.query(
+    `INSERT INTO staff_members (tenant_id, bookings_staff_id, name, email) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, bookings_staff_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, active = true`,
+    [tenantId, s.bookingsStaffId, s.name, s.email],
+  );
+}
+
+/** A service item as the API shows it. */
+export interface ServiceItemView extends ServiceItemRecord {
+  id: string;
+  type: string;
+  active: boolean;
+}
+
+/** All of a tenant's service items, by name. */
+export async function listServiceItems(db: Queryable, tenantId: string): Promise<ServiceItemView[]> {
+  const { rows } = await db.query<ServiceItemView>(
+    `SELECT id, bookings_service_id AS "bookingsServiceId", name, description, trim_scale(default_price)::text AS "defaultPrice",
+            price_type AS "priceType", default_duration_minutes AS "defaultDurationMinutes", item_type AS type, active
+     FROM service_items WHERE tenant_id = $1 ORDER BY lower(name), id`,
+    [tenantId],
+  );
+  return rows;
+}

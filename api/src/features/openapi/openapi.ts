@@ -1,0 +1,54 @@
+// GET /api/openapi.json: the OpenAPI 3 document, generated from the same zod schemas that validate requests.
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ZDevTokenRequest } from "../auth/devToken";
+import { ZUninvoicedQuery } from "../bookings/bookings.schema";
+import { ZCreateInvoices, ZListInvoicesQuery } from "../invoices/invoice.schema";
+import { ZSetupInput } from "../setup/setup.schema";
+
+const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const ZMoney = z.string().regex(/^-?\d+(\.\d+)?$/).describe("exact decimal as a string, e.g. \"62.50\"");
+const ZBookingItem = z.object({
+  id: z.string(), start: z.string(), end: z.string(), durationMinutes: z.number(), serviceId: z.string().nullable(),
+  serviceName: z.string(), staffMemberIds: z.array(z.string()), staffNames: z.array(z.string()), priceType: z.string(),
+  currency: z.string(), amount: ZMoney,
+  customers: z.array(z.object({ bookingsCustomerId: z.string().nullable(), customerId: z.string().nullable(), name: z.string(), email: z.string().nullable() })),
+  flags: z.array(z.string()),
+});
+const ZInvoice = z.object({
+  id: z.string(), number: z.string().nullable(), status: z.enum(["draft", "final"]), customerId: z.string(),
+  customer: z.object({ name: z.string(), email: z.string().nullable() }), currency: z.string(), issueDate: z.string(),
+  dueDate: z.string().nullable(),
+  lines: z.array(z.object({ bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney })),
+  net: ZMoney, tax: ZMoney, total: ZMoney, warnings: z.array(z.string()),
+});
+const ZRun = z.object({ id: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), counts: z.record(z.string(), z.number()), errors: z.array(z.object({ message: z.string() }).loose()) });
+
+const json = (schema: z.ZodType, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const errors = { 400: json(ZError, "Bad request"), 401: json(ZError, "No valid bearer token"), 404: json(ZError, "Not found") };
+
+/** Builds the document once; routes are listed here next to their schemas. */
+export function buildOpenApiDocument(): object {
+  const r = new OpenAPIRegistry();
+  const auth = [{ bearer: [] }];
+  r.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  r.registerPath({ method: "get", path: "/api/health", summary: "Liveness", responses: { 200: json(z.object({ ok: z.literal(true) })) } });
+  r.registerPath({ method: "post", path: "/api/dev/token", summary: "Local mode: issue a token", request: { body: { content: { "application/json": { schema: ZDevTokenRequest } } } }, responses: { 200: json(z.object({ token: z.string() })), 404: json(ZError, "Not in local mode") } });
+  r.registerPath({ method: "get", path: "/api/businesses", security: auth, summary: "Bookings businesses visible through Graph (admin)", responses: { 200: json(z.array(z.object({ id: z.string(), displayName: z.string() }))), ...errors, 403: json(ZError, "Not an admin") } });
+  r.registerPath({ method: "get", path: "/api/setup", security: auth, summary: "The tenant's setup", responses: { 200: json(ZSetupInput), ...errors } });
+  r.registerPath({ method: "put", path: "/api/setup", security: auth, summary: "Save the setup (admin)", request: { body: { content: { "application/json": { schema: ZSetupInput } } } }, responses: { 200: json(ZSetupInput), ...errors, 403: json(ZError, "Not an admin") } });
+  r.registerPath({ method: "post", path: "/api/sync", security: auth, summary: "Run a sync now (admin); answers with the finished run", responses: { 200: json(ZRun), ...errors, 403: json(ZError, "Not an admin"), 409: json(ZError, "A sync is running") } });
+  r.registerPath({ method: "get", path: "/api/sync/runs", security: auth, summary: "Recent sync runs, newest first", responses: { 200: json(z.array(ZRun)), ...errors } });
+  r.registerPath({ method: "get", path: "/api/customers", security: auth, summary: "Synced customers", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).loose())), ...errors } });
+  r.registerPath({ method: "get", path: "/api/items", security: auth, summary: "Service items", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), defaultPrice: ZMoney }).loose())), ...errors } });
+  r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced", request: { query: ZUninvoicedQuery.omit({ from: true, to: true }).extend({ from: z.string().optional(), to: z.string().optional() }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney }) })), ...errors } });
+  r.registerPath({ method: "post", path: "/api/invoices", security: auth, summary: "Create draft invoices", request: { body: { content: { "application/json": { schema: ZCreateInvoices } } } }, responses: { 201: json(z.object({ invoices: z.array(ZInvoice), skipped: z.array(z.object({ bookingId: z.string(), reason: z.string() })) })), ...errors, 409: json(ZError.extend({ error: ZError.shape.error.extend({ bookingIds: z.array(z.string()) }) }), "ALREADY_INVOICED") } });
+  r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first", request: { query: ZListInvoicesQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
+  r.registerPath({ method: "get", path: "/api/invoices/{id}", security: auth, summary: "One invoice", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors } });
+  r.registerPath({ method: "delete", path: "/api/invoices/{id}", security: auth, summary: "Delete a draft; its bookings return to the list", request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: "Deleted" }, ...errors, 409: json(ZError, "Final invoices cannot be deleted") } });
+  r.registerPath({ method: "get", path: "/api/openapi.json", summary: "This document", responses: { 200: { description: "OpenAPI 3.1 document" } } });
+  return new OpenApiGeneratorV31(r.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: { title: "Bookings Invoicing API", version: "0.1.0", description: "Turns completed Microsoft Bookings appointments into draft invoices." },
+  });
+}

@@ -1,0 +1,40 @@
+// Use case: an admin picks the Bookings business and sync options; the business is checked in Graph first.
+import { AppError } from "../../shared/errors";
+import type { Db } from "../../shared/db";
+import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
+import { findSetup, saveSetup } from "./setup.repository";
+import type { TSetup, TSetupInput } from "./setup.schema";
+
+/** Validates the business against Graph, stores the setup and returns it. */
+export async function saveTenantSetup(
+  deps: { db: Db; graph: BookingsGraph },
+  tenantId: string,
+  userId: string,
+  input: TSetupInput,
+): Promise<TSetup> {
+  let business;
+  try {
+    business = await deps.graph.getBusiness(input.businessId);
+  } catch (err) {
+    if (err instanceof GraphRequestError && err.status === 404) {
+      throw new AppError("BAD_REQUEST", `businessId: no Bookings business "${input.businessId}" is visible to this app.`);
+    }
+    throw toGraphAppError(err);
+  }
+  const currency = (business.defaultCurrencyIso ?? "").toUpperCase() || "EUR";
+  const withTemplateCurrency = {
+    ...input,
+    customerTemplate: { ...input.customerTemplate, currency: input.customerTemplate.currency ?? currency },
+  };
+  await saveSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
+  return (await findSetup(deps.db, tenantId))!;
+}
+
+/** Wraps a failed Graph call as a 502 that names the Graph request id. */
+export function toGraphAppError(err: unknown): AppError {
+  if (err instanceof GraphRequestError) {
+    const id = err.requestId ? ` (Graph request id ${err.requestId})` : "";
+    return new AppError("GRAPH_ERROR", `Microsoft Graph could not answer: ${err.message}${id}`, { graphStatus: err.status });
+  }
+  return new AppError("GRAPH_ERROR", "Microsoft Graph could not be reached.");
+}

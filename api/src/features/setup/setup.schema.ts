@@ -1,0 +1,43 @@
+// The tenant's Bookings setup: request schema with defaults and clear messages, and its stored shape.
+import { z } from "zod";
+
+/** Defaults that new customers get (PRODUCT.md §4.1). */
+export const ZCustomerTemplate = z.object({
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency must be a 3-letter ISO 4217 code such as EUR")
+    .optional(),
+  paymentTermsDays: z.int().min(0, "paymentTermsDays cannot be negative").max(365).default(14),
+  taxRate: z.number().min(0, "taxRate cannot be negative").max(100, "taxRate is a percentage up to 100").default(0),
+  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "language must look like en or nl-NL").default("en"),
+});
+
+/** Defaults that new service items get; only items of type `service` can be billed for bookings. */
+export const ZItemTemplate = z.object({
+  type: z.string().refine((t) => t === "service", {
+    error: (issue) => `itemTemplate.type must be "service": a "${String(issue.input)}" item cannot stand for a Bookings service`,
+  }),
+  unitOfMeasure: z.string().trim().min(1).max(20).default("hour"),
+});
+
+/** Body of PUT /api/setup; only businessId is required. */
+export const ZSetupInput = z.object({
+  businessId: z.string().trim().min(3, "businessId is required: pick a Bookings business").max(320),
+  syncCustomers: z.boolean().default(true),
+  syncServices: z.boolean().default(true),
+  customerTemplate: ZCustomerTemplate.default({ paymentTermsDays: 14, taxRate: 0, language: "en" }),
+  itemTemplate: ZItemTemplate.default({ type: "service", unitOfMeasure: "hour" }),
+  syncIntervalMinutes: z.int().min(5, "syncIntervalMinutes must be at least 5").max(1440, "syncIntervalMinutes must be at most 1440 (a day)").default(60),
+  lookbackDays: z.int().min(1).max(730, "lookbackDays must be at most 730").default(90),
+  backgroundSync: z.boolean().default(true),
+  pricesIncludeTax: z.boolean().default(false),
+  defaultGroupBy: z.enum(["customer", "booking", "customerMonth"]).default("customer"),
+});
+export type TSetupInput = z.infer<typeof ZSetupInput>;
+
+/** The stored setup as the API returns it. */
+export type TSetup = TSetupInput & {
+  businessName: string | null;
+  currency: string;
+  updatedAt: string;
+};

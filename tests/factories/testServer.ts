@@ -1,0 +1,75 @@
+// Starts the real API (createApp + a real store + the Graph emulator on a port) for integration and browser tests.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { pino } from "pino";
+import { startApi, type RunningApi } from "../../api/src/bootstrap";
+import { loadConfig } from "../../api/src/config";
+import { DEMO_TENANT_ID, DEMO_USER_ID, prepareDemoTenant } from "../../api/src/demo";
+import { issueDevToken } from "../../api/src/features/auth/devToken";
+import type { SyncRun } from "../../api/src/features/sync/sync.repository";
+import type { StoreOptions } from "../../api/src/shared/db";
+import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api/emulator/index";
+
+/** The stores the store-dependent tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testStores(): ("pglite" | "postgres")[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A running test server. */
+export interface TestServer {
+  url: string;
+  api: RunningApi;
+  emulator: Awaited<ReturnType<typeof startEmulator>>;
+  /** The first sync of the demo tenant (absent with `demo: false`). */
+  firstSync?: SyncRun;
+  /** A bearer token for a user of a tenant; admin by default. */
+  token(opts?: { tenantId?: string; userId?: string; admin?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts emulator + API; by default the demo tenant is set up and synced. */
+export async function startTestServer(
+  opts: { store?: "pglite" | "postgres"; demo?: boolean; emulator?: EmulatorOptions } = {},
+): Promise<TestServer> {
+  const emulator = await startEmulator({ seed: "demo", ...opts.emulator, port: 0, host: "127.0.0.1" });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-test-"));
+  const { store, dropStore } = testStore(opts.store ?? "pglite");
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent" });
+  const api = await startApi(config, { store, logger: pino({ level: "silent" }), host: "127.0.0.1" });
+  const graph = api.ctx.graphFor(DEMO_TENANT_ID);
+  const firstSync = opts.demo === false ? undefined : await prepareDemoTenant({ db: api.ctx.db, graph, now: api.ctx.now }, DEMO_BUSINESS_ID);
+  return {
+    url: api.url.replace("localhost", "127.0.0.1"),
+    api,
+    emulator,
+    firstSync,
+    token: ({ tenantId = DEMO_TENANT_ID, userId = DEMO_USER_ID, admin = true } = {}) =>
+      issueDevToken(api.ctx.localKeys!, { tenantId, userId, name: "Test User", roles: admin ? ["Invoicing.Admin"] : [] }),
+    async close() {
+      await api.close();
+      await emulator.close();
+      await dropStore();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function testStore(kind: "pglite" | "postgres"): { store: StoreOptions; dropStore: () => Promise<void> } {
+  if (kind === "pglite") return { store: { kind: "pglite" }, dropStore: async () => undefined };
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: cannot run the PostgreSQL variant");
+  // Each server gets its own schema, so test files can run in parallel on one database.
+  const schema = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  return {
+    store: { kind: "postgres", url, schema, poolSize: 5 },
+    async dropStore() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
