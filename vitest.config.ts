@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./tests/summaryReporter.ts"],
     projects: [
       { test: { name: "unit", include: ["api/**/*.test.ts", "tabs/src/**/*.test.ts"], environment: "node" } },
       {
