@@ -1,0 +1,86 @@
+// Fault injection: rules on path regex, method, probability and "next N calls", decided by a seeded PRNG.
+import type { Response } from "express";
+import { GraphError, tooManyRequests } from "./errors";
+import { GRAPH_JSON } from "./http";
+import { createRandom, type Random } from "./random";
+import type { FaultRule } from "./types";
+
+interface ActiveRule {
+  rule: FaultRule;
+  pattern: RegExp | null;
+  remaining: number;
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Holds the fault rules and decides, call by call, which one fires. */
+export class FaultInjector {
+  private rules: ActiveRule[] = [];
+  private random: Random;
+
+  constructor(private readonly seed: number) {
+    this.random = createRandom(seed);
+  }
+
+  /** Replaces the rules and restarts the PRNG, so the same rules give the same sequence. */
+  set(rules: FaultRule[]): void {
+    this.random = createRandom(this.seed ^ 0x5eed);
+    this.rules = rules.map((rule) => ({
+      rule: { ...rule },
+      pattern: rule.match ? new RegExp(rule.match) : null,
+      remaining: rule.count ?? Number.POSITIVE_INFINITY,
+    }));
+  }
+
+  /** The rule that fires for this call, if any (consumes one of its count). */
+  pick(method: string, path: string): FaultRule | undefined {
+    const decoded = safeDecode(path);
+    for (const active of this.rules) {
+      if (active.remaining <= 0) continue;
+      if (active.rule.method && active.rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (active.pattern && !active.pattern.test(path) && !active.pattern.test(decoded)) continue;
+      const probability = active.rule.probability ?? 1;
+      if (probability < 1 && !(this.random.next() < probability)) continue;
+      active.remaining -= 1;
+      return active.rule;
+    }
+    return undefined;
+  }
+}
+
+/** The error answer of an error-kind fault (429 variants, 503, 504, 500). */
+export function faultError(kind: FaultRule["kind"], retryAfterSeconds: number): GraphError {
+  const retryAfter = String(retryAfterSeconds);
+  switch (kind) {
+    case "429-no-retry-after":
+      return tooManyRequests(null);
+    case "429-http-date":
+      // An HTTP-date is read against the client's real clock, so it uses wall time, not the emulator clock.
+      return tooManyRequests(new Date(Date.now() + retryAfterSeconds * 1000).toUTCString());
+    case "503":
+      return new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable. Please retry later.", {
+        "Retry-After": retryAfter,
+      });
+    case "504":
+      return new GraphError(504, "GatewayTimeout", "The gateway did not receive a timely response from the service.");
+    case "500":
+      return new GraphError(500, "UnknownError", "An error has occurred.");
+    default:
+      return tooManyRequests(retryAfter);
+  }
+}
+
+/** Makes the response a 200 whose JSON body is cut in half, whatever the handler sends. */
+export function truncateJsonResponses(res: Response): void {
+  res.json = ((body: unknown) => {
+    const text = JSON.stringify(body) ?? "";
+    res.status(200).setHeader("Content-Type", GRAPH_JSON);
+    return res.send(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+  }) as Response["json"];
+}
