@@ -106,12 +106,12 @@ function templateOf(setup: TSetup): CustomerTemplate {
 function priceLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
   const durationMinutes = Math.round((a.end_at.getTime() - a.start_at.getTime()) / 60_000);
   const priced = priceAttendee({ priceType: a.price_type, price: a.price, durationMinutes, currency: a.currency, itemDefaultPrice: a.item_default_price })!;
-  const when = a.start_at.toISOString().slice(0, 16).replace("T", " ");
+  // The line's service date says when; a clock time here would be in UTC and confuse the customer.
   const who = isGroup && a.attendee_name ? ` · ${a.attendee_name}` : "";
   return {
     bookingId: a.booking_id,
     attendeeKey: a.attendee_key!,
-    description: `${a.service_name} · ${when} UTC · ${durationMinutes} min${who}`,
+    description: `${a.service_name} · ${durationMinutes} min${who}`,
     serviceDate: a.start_at.toISOString().slice(0, 10),
     quantity: priced.quantity,
     unitPrice: priced.unitPrice,

@@ -1,0 +1,34 @@
+// Calls of the setup feature: businesses, setup, sync now and recent runs.
+import { ApiError } from "../../shared/apiClient";
+import type { ApiClient } from "../../shared/apiClient";
+import type { Business, Setup, SetupValues, SyncRun } from "./setup.types";
+
+/** Bookings businesses the admin can choose from. */
+export function listBusinesses(api: ApiClient): Promise<Business[]> {
+  return api.get<Business[]>("/api/businesses");
+}
+
+/** The stored setup, or null while the tenant is not configured. */
+export async function findSetup(api: ApiClient): Promise<Setup | null> {
+  try {
+    return await api.get<Setup>("/api/setup");
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "NOT_CONFIGURED") return null;
+    throw err;
+  }
+}
+
+/** Stores the setup. */
+export function saveSetup(api: ApiClient, values: SetupValues): Promise<Setup> {
+  return api.put<Setup>("/api/setup", values);
+}
+
+/** Runs a sync now and resolves with the finished run. */
+export function runSync(api: ApiClient): Promise<SyncRun> {
+  return api.post<SyncRun>("/api/sync");
+}
+
+/** Recent sync runs, newest first. */
+export function listSyncRuns(api: ApiClient): Promise<SyncRun[]> {
+  return api.get<SyncRun[]>("/api/sync/runs");
+}

@@ -1,0 +1,59 @@
+// Covers the tab's exact decimal money helpers and the locale formatting of amounts, dates and durations.
+import { describe, expect, it } from "vitest";
+import { compareDecimals, formatCalendarDate, formatDuration, formatMoney, formatMoneyTotals, sumDecimals } from "./format";
+
+describe("sumDecimals", () => {
+  it.each([
+    [["0.10", "0.20"], "0.30"],
+    [["62.50", "62.50", "0.01"], "125.01"],
+    [["1", "2.5"], "3.50"],
+    [["-1.25", "1.00"], "-0.25"],
+    [["0.005", "0.005"], "0.010"],
+    [[], "0.00"],
+  ])("sums %j exactly to %s", (values, expected) => {
+    expect(sumDecimals(values)).toBe(expected);
+  });
+
+  it("keeps precision beyond what a double holds", () => {
+    expect(sumDecimals(["9007199254740993.01", "0.01"])).toBe("9007199254740993.02");
+  });
+});
+
+describe("compareDecimals", () => {
+  it.each([
+    ["10.00", "9.99", 1],
+    ["9.5", "9.50", 0],
+    ["-1", "0", -1],
+  ])("compares %s with %s", (a, b, expected) => {
+    expect(compareDecimals(a, b)).toBe(expected);
+  });
+});
+
+describe("formatting", () => {
+  it("formats money from the decimal string", () => {
+    expect(formatMoney("62.50", "EUR", "en-US")).toBe("€62.50");
+    expect(formatMoney("1234.5", "EUR", "de-DE")).toBe("1.234,50\u00a0€");
+  });
+
+  it("falls back when the currency is unknown", () => {
+    expect(formatMoney("1.00", "???", "en-US")).toBe("1.00 ???");
+  });
+
+  it("totals per currency", () => {
+    const items = [
+      { amount: "10.00", currency: "EUR" },
+      { amount: "2.50", currency: "EUR" },
+    ];
+    expect(formatMoneyTotals(items)).toMatch(/12\.50/);
+  });
+
+  it("formats calendar dates without time zone shifts", () => {
+    expect(formatCalendarDate("2026-03-01", "en-GB")).toBe("1 Mar 2026");
+  });
+
+  it("formats durations", () => {
+    expect(formatDuration(45)).toBe("45 min");
+    expect(formatDuration(60)).toBe("1 h");
+    expect(formatDuration(90)).toBe("1 h 30 min");
+  });
+});

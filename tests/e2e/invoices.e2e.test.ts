@@ -1,0 +1,106 @@
+// Drives the built Invoices tab in Chromium against the real API: select two bookings, create drafts, find them under Drafts, delete one and see its bookings return.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { startTestServer } from "../factories/testServer";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const RESULTS = path.resolve("test-results");
+
+/** Reads N from the header "N bookings awaiting invoicing · €X". */
+async function awaitingCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId("totals").textContent()) ?? "";
+  const match = /^(\d+) bookings? awaiting invoicing/.exec(text.trim());
+  if (!match) throw new Error(`unexpected totals text: ${text}`);
+  return Number(match[1]);
+}
+
+/** Booking rows currently in the grid. */
+function bookingRows(page: Page) {
+  return page.getByRole("row").and(page.locator("[data-booking-id]"));
+}
+
+describe("Invoices tab in the browser", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+    page.on("pageerror", (err) => pageErrors.push(err.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("creates draft invoices from selected bookings and returns them when a draft is deleted", async () => {
+    await page.goto(`${server.url}/index.html#/invoices`);
+    await page.getByRole("grid", { name: "Bookings awaiting invoicing" }).waitFor();
+    await bookingRows(page).first().waitFor();
+    const before = await awaitingCount(page);
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(await bookingRows(page).count()).toBe(before);
+
+    // Two bookings whose attendees are all linked to customers, so none is skipped.
+    const invoiceable = bookingRows(page).filter({ hasNot: page.locator('[data-flag="noCustomer"]') });
+    const chosen = [invoiceable.nth(0), invoiceable.nth(1)];
+    const chosenIds = await Promise.all(chosen.map(async (row) => (await row.getAttribute("data-booking-id")) ?? ""));
+    for (const row of chosen) await row.getByRole("checkbox", { name: /^Select booking:/ }).check();
+
+    const create = page.getByTestId("create-drafts");
+    await expect.poll(() => create.textContent()).toMatch(/^Create draft invoices \(2 · €[\d,.]+\)$/);
+    await create.click();
+
+    const notice = page.getByTestId("notice");
+    await notice.getByText(/^Created \d+ draft invoices?$/).waitFor();
+    const created = Number(/Created (\d+)/.exec((await notice.textContent()) ?? "")?.[1]);
+    // One draft per customer: a group booking can add a draft per attendee.
+    expect(created).toBeGreaterThanOrEqual(1);
+
+    await expect.poll(() => awaitingCount(page)).toBe(before - 2);
+    for (const id of chosenIds) await expect.poll(() => page.locator(`[data-booking-id="${id}"]`).count()).toBe(0);
+    expect(await create.isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, "invoices.png"), fullPage: true });
+
+    await page.getByRole("tab", { name: /Drafts/ }).click();
+    const drafts = page.locator("[data-invoice-id]");
+    await drafts.first().waitFor();
+    const draftCount = await drafts.count();
+    expect(draftCount).toBeGreaterThanOrEqual(created);
+    await page.getByRole("button", { name: /^Show lines of the draft/ }).first().click();
+    await page.screenshot({ path: path.join(RESULTS, "drafts.png"), fullPage: true });
+
+    await page.getByRole("button", { name: /^Delete draft for / }).first().click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Delete draft", exact: true }).click();
+    await notice.getByText("Draft deleted").waitFor();
+    const returned = Number(/(\d+) bookings? returned/.exec((await notice.textContent()) ?? "")?.[1]);
+    expect(returned).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => drafts.count()).toBe(draftCount - 1);
+
+    await page.getByRole("tab", { name: /To invoice/ }).click();
+    await expect.poll(() => awaitingCount(page)).toBe(before - 2 + returned);
+    const back = await Promise.all(chosenIds.map((id) => page.locator(`[data-booking-id="${id}"]`).count()));
+    expect(back.reduce((a, b) => a + b, 0)).toBe(returned);
+    await page.screenshot({ path: path.join(RESULTS, "after-delete.png"), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+});
