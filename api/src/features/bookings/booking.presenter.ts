@@ -2,23 +2,7 @@
 import { Decimal, moneyString } from "../../shared/money";
 import { priceAttendee } from "../invoices/pricing";
 import type { UninvoicedRow } from "./bookings.repository";
-
-/** A booking item of GET /api/bookings/uninvoiced (PRODUCT.md §5). */
-export interface BookingItem {
-  id: string;
-  start: string;
-  end: string;
-  durationMinutes: number;
-  serviceId: string | null;
-  serviceName: string;
-  staffMemberIds: string[];
-  staffNames: string[];
-  priceType: string;
-  currency: string;
-  amount: string;
-  customers: { bookingsCustomerId: string | null; customerId: string | null; name: string; email: string | null }[];
-  flags: string[];
-}
+import type { BookingItem } from "./booking.types";
 
 /** Minutes between start and end. */
 export function durationOf(row: { start_at: Date; end_at: Date }): number {

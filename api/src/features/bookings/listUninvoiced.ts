@@ -2,15 +2,9 @@
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { Decimal, moneyString } from "../../shared/money";
-import { presentBooking, type BookingItem } from "./booking.presenter";
+import { presentBooking } from "./booking.presenter";
+import type { UninvoicedPage } from "./booking.types";
 import { findUninvoiced, type UninvoicedFilter } from "./bookings.repository";
-
-/** The page answer of GET /api/bookings/uninvoiced. */
-export interface UninvoicedPage {
-  items: BookingItem[];
-  nextCursor: string | null;
-  totals: { count: number; amount: string; currency: string | null };
-}
 
 /** Lists uninvoiced bookings for a tenant as of `now`. */
 export async function listUninvoiced(

@@ -5,22 +5,10 @@ import { linkAttendeeCustomer, type CustomerTemplate } from "../customers/custom
 import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { findInvoices, findLines, insertDraft, loadBillable, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type NewLine } from "./invoice.repository";
-import { presentInvoices, type InvoiceView } from "./invoice.presenter";
+import { presentInvoices } from "./invoice.presenter";
+import type { CreateResult, Skipped } from "./invoice.types";
 import { invoiceTotals, priceAttendee } from "./pricing";
 import type { TCreateInvoices } from "./invoice.schema";
-
-/** A booking (or one attendee of it) left out, and why. */
-export interface Skipped {
-  bookingId: string;
-  reason: "notFound" | "cancelled" | "notCompleted" | "free" | "noCustomer";
-  attendee?: string;
-}
-
-/** Answer of POST /api/invoices. */
-export interface CreateResult {
-  invoices: InvoiceView[];
-  skipped: Skipped[];
-}
 
 /** A priced line waiting for its invoice. */
 interface PendingLine extends Omit<NewLine, "taxRate"> {

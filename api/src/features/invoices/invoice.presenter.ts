@@ -2,25 +2,7 @@
 import { moneyString, quantityString } from "../../shared/money";
 import type { InvoiceRow, LineRow } from "./invoice.repository";
 import { priceTypeFlags } from "./pricing";
-
-/** An invoice as the API returns it. */
-export interface InvoiceView {
-  id: string;
-  number: string | null;
-  status: "draft" | "final";
-  customerId: string;
-  customer: { name: string; email: string | null };
-  currency: string;
-  issueDate: string;
-  dueDate: string | null;
-  notes: string | null;
-  lines: { bookingId: string; description: string; serviceDate: string; quantity: string; unitPrice: string; amount: string; taxRate: string; flags: string[] }[];
-  net: string;
-  tax: string;
-  total: string;
-  warnings: string[];
-  createdAt: string;
-}
+import type { InvoiceView } from "./invoice.types";
 
 /** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */
 export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceView[] {
