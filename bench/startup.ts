@@ -8,7 +8,7 @@ import { loadConfig } from "../api/src/config";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-bench-"));
 const t0 = performance.now();
-const api = await startApi(loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent" }), { logger: pino({ level: "silent" }), host: "127.0.0.1" });
+const api = await startApi(loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0" }), { logger: pino({ level: "silent" }), host: "127.0.0.1" });
 const startupMs = performance.now() - t0;
 const runs = await api.ctx.db.query<{ counts: Record<string, number>; ms: number }>(
   "SELECT counts, (extract(epoch from finished_at - started_at) * 1000)::int AS ms FROM sync_runs ORDER BY started_at LIMIT 1",

@@ -11,6 +11,7 @@ import { prepareDemoTenant } from "./demo";
 import { loadLocalKeys } from "./features/auth/localKeys";
 import { createTokenVerifier } from "./features/auth/tokenVerifier";
 import { createBookingsGraph, type BookingsGraph } from "./features/graph/graphClient";
+import { startScheduler } from "./features/sync/scheduler";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
 import { AppError } from "./shared/errors";
 import { createLogger } from "./shared/logger";
@@ -59,11 +60,13 @@ export async function startApi(config: Config, overrides: { store?: StoreOptions
     throw err;
   });
   const { port } = server.address() as AddressInfo;
+  const stopScheduler = config.syncTickSeconds > 0 ? startScheduler({ ...ctx, log: logger }, config.syncTickSeconds * 1000) : undefined;
   return {
     url: `http://localhost:${port}`,
     ctx,
     emulatorUrl: emulator?.url,
     async close() {
+      await stopScheduler?.();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
@@ -80,6 +83,6 @@ function graphResolver(config: Config, baseUrl: string, isEmulator: boolean): (t
   }
   // Local mode reads one Graph endpoint for every tenant; the emulator accepts any bearer token.
   const token = config.graphToken ?? (isEmulator ? "local-emulator-token" : undefined);
-  const graph = createBookingsGraph({ baseUrl, getToken: async () => token });
+  const graph = createBookingsGraph({ baseUrl, getToken: async () => token, maxConcurrent: config.graphMaxConcurrency });
   return () => graph;
 }

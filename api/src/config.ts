@@ -16,6 +16,8 @@ const ZEnv = z.object({
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
   ENTRA_JWKS_URL: z.url().optional(),
+  SYNC_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  GRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "GRAPH_MAX_CONCURRENCY: Bookings allows at most 4 concurrent requests").default(3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -29,6 +31,10 @@ export type Config = {
   graphBaseUrl: string | undefined;
   graphToken: string | undefined;
   entra: { clientId?: string; clientSecret?: string; authorityHost: string; jwksUrl?: string };
+  /** How often the background scheduler looks for due syncs; 0 turns it off. */
+  syncTickSeconds: number;
+  /** Concurrent Graph requests per Bookings business (Bookings allows 4). */
+  graphMaxConcurrency: number;
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
 };
 
@@ -56,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authorityHost: e.ENTRA_AUTHORITY_HOST,
       jwksUrl: e.ENTRA_JWKS_URL,
     },
+    syncTickSeconds: e.SYNC_TICK_SECONDS,
+    graphMaxConcurrency: e.GRAPH_MAX_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
   };
 }

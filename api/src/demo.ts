@@ -6,7 +6,7 @@ import { saveTenantSetup } from "./features/setup/saveSetup";
 import { findSetup } from "./features/setup/setup.repository";
 import { ZSetupInput } from "./features/setup/setup.schema";
 import { syncTenant } from "./features/sync/syncBookings";
-import type { SyncRun } from "./features/sync/sync.repository";
+import type { SyncRun } from "./features/sync/sync.types";
 
 /** Tenant id the standalone tab asks a dev token for. */
 export const DEMO_TENANT_ID = "00000000-0000-4000-8000-000000000001";

@@ -9,7 +9,7 @@ import { startApi, type RunningApi } from "../../api/src/bootstrap";
 import { loadConfig } from "../../api/src/config";
 import { DEMO_TENANT_ID, DEMO_USER_ID, prepareDemoTenant } from "../../api/src/demo";
 import { issueDevToken } from "../../api/src/features/auth/devToken";
-import type { SyncRun } from "../../api/src/features/sync/sync.repository";
+import type { SyncRun } from "../../api/src/features/sync/sync.types";
 import type { StoreOptions } from "../../api/src/shared/db";
 import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api/emulator/index";
 
@@ -37,7 +37,7 @@ export async function startTestServer(
   const emulator = await startEmulator({ seed: "demo", ...opts.emulator, port: 0, host: "127.0.0.1" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-test-"));
   const { store, dropStore } = testStore(opts.store ?? "pglite");
-  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent" });
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0" });
   const api = await startApi(config, { store, logger: pino({ level: "silent" }), host: "127.0.0.1" });
   const graph = api.ctx.graphFor(DEMO_TENANT_ID);
   const firstSync = opts.demo === false ? undefined : await prepareDemoTenant({ db: api.ctx.db, graph, now: api.ctx.now }, DEMO_BUSINESS_ID);

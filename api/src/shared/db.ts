@@ -11,12 +11,24 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** Outcome of tryWithLock: the value, or that another holder had the lock. */
+export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
+
 /** The store used by every repository; `transaction` commits when `fn` resolves and rolls back when it throws. */
 export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding a lock named `name` across every process that shares this database, or returns
+   * `{ acquired: false }` at once if someone else holds it. PostgreSQL: a session advisory lock on a connection
+   * kept for the duration; PGlite: only one process can open the store, so an in-process lock suffices.
+   */
+  tryWithLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>>;
   close(): Promise<void>;
 }
+
+// Namespace of this app's advisory locks (first key of the two-key form); the second key is hashtext(name).
+const LOCK_NAMESPACE = 72_026;
 
 /** Where the store lives: a PGlite directory (or memory) or a PostgreSQL URL, optionally in its own schema. */
 export type StoreOptions =
@@ -41,10 +53,20 @@ async function openPglite(dataDir?: string): Promise<Db> {
       await q.exec(sql);
     },
   });
+  const held = new Set<string>();
   return {
     kind: "pglite",
     ...wrap(lite),
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    async tryWithLock(name, fn) {
+      if (held.has(name)) return { acquired: false };
+      held.add(name);
+      try {
+        return { acquired: true, value: await fn() };
+      } finally {
+        held.delete(name);
+      }
+    },
     close: () => lite.close(),
   };
 }
@@ -84,6 +106,20 @@ async function openPostgres(options: { url: string; schema?: string; poolSize?: 
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);
         throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async tryWithLock(name, fn) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok", [LOCK_NAMESPACE, name]);
+        if (!rows[0]?.ok) return { acquired: false };
+        try {
+          return { acquired: true, value: await fn() };
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_NAMESPACE, name]);
+        }
       } finally {
         client.release();
       }

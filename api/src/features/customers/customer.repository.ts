@@ -72,25 +72,8 @@ export async function deactivateMissingCustomers(db: Queryable, tenantId: string
   return rowCount;
 }
 
-/** Links an attendee to a customer (§4.4): by Bookings id, then e-mail, else creates one if name and e-mail are known. */
-export async function linkAttendeeCustomer(
-  db: Queryable,
-  tenantId: string,
-  attendee: { bookingsCustomerId: string | null; name: string; email: string | null },
-  template: CustomerTemplate,
-): Promise<string | null> {
-  const found = await findCustomerMatch(db, tenantId, attendee.bookingsCustomerId, attendee.email);
-  if (found) return found.id;
-  if (!attendee.name || !attendee.email) return null;
-  return insertCustomer(
-    db,
-    tenantId,
-    { bookingsCustomerId: attendee.bookingsCustomerId, name: attendee.name, email: attendee.email, source: "attendee" },
-    template,
-  );
-}
-
-async function insertCustomer(
+/** Inserts a customer with the template's defaults; returns its id. */
+export async function insertCustomer(
   db: Queryable,
   tenantId: string,
   c: { bookingsCustomerId: string | null; name: string; email: string; source: string },

@@ -1,7 +1,8 @@
 // Use case: turn selected bookings into draft invoices, all in one transaction, never invoicing an attendee twice.
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
-import { linkAttendeeCustomer, type CustomerTemplate } from "../customers/customer.repository";
+import { CustomerIndex } from "../customers/customerIndex";
+import { customerTemplateOf } from "../setup/customerTemplate";
 import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { findInvoices, findLines, insertDraft, loadBillable, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type NewLine } from "./invoice.repository";
@@ -49,6 +50,14 @@ async function planLines(tx: Queryable, tenantId: string, setup: TSetup, rows: B
   const conflicts: string[] = [];
   const lines: PendingLine[] = [];
   const byBooking = groupRows(rows);
+  let index: CustomerIndex | undefined; // loaded only if some attendee still lacks a customer
+  const linkNow = async (a: BillableRow) => {
+    index ??= await CustomerIndex.load(tx, tenantId);
+    const identity = { bookingsCustomerId: a.bookings_customer_id, name: a.attendee_name ?? "", email: a.attendee_email };
+    const customerId = await index.link(tx, identity, customerTemplateOf(setup));
+    if (customerId) await setAttendeeCustomer(tx, tenantId, a.booking_id, a.attendee_key!, customerId);
+    return customerId;
+  };
   for (const bookingId of requested) {
     const attendees = byBooking.get(bookingId);
     const first = attendees?.[0];
@@ -60,7 +69,7 @@ async function planLines(tx: Queryable, tenantId: string, setup: TSetup, rows: B
     else if (attendees.every((a) => a.invoiced)) conflicts.push(bookingId);
     else {
       for (const a of attendees.filter((x) => !x.invoiced)) {
-        const customerId = a.customer_id ?? (await linkNow(tx, tenantId, setup, a));
+        const customerId = a.customer_id ?? (await linkNow(a));
         if (!customerId) skipped.push({ bookingId, reason: "noCustomer", attendee: a.attendee_name || a.attendee_key! });
         else lines.push(priceLine(a, customerId, attendees.length > 1));
       }
@@ -73,22 +82,6 @@ function groupRows(rows: BillableRow[]): Map<string, BillableRow[]> {
   const map = new Map<string, BillableRow[]>();
   for (const r of rows) map.set(r.booking_id, [...(map.get(r.booking_id) ?? []), r]);
   return map;
-}
-
-async function linkNow(tx: Queryable, tenantId: string, setup: TSetup, a: BillableRow): Promise<string | null> {
-  const customerId = await linkAttendeeCustomer(
-    tx,
-    tenantId,
-    { bookingsCustomerId: a.bookings_customer_id, name: a.attendee_name ?? "", email: a.attendee_email },
-    templateOf(setup),
-  );
-  if (customerId) await setAttendeeCustomer(tx, tenantId, a.booking_id, a.attendee_key!, customerId);
-  return customerId;
-}
-
-function templateOf(setup: TSetup): CustomerTemplate {
-  const t = setup.customerTemplate;
-  return { currency: t.currency ?? setup.currency, paymentTermsDays: t.paymentTermsDays, taxRate: t.taxRate, language: t.language };
 }
 
 function priceLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {

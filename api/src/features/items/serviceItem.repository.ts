@@ -12,10 +12,16 @@ export interface ServiceItemRecord {
 }
 
 /** Creates or updates the item for a Bookings service; reactivates it if it was gone. */
-export async function upsertServiceItem(db: Queryable, tenantId: string, s: ServiceItemRecord): Promise<"created" | "updated" | "unchanged"> {
+export async function upsertServiceItem(
+  db: Queryable,
+  tenantId: string,
+  s: ServiceItemRecord,
+  template: { type: string; unitOfMeasure: string },
+): Promise<"created" | "updated" | "unchanged"> {
   const { rows } = await db.query<{ inserted: boolean; changed: boolean }>(
-    `INSERT INTO service_items (tenant_id, bookings_service_id, name, description, default_price, price_type, default_duration_minutes, synced_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+    `INSERT INTO service_items (tenant_id, bookings_service_id, name, description, default_price, price_type, default_duration_minutes,
+       item_type, unit_of_measure, synced_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
      ON CONFLICT (tenant_id, bookings_service_id) DO UPDATE SET
        name = EXCLUDED.name, description = EXCLUDED.description, default_price = EXCLUDED.default_price,
        price_type = EXCLUDED.price_type, default_duration_minutes = EXCLUDED.default_duration_minutes,
@@ -26,7 +32,7 @@ export async function upsertServiceItem(db: Queryable, tenantId: string, s: Serv
                               EXCLUDED.default_duration_minutes, true)
                          THEN now() ELSE service_items.updated_at END
      RETURNING (xmax = 0) AS inserted, (updated_at = synced_at) AS changed`,
-    [tenantId, s.bookingsServiceId, s.name, s.description, s.defaultPrice, s.priceType, s.defaultDurationMinutes],
+    [tenantId, s.bookingsServiceId, s.name, s.description, s.defaultPrice, s.priceType, s.defaultDurationMinutes, template.type, template.unitOfMeasure],
   );
   const r = rows[0]!;
   return r.inserted ? "created" : r.changed ? "updated" : "unchanged";
@@ -55,6 +61,7 @@ export async function upsertStaffMember(db: Queryable, tenantId: string, s: { bo
 export interface ServiceItemView extends ServiceItemRecord {
   id: string;
   type: string;
+  unitOfMeasure: string;
   active: boolean;
 }
 
@@ -62,7 +69,7 @@ export interface ServiceItemView extends ServiceItemRecord {
 export async function listServiceItems(db: Queryable, tenantId: string): Promise<ServiceItemView[]> {
   const { rows } = await db.query<ServiceItemView>(
     `SELECT id, bookings_service_id AS "bookingsServiceId", name, description, trim_scale(default_price)::text AS "defaultPrice",
-            price_type AS "priceType", default_duration_minutes AS "defaultDurationMinutes", item_type AS type, active
+            price_type AS "priceType", default_duration_minutes AS "defaultDurationMinutes", item_type AS type, unit_of_measure AS "unitOfMeasure", active
      FROM service_items WHERE tenant_id = $1 ORDER BY lower(name), id`,
     [tenantId],
   );

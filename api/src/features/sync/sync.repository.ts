@@ -1,29 +1,22 @@
-// SQL for sync runs and the stored booking snapshots.
+// SQL for sync runs and the stored booking snapshots; writes are batched per window as one JSON parameter.
 import type { Queryable } from "../../shared/db";
 import type { AttendeeRecord, BookingRecord } from "./mapping";
+import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
 
-/** Counts per kind of record a run touched. */
-export type SyncCounts = Record<string, number>;
-/** One recorded sync problem; requestId is Graph's, for support. */
-export interface SyncErrorEntry {
-  kind: string;
-  message: string;
-  itemId?: string;
-  status?: number;
-  requestId?: string;
-}
-/** A sync run as the API shows it. */
-export interface SyncRun {
+type RunRow = {
   id: string;
-  trigger: string;
-  status: "running" | "succeeded" | "partial" | "failed";
-  startedAt: string;
-  finishedAt: string | null;
+  trigger: SyncRun["trigger"];
+  status: SyncRun["status"];
+  started_at: Date;
+  finished_at: Date | null;
   counts: SyncCounts;
   errors: SyncErrorEntry[];
-}
+  skipped: SyncSkippedEntry[];
+  progress: Partial<SyncProgress>;
+};
+const RUN_COLUMNS = "id, trigger, status, started_at, finished_at, counts, errors, skipped, progress";
+const MAX_LISTED = 200; // errors and skipped entries kept per run; counts always hold the full numbers
 
-type RunRow = { id: string; trigger: string; status: SyncRun["status"]; started_at: Date; finished_at: Date | null; counts: SyncCounts; errors: SyncErrorEntry[] };
 const toRun = (r: RunRow): SyncRun => ({
   id: r.id,
   trigger: r.trigger,
@@ -32,12 +25,22 @@ const toRun = (r: RunRow): SyncRun => ({
   finishedAt: r.finished_at?.toISOString() ?? null,
   counts: r.counts,
   errors: r.errors,
+  skipped: r.skipped,
+  progress: { phase: "starting", windowsDone: 0, windowsTotal: 0, ...r.progress },
 });
 
 /** Opens a run in status running. */
-export async function createRun(db: Queryable, tenantId: string, trigger: string): Promise<string> {
-  const { rows } = await db.query<{ id: string }>("INSERT INTO sync_runs (tenant_id, trigger, status) VALUES ($1, $2, 'running') RETURNING id", [tenantId, trigger]);
+export async function createRun(db: Queryable, tenantId: string, trigger: SyncRun["trigger"]): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO sync_runs (tenant_id, trigger, status, progress) VALUES ($1, $2, 'running', '{"phase":"starting","windowsDone":0,"windowsTotal":0}') RETURNING id`,
+    [tenantId, trigger],
+  );
   return rows[0]!.id;
+}
+
+/** Publishes a running run's counts and progress so the setup page can show them. */
+export async function updateRunProgress(db: Queryable, tenantId: string, id: string, counts: SyncCounts, progress: SyncProgress): Promise<void> {
+  await db.query("UPDATE sync_runs SET counts = $3, progress = $4 WHERE tenant_id = $1 AND id = $2", [tenantId, id, JSON.stringify(counts), JSON.stringify(progress)]);
 }
 
 /** Closes a run with its outcome and returns it. */
@@ -45,24 +48,38 @@ export async function finishRun(
   db: Queryable,
   tenantId: string,
   id: string,
-  status: SyncRun["status"],
-  counts: SyncCounts,
-  errors: SyncErrorEntry[],
+  outcome: { status: SyncRun["status"]; counts: SyncCounts; errors: SyncErrorEntry[]; skipped: SyncSkippedEntry[]; progress: SyncProgress },
 ): Promise<SyncRun> {
   const { rows } = await db.query<RunRow>(
-    `UPDATE sync_runs SET status = $3, counts = $4, errors = $5, finished_at = now()
-     WHERE tenant_id = $1 AND id = $2 RETURNING id, trigger, status, started_at, finished_at, counts, errors`,
-    [tenantId, id, status, JSON.stringify(counts), JSON.stringify(errors.slice(0, 200))],
+    `UPDATE sync_runs SET status = $3, counts = $4, errors = $5, skipped = $6, progress = $7, finished_at = now()
+     WHERE tenant_id = $1 AND id = $2 RETURNING ${RUN_COLUMNS}`,
+    [
+      tenantId,
+      id,
+      outcome.status,
+      JSON.stringify(outcome.counts),
+      JSON.stringify(outcome.errors.slice(0, MAX_LISTED)),
+      JSON.stringify(outcome.skipped.slice(0, MAX_LISTED)),
+      JSON.stringify(outcome.progress),
+    ],
   );
   return toRun(rows[0]!);
 }
 
+/** Marks runs left "running" by a process that died as failed; call only while holding the tenant's sync lock. */
+export async function abandonRunningRuns(db: Queryable, tenantId: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE sync_runs SET status = 'failed', finished_at = now(),
+       errors = errors || '[{"kind":"run","message":"The sync stopped before it finished (the server restarted or lost its database connection)."}]'::jsonb
+     WHERE tenant_id = $1 AND status = 'running'`,
+    [tenantId],
+  );
+  return rowCount;
+}
+
 /** The tenant's most recent runs, newest first. */
 export async function listRuns(db: Queryable, tenantId: string, limit = 20): Promise<SyncRun[]> {
-  const { rows } = await db.query<RunRow>(
-    "SELECT id, trigger, status, started_at, finished_at, counts, errors FROM sync_runs WHERE tenant_id = $1 ORDER BY started_at DESC, id LIMIT $2",
-    [tenantId, limit],
-  );
+  const { rows } = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM sync_runs WHERE tenant_id = $1 ORDER BY started_at DESC, id LIMIT $2`, [tenantId, limit]);
   return rows.map(toRun);
 }
 
@@ -75,49 +92,70 @@ export async function bookingsStartingIn(db: Queryable, tenantId: string, start:
   return new Map(rows.map((r) => [r.id, { lastUpdatedAt: r.last_updated_at, cancelled: r.cancelled_at !== null }]));
 }
 
-/** Inserts or updates a booking snapshot; a reappearing booking is no longer cancelled. */
-export async function upsertBooking(db: Queryable, tenantId: string, businessId: string, currency: string, b: BookingRecord): Promise<void> {
+/** Inserts or updates booking snapshots in one statement; a reappearing booking is no longer cancelled. */
+export async function upsertBookings(db: Queryable, tenantId: string, businessId: string, currency: string, bookings: BookingRecord[]): Promise<void> {
+  if (bookings.length === 0) return;
+  const rows = bookings.map((b) => ({
+    id: b.id,
+    service_id: b.serviceId,
+    service_name: b.serviceName,
+    staff_member_ids: b.staffMemberIds,
+    start_at: b.start.toISOString(),
+    end_at: b.end.toISOString(),
+    price: b.price,
+    price_type: b.priceType,
+    last_updated_at: b.lastUpdatedAt?.toISOString() ?? null,
+  }));
   await db.query(
     `INSERT INTO bookings (tenant_id, id, business_id, service_id, service_name, staff_member_ids, start_at, end_at, price, price_type, currency, last_updated_at, synced_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+     SELECT $1, x.id, $2, x.service_id, x.service_name, x.staff_member_ids, x.start_at, x.end_at, x.price, x.price_type, $3, x.last_updated_at, now()
+     FROM jsonb_to_recordset($4::jsonb) AS x(id text, service_id text, service_name text, staff_member_ids text[], start_at timestamptz,
+          end_at timestamptz, price numeric, price_type text, last_updated_at timestamptz)
      ON CONFLICT (tenant_id, id) DO UPDATE SET business_id = EXCLUDED.business_id, service_id = EXCLUDED.service_id,
        service_name = EXCLUDED.service_name, staff_member_ids = EXCLUDED.staff_member_ids, start_at = EXCLUDED.start_at,
        end_at = EXCLUDED.end_at, price = EXCLUDED.price, price_type = EXCLUDED.price_type, currency = EXCLUDED.currency,
        last_updated_at = EXCLUDED.last_updated_at, cancelled_at = NULL, synced_at = now()`,
-    [tenantId, b.id, businessId, b.serviceId, b.serviceName, b.staffMemberIds, b.start, b.end, b.price, b.priceType, currency, b.lastUpdatedAt],
+    [tenantId, businessId, currency, JSON.stringify(rows)],
   );
 }
 
-/** Replaces a booking's attendees, keeping existing customer links; `link` resolves new ones. */
-export async function replaceAttendees(
-  db: Queryable,
-  tenantId: string,
-  bookingId: string,
-  attendees: (AttendeeRecord & { customerId: string | null })[],
-): Promise<void> {
-  await db.query("DELETE FROM booking_attendees WHERE tenant_id = $1 AND booking_id = $2 AND NOT (attendee_key = ANY($3::text[]))", [
-    tenantId,
-    bookingId,
-    attendees.map((a) => a.key),
-  ]);
-  for (const a of attendees) {
-    await db.query(
-      `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (tenant_id, booking_id, attendee_key) DO UPDATE SET position = EXCLUDED.position,
-         bookings_customer_id = EXCLUDED.bookings_customer_id, name = EXCLUDED.name, email = EXCLUDED.email,
-         customer_id = COALESCE(booking_attendees.customer_id, EXCLUDED.customer_id)`,
-      [tenantId, bookingId, a.key, a.position, a.bookingsCustomerId, a.name, a.email, a.customerId],
-    );
-  }
+/** An attendee to store, with the customer it was linked to (null: not linkable yet). */
+export type LinkedAttendee = AttendeeRecord & { bookingId: string; customerId: string | null };
+
+/** Replaces the attendees of the given bookings; a link made earlier (e.g. by hand) is kept. */
+export async function replaceAttendees(db: Queryable, tenantId: string, bookingIds: string[], attendees: LinkedAttendee[]): Promise<void> {
+  if (bookingIds.length === 0) return;
+  const rows = JSON.stringify(
+    attendees.map((a) => ({
+      booking_id: a.bookingId,
+      attendee_key: a.key,
+      position: a.position,
+      bookings_customer_id: a.bookingsCustomerId,
+      name: a.name,
+      email: a.email,
+      customer_id: a.customerId,
+    })),
+  );
+  const recordset = `jsonb_to_recordset($3::jsonb) AS x(booking_id text, attendee_key text, position int, bookings_customer_id text, name text, email text, customer_id uuid)`;
+  await db.query(
+    `DELETE FROM booking_attendees a WHERE a.tenant_id = $1 AND a.booking_id = ANY($2::text[])
+       AND NOT EXISTS (SELECT 1 FROM ${recordset} WHERE x.booking_id = a.booking_id AND x.attendee_key = a.attendee_key)`,
+    [tenantId, bookingIds, rows],
+  );
+  await db.query(
+    `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id)
+     SELECT $1, x.booking_id, x.attendee_key, x.position, x.bookings_customer_id, x.name, x.email, x.customer_id
+     FROM ${recordset} WHERE x.booking_id = ANY($2::text[])
+     ON CONFLICT (tenant_id, booking_id, attendee_key) DO UPDATE SET position = EXCLUDED.position,
+       bookings_customer_id = EXCLUDED.bookings_customer_id, name = EXCLUDED.name, email = EXCLUDED.email,
+       customer_id = COALESCE(booking_attendees.customer_id, EXCLUDED.customer_id)`,
+    [tenantId, bookingIds, rows],
+  );
 }
 
 /** Marks bookings as cancelled (they vanished from Bookings); returns how many were newly cancelled. */
 export async function markCancelled(db: Queryable, tenantId: string, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const { rowCount } = await db.query(
-    "UPDATE bookings SET cancelled_at = now() WHERE tenant_id = $1 AND id = ANY($2::text[]) AND cancelled_at IS NULL",
-    [tenantId, ids],
-  );
+  const { rowCount } = await db.query("UPDATE bookings SET cancelled_at = now() WHERE tenant_id = $1 AND id = ANY($2::text[]) AND cancelled_at IS NULL", [tenantId, ids]);
   return rowCount;
 }

@@ -2,14 +2,17 @@
 import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
-import { deactivateMissingCustomers, linkAttendeeCustomer, upsertBookingsCustomer, type CustomerTemplate } from "../customers/customer.repository";
+import { deactivateMissingCustomers, upsertBookingsCustomer } from "../customers/customer.repository";
+import { CustomerIndex } from "../customers/customerIndex";
 import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
 import type { TAppointment } from "../graph/graph.schema";
 import { deactivateMissingItems, upsertServiceItem, upsertStaffMember } from "../items/serviceItem.repository";
+import { customerTemplateOf } from "../setup/customerTemplate";
 import { findSetup, updateBusinessInfo } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { syncWindows, toAttendees, toBookingRecord, toCustomerRecord, toServiceItemRecord, toStaffRecord } from "./mapping";
-import { bookingsStartingIn, createRun, finishRun, markCancelled, replaceAttendees, upsertBooking, type SyncCounts, type SyncErrorEntry, type SyncRun } from "./sync.repository";
+import { abandonRunningRuns, bookingsStartingIn, createRun, finishRun, markCancelled, replaceAttendees, updateRunProgress, upsertBookings, type LinkedAttendee } from "./sync.repository";
+import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
 
 /** What a sync needs. */
 export interface SyncDeps {
@@ -20,47 +23,76 @@ export interface SyncDeps {
 }
 
 const FUTURE_DAYS = 14;
-const running = new Set<string>();
 
-/** Runs one full sync for a tenant and returns the recorded run; one at a time per tenant in this process. */
-export async function syncTenant(deps: SyncDeps, tenantId: string, trigger: "manual" | "schedule" | "startup"): Promise<SyncRun> {
+/** Name of the lock that keeps one sync per tenant across every API process. */
+export const syncLockName = (tenantId: string) => `sync:${tenantId}`;
+
+/** Runs a sync now, or throws SYNC_IN_PROGRESS if one is running anywhere for this tenant. */
+export async function syncTenant(deps: SyncDeps, tenantId: string, trigger: SyncRun["trigger"]): Promise<SyncRun> {
+  const result = await syncTenantIfFree(deps, tenantId, trigger);
+  if (!result) throw new AppError("SYNC_IN_PROGRESS", "A sync is already running for this tenant; its progress shows in the recent runs.");
+  return result;
+}
+
+/** Runs a sync unless one is already running for this tenant (then null); `shouldRun` is re-checked under the lock. */
+export async function syncTenantIfFree(
+  deps: SyncDeps,
+  tenantId: string,
+  trigger: SyncRun["trigger"],
+  shouldRun: () => Promise<boolean> = async () => true,
+): Promise<SyncRun | null> {
   const setup = await findSetup(deps.db, tenantId);
   if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
-  if (running.has(tenantId)) throw new AppError("SYNC_IN_PROGRESS", "A sync is already running for this tenant.");
-  running.add(tenantId);
-  const runId = await createRun(deps.db, tenantId, trigger);
-  const ctx: RunContext = { ...deps, tenantId, setup, counts: {}, errors: [] };
-  try {
-    await syncBusiness(ctx);
-    if (setup.syncServices) await syncServices(ctx);
-    await syncStaff(ctx);
-    if (setup.syncCustomers) await syncCustomers(ctx);
-    await syncAppointments(ctx);
-    return await finishRun(deps.db, tenantId, runId, ctx.errors.length ? "partial" : "succeeded", ctx.counts, ctx.errors);
-  } catch (err) {
-    deps.log?.warn({ err, tenantId }, "sync failed");
-    ctx.errors.push(errorEntry("run", err));
-    return await finishRun(deps.db, tenantId, runId, "failed", ctx.counts, ctx.errors);
-  } finally {
-    running.delete(tenantId);
-  }
+  const outcome = await deps.db.tryWithLock(syncLockName(tenantId), async () => {
+    if (!(await shouldRun())) return null;
+    await abandonRunningRuns(deps.db, tenantId);
+    return runSync(deps, tenantId, setup, trigger);
+  });
+  return outcome.acquired ? outcome.value : null;
 }
 
 interface RunContext extends SyncDeps {
   tenantId: string;
+  runId: string;
   setup: TSetup;
   counts: SyncCounts;
   errors: SyncErrorEntry[];
+  skipped: SyncSkippedEntry[];
+  progress: SyncProgress;
+}
+
+async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger: SyncRun["trigger"]): Promise<SyncRun> {
+  const runId = await createRun(deps.db, tenantId, trigger);
+  const ctx: RunContext = { ...deps, tenantId, runId, setup, counts: {}, errors: [], skipped: [], progress: { phase: "starting", windowsDone: 0, windowsTotal: 0 } };
+  try {
+    await step(ctx, "business", () => syncBusiness(ctx));
+    if (setup.syncServices) await step(ctx, "services", () => syncServices(ctx));
+    await step(ctx, "staff", () => syncStaff(ctx));
+    if (setup.syncCustomers) await step(ctx, "customers", () => syncCustomers(ctx));
+    await step(ctx, "appointments", () => syncAppointments(ctx));
+    return await finish(ctx, ctx.errors.length ? "partial" : "succeeded");
+  } catch (err) {
+    deps.log?.warn({ err, tenantId, runId }, "sync failed");
+    ctx.errors.push(errorEntry("run", err));
+    return await finish(ctx, "failed");
+  }
+}
+
+async function step(ctx: RunContext, phase: SyncProgress["phase"], fn: () => Promise<void>): Promise<void> {
+  ctx.progress = { ...ctx.progress, phase };
+  await publish(ctx);
+  await fn();
+}
+
+const publish = (ctx: RunContext) => updateRunProgress(ctx.db, ctx.tenantId, ctx.runId, ctx.counts, ctx.progress);
+
+function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncRun> {
+  return finishRun(ctx.db, ctx.tenantId, ctx.runId, { status, counts: ctx.counts, errors: ctx.errors, skipped: ctx.skipped, progress: { ...ctx.progress, phase: "done" } });
 }
 
 const bump = (ctx: RunContext, key: string, by = 1) => {
   if (by) ctx.counts[key] = (ctx.counts[key] ?? 0) + by;
 };
-
-function template(setup: TSetup): CustomerTemplate {
-  const t = setup.customerTemplate;
-  return { currency: t.currency ?? setup.currency, paymentTermsDays: t.paymentTermsDays, taxRate: t.taxRate, language: t.language };
-}
 
 async function syncBusiness(ctx: RunContext): Promise<void> {
   const business = await ctx.graph.getBusiness(ctx.setup.businessId);
@@ -72,7 +104,7 @@ async function syncBusiness(ctx: RunContext): Promise<void> {
 async function syncServices(ctx: RunContext): Promise<void> {
   const services = (await ctx.graph.listServices(ctx.setup.businessId)).map(toServiceItemRecord);
   await ctx.db.transaction(async (tx) => {
-    for (const s of services) bump(ctx, `items.${await upsertServiceItem(tx, ctx.tenantId, s)}`);
+    for (const s of services) bump(ctx, `items.${await upsertServiceItem(tx, ctx.tenantId, s, ctx.setup.itemTemplate)}`);
     bump(ctx, "items.deactivated", await deactivateMissingItems(tx, ctx.tenantId, services.map((s) => s.bookingsServiceId)));
   });
 }
@@ -90,10 +122,11 @@ async function syncCustomers(ctx: RunContext): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     for (const c of customers) {
       if (!c.email) {
-        bump(ctx, "customers.skippedNoEmail");
+        bump(ctx, "customers.skipped");
+        ctx.skipped.push({ kind: "customer", itemId: c.bookingsCustomerId, name: c.name, reason: "no e-mail address in Bookings" });
         continue;
       }
-      bump(ctx, `customers.${await upsertBookingsCustomer(tx, ctx.tenantId, { ...c, email: c.email }, template(ctx.setup))}`);
+      bump(ctx, `customers.${await upsertBookingsCustomer(tx, ctx.tenantId, { ...c, email: c.email }, customerTemplateOf(ctx.setup))}`);
     }
     bump(ctx, "customers.deactivated", await deactivateMissingCustomers(tx, ctx.tenantId, customers.map((c) => c.bookingsCustomerId)));
   });
@@ -103,7 +136,13 @@ async function syncAppointments(ctx: RunContext): Promise<void> {
   const now = ctx.now();
   const from = new Date(now.getTime() - ctx.setup.lookbackDays * 86_400_000);
   const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000);
-  for (const window of syncWindows(from, to)) await syncWindow(ctx, window);
+  const windows = syncWindows(from, to);
+  ctx.progress = { phase: "appointments", windowsDone: 0, windowsTotal: windows.length };
+  for (const window of windows) {
+    await syncWindow(ctx, window);
+    ctx.progress = { ...ctx.progress, windowsDone: ctx.progress.windowsDone + 1 };
+    await publish(ctx);
+  }
 }
 
 // One calendarView window: read it, fetch new or changed appointments by id, then commit it atomically.
@@ -113,26 +152,29 @@ async function syncWindow(ctx: RunContext, window: { start: Date; end: Date }): 
     return start >= window.start && start < window.end; // each appointment belongs to the window it starts in
   });
   const stored = await bookingsStartingIn(ctx.db, ctx.tenantId, window.start, window.end);
-  const changed = listed.filter((a) => {
-    const known = stored.get(a.id);
-    return !known || known.cancelled || String(known.lastUpdatedAt?.getTime()) !== String(a.lastUpdatedDateTime ? Date.parse(a.lastUpdatedDateTime) : undefined);
-  });
+  const changed = listed.filter((a) => isNewOrChanged(a, stored.get(a.id)));
   const details = await fetchDetails(ctx, changed);
   const listedIds = new Set(listed.map((a) => a.id));
   const vanished = [...stored.keys()].filter((id) => !listedIds.has(id));
   await ctx.db.transaction(async (tx) => {
+    const index = await CustomerIndex.load(tx, ctx.tenantId);
+    const attendees: LinkedAttendee[] = [];
     for (const a of details) {
-      await upsertBooking(tx, ctx.tenantId, ctx.setup.businessId, ctx.setup.currency, toBookingRecord(a));
-      const attendees = [];
       for (const att of toAttendees(a)) {
-        attendees.push({ ...att, customerId: await linkAttendeeCustomer(tx, ctx.tenantId, att, template(ctx.setup)) });
+        attendees.push({ ...att, bookingId: a.id, customerId: await index.link(tx, att, customerTemplateOf(ctx.setup)) });
       }
-      await replaceAttendees(tx, ctx.tenantId, a.id, attendees);
     }
+    await upsertBookings(tx, ctx.tenantId, ctx.setup.businessId, ctx.setup.currency, details.map(toBookingRecord));
+    await replaceAttendees(tx, ctx.tenantId, details.map((a) => a.id), attendees);
     bump(ctx, "appointments.cancelled", await markCancelled(tx, ctx.tenantId, vanished));
   });
   bump(ctx, "appointments.read", listed.length);
   bump(ctx, "appointments.fetched", details.length);
+}
+
+function isNewOrChanged(a: TAppointment, known: { lastUpdatedAt: Date | null; cancelled: boolean } | undefined): boolean {
+  if (!known || known.cancelled || !a.lastUpdatedDateTime || !known.lastUpdatedAt) return true;
+  return Date.parse(a.lastUpdatedDateTime) !== known.lastUpdatedAt.getTime();
 }
 
 async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Promise<TAppointment[]> {
@@ -142,7 +184,7 @@ async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Prom
       try {
         return await ctx.graph.getAppointment(ctx.setup.businessId, a.id);
       } catch (err) {
-        if (err instanceof GraphRequestError && err.status >= 400 && err.status < 500) {
+        if (err instanceof GraphRequestError && err.status >= 400 && err.status < 500 && err.status !== 429) {
           ctx.errors.push(errorEntry("appointment", err, a.id));
           return null;
         }

@@ -1,0 +1,67 @@
+// Background sync: every tick, each tenant whose last sync is older than its interval gets one, one process at a time.
+import type { Logger } from "pino";
+import type { Db } from "../../shared/db";
+import type { BookingsGraph } from "../graph/graphClient";
+import { syncTenantIfFree } from "./syncBookings";
+import type { SyncRun } from "./sync.types";
+
+/** What the scheduler needs. */
+export interface SchedulerDeps {
+  db: Db;
+  graphFor: (tenantId: string) => BookingsGraph;
+  now: () => Date;
+  log?: Logger;
+}
+
+// Due: background sync on, and no run started within the tenant's interval (a failed run waits its turn too).
+const DUE_SQL = `
+  SELECT s.tenant_id FROM tenant_setup s
+  WHERE COALESCE((s.settings->>'backgroundSync')::boolean, true)
+    AND NOT EXISTS (
+      SELECT 1 FROM sync_runs r
+      WHERE r.tenant_id = s.tenant_id
+        AND r.started_at > $1::timestamptz - make_interval(mins => COALESCE((s.settings->>'syncIntervalMinutes')::int, 60)))
+    AND ($2::text IS NULL OR s.tenant_id = $2)
+  ORDER BY s.tenant_id`;
+
+/** Tenants whose background sync is due at `now` (or just `tenantId`, if it is due). */
+export async function findDueTenants(db: Db, now: Date, tenantId: string | null = null): Promise<string[]> {
+  const { rows } = await db.query<{ tenant_id: string }>(DUE_SQL, [now, tenantId]);
+  return rows.map((r) => r.tenant_id);
+}
+
+/** One scheduler pass: syncs every due tenant that no other process is syncing; returns the runs it made. */
+export async function runDueSyncs(deps: SchedulerDeps): Promise<SyncRun[]> {
+  const runs: SyncRun[] = [];
+  for (const tenantId of await findDueTenants(deps.db, deps.now())) {
+    // Another process may have synced this tenant between the query and the lock: ask again under the lock.
+    const stillDue = async () => (await findDueTenants(deps.db, deps.now(), tenantId)).length > 0;
+    try {
+      const run = await syncTenantIfFree({ ...deps, graph: deps.graphFor(tenantId) }, tenantId, "schedule", stillDue);
+      if (run) runs.push(run);
+    } catch (err) {
+      deps.log?.warn({ err, tenantId }, "scheduled sync could not start");
+    }
+  }
+  return runs;
+}
+
+/** Starts ticking every `tickMs`; a pass never overlaps the previous one. Returns a stop function that waits for the pass. */
+export function startScheduler(deps: SchedulerDeps, tickMs: number): () => Promise<void> {
+  let current: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    current = runDueSyncs(deps)
+      .catch((err) => deps.log?.error({ err }, "scheduler pass failed"))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, tickMs);
+      });
+  };
+  let timer = setTimeout(tick, tickMs);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await current;
+  };
+}
