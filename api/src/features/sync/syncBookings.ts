@@ -1,4 +1,5 @@
 // Use case: pull customers, services, staff and appointments from Bookings into the store (PRODUCT.md §4.1).
+import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
@@ -23,6 +24,7 @@ export interface SyncDeps {
 }
 
 const FUTURE_DAYS = 14;
+const WINDOWS_IN_FLIGHT = 2;
 
 /** Name of the lock that keeps one sync per tenant across every API process. */
 export const syncLockName = (tenantId: string) => `sync:${tenantId}`;
@@ -138,11 +140,20 @@ async function syncAppointments(ctx: RunContext): Promise<void> {
   const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000);
   const windows = syncWindows(from, to);
   ctx.progress = { phase: "appointments", windowsDone: 0, windowsTotal: windows.length };
-  for (const window of windows) {
-    await syncWindow(ctx, window);
-    ctx.progress = { ...ctx.progress, windowsDone: ctx.progress.windowsDone + 1 };
-    await publish(ctx);
-  }
+  // Two windows in flight keep Graph busy while the other one pages or commits; the Graph client still
+  // bounds concurrent requests per business, and each window still commits on its own.
+  const limit = pLimit(WINDOWS_IN_FLIGHT);
+  const results = await Promise.allSettled(
+    windows.map((window) =>
+      limit(async () => {
+        await syncWindow(ctx, window);
+        ctx.progress = { ...ctx.progress, windowsDone: ctx.progress.windowsDone + 1 };
+        await publish(ctx);
+      }),
+    ),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 // One calendarView window: read it, fetch new or changed appointments by id, then commit it atomically.
