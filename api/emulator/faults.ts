@@ -54,7 +54,7 @@ export class FaultInjector {
   }
 }
 
-/** The error answer of an error-kind fault (429 variants, 503, 504, 500). */
+/** The error answer of an error-kind fault (429 variants, 503, 504, 500, 404, 403). */
 export function faultError(kind: FaultRule["kind"], retryAfterSeconds: number): GraphError {
   const retryAfter = String(retryAfterSeconds);
   switch (kind) {
@@ -71,6 +71,10 @@ export function faultError(kind: FaultRule["kind"], retryAfterSeconds: number): 
       return new GraphError(504, "GatewayTimeout", "The gateway did not receive a timely response from the service.");
     case "500":
       return new GraphError(500, "UnknownError", "An error has occurred.");
+    case "404":
+      return new GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    case "403":
+      return new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
     default:
       return tooManyRequests(retryAfter);
   }

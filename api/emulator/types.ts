@@ -32,7 +32,7 @@ export interface EmulatorOptions {
 }
 
 /** What an injected fault does to a matching request. */
-export type FaultKind = "429" | "429-no-retry-after" | "429-http-date" | "503" | "504" | "500" | "drop" | "truncate";
+export type FaultKind = "429" | "429-no-retry-after" | "429-http-date" | "503" | "504" | "500" | "404" | "403" | "drop" | "truncate";
 
 /** One fault-injection rule; the first rule that matches and fires wins. */
 export interface FaultRule {

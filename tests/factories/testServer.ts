@@ -57,7 +57,8 @@ export async function startTestServer(
   };
 }
 
-function testStore(kind: "pglite" | "postgres"): { store: StoreOptions; dropStore: () => Promise<void> } {
+/** Store options for a test: in-memory PGlite, or a fresh schema on TEST_DATABASE_URL that dropStore removes. */
+export function testStore(kind: "pglite" | "postgres"): { store: StoreOptions; dropStore: () => Promise<void> } {
   if (kind === "pglite") return { store: { kind: "pglite" }, dropStore: async () => undefined };
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: cannot run the PostgreSQL variant");

@@ -58,12 +58,14 @@ export interface GraphClientOptions {
   maxConcurrent?: number;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
+  /** The HTTP transport; tests pass a recording one. */
+  fetch?: typeof fetch;
 }
 
 /** Builds the Bookings reader over the Graph SDK. */
 export function createBookingsGraph(options: GraphClientOptions): BookingsGraph {
   const base = options.baseUrl.replace(/\/+$/, "");
-  const client = Client.initWithMiddleware({ middleware: chain(authMiddleware(options.getToken), transportMiddleware(base)) });
+  const client = Client.initWithMiddleware({ middleware: chain(authMiddleware(options.getToken), transportMiddleware(base, options.fetch ?? fetch)) });
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const limits = new Map<string, LimitFunction>();
@@ -191,12 +193,12 @@ function authMiddleware(getToken: () => Promise<string | undefined>): Middleware
   };
 }
 
-function transportMiddleware(base: string): Middleware {
+function transportMiddleware(base: string, send: typeof fetch): Middleware {
   return {
     async execute(context: Context) {
       const url = typeof context.request === "string" ? context.request : context.request.url;
       const target = url.startsWith(SDK_ROOT) ? base + url.slice(SDK_ROOT.length) : url;
-      context.response = await fetch(target, { ...(context.options as RequestInit), signal: AbortSignal.timeout(60_000) });
+      context.response = await send(target, { ...(context.options as RequestInit), signal: AbortSignal.timeout(60_000) });
     },
   };
 }
