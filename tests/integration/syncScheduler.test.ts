@@ -1,0 +1,144 @@
+// Covers the background scheduler and the one-sync-per-tenant rule: due tenants, the interval, background sync off,
+// concurrent syncs refused, and two API processes on one PostgreSQL never syncing a tenant at the same time.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_BUSINESS_ID, startEmulator } from "../../api/emulator/index";
+import { findDueTenants, runDueSyncs } from "../../api/src/features/sync/scheduler";
+import { syncTenant } from "../../api/src/features/sync/syncBookings";
+import { openDb, type Db } from "../../api/src/shared/db";
+import { migrate } from "../../api/src/shared/migrate";
+import { startSyncHarness, TENANT, type SyncHarness } from "../factories/syncHarness";
+import { testStores } from "../factories/testServer";
+
+const MINUTE = 60_000;
+
+describe.each(testStores())("scheduler on %s", (store) => {
+  let h: SyncHarness;
+  afterEach(() => h?.close());
+
+  it("syncs a due tenant once per interval, and never one with background sync off", async () => {
+    h = await startSyncHarness({ store });
+    await h.setup({ syncIntervalMinutes: 30 });
+    await h.db.query("INSERT INTO tenant_setup (tenant_id, business_id, settings) VALUES ('tenant-off', $1, '{\"backgroundSync\": false}')", [DEMO_BUSINESS_ID]);
+    let now = new Date();
+    const deps = { db: h.db, graphFor: () => h.deps.graph, now: () => now };
+    const first = await runDueSyncs(deps);
+    expect(first.map((r) => [r.trigger, r.status])).toEqual([["schedule", "succeeded"]]);
+    expect(await runDueSyncs(deps)).toEqual([]);
+    now = new Date(Date.now() + 29 * MINUTE);
+    expect(await findDueTenants(h.db, now)).toEqual([]);
+    now = new Date(Date.now() + 31 * MINUTE);
+    expect(await findDueTenants(h.db, now)).toEqual([TENANT]);
+    const runs = await h.rows("SELECT tenant_id, count(*)::int AS n FROM sync_runs GROUP BY 1", []);
+    expect(runs).toEqual([{ tenant_id: TENANT, n: 1 }]);
+  });
+
+  it("refuses a second sync of the same tenant while one runs", async () => {
+    h = await startSyncHarness({ store, emulator: { latencyMs: 5 } });
+    await h.setup();
+    const results = await Promise.allSettled([h.sync(), h.sync()]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+    expect(rejected.reason).toMatchObject({ code: "SYNC_IN_PROGRESS" });
+    expect(h.emulator.controls.stats().throttled).toBe(0);
+  });
+
+  it("closes a run left 'running' by a dead process as failed before the next one starts", async () => {
+    h = await startSyncHarness({ store });
+    await h.setup();
+    await h.db.query("INSERT INTO sync_runs (tenant_id, trigger, status) VALUES ($1, 'schedule', 'running')", [TENANT]);
+    await h.sync();
+    const runs = await h.rows("SELECT status, errors->0->>'message' AS message FROM sync_runs WHERE tenant_id = $1 ORDER BY started_at", [TENANT]);
+    expect(runs).toEqual([
+      { status: "failed", message: "The sync stopped before it finished (the server restarted or lost its database connection)." },
+      { status: "succeeded", message: null },
+    ]);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("several API processes on one PostgreSQL", () => {
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_multi_${randomUUID().slice(0, 8)}`;
+  const children: ChildProcess[] = [];
+  let admin: Db | undefined;
+  afterEach(async () => {
+    for (const c of children) c.kill("SIGTERM");
+    await admin?.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin?.close();
+  });
+
+  it("two pools scheduling the same tenant at the same moment run one sync", async () => {
+    const emulator = await startEmulator({ seed: "demo", latencyMs: 5, port: 0 });
+    admin = await openDb({ kind: "postgres", url, schema });
+    await migrate(admin);
+    const [a, b] = [await openDb({ kind: "postgres", url, schema }), await openDb({ kind: "postgres", url, schema })];
+    const h = await startSyncHarness({ store: "postgres" });
+    const deps = (db: Db) => ({ db, graphFor: () => h.deps.graph, now: () => new Date() });
+    await admin.query("INSERT INTO tenant_setup (tenant_id, business_id, currency) VALUES ('tenant-multi', $1, 'EUR')", [DEMO_BUSINESS_ID]);
+    const [ra, rb] = await Promise.all([runDueSyncs(deps(a)), runDueSyncs(deps(b))]);
+    expect(ra.length + rb.length).toBe(1);
+    expect((await admin.query("SELECT count(*)::int AS n FROM sync_runs")).rows).toEqual([{ n: 1 }]);
+    await Promise.all([a.close(), b.close(), h.close(), emulator.close()]);
+  });
+
+  it("two API servers with background sync on: one sync at a time, one answers 409 to a concurrent sync now", async () => {
+    const emulator = await startEmulator({ seed: "demo", latencyMs: 15, port: 0 });
+    admin = await openDb({ kind: "postgres", url, schema });
+    const dbUrl = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const servers = await Promise.all([0, 1].map(() => startServerProcess(dbUrl, emulator.url, children)));
+    // Both migrated the same schema at once (the migration lock serialises them); now give them a tenant.
+    await admin.query("INSERT INTO tenant_setup (tenant_id, business_id, currency) VALUES ('tenant-multi', $1, 'EUR')", [DEMO_BUSINESS_ID]);
+    await waitFor(async () => (await admin!.query("SELECT 1 FROM sync_runs WHERE status <> 'running'")).rows.length > 0, 30_000);
+    await new Promise((r) => setTimeout(r, 2500)); // several more ticks of both schedulers
+    const runs = (await admin.query<{ started_at: Date; finished_at: Date; status: string }>("SELECT started_at, finished_at, status FROM sync_runs ORDER BY started_at")).rows;
+    expect(runs.map((r) => r.status)).toEqual(["succeeded"]);
+    expect(emulator.controls.stats().throttled).toBe(0);
+    expect(emulator.controls.stats().maxInFlight).toBeLessThanOrEqual(3);
+
+    await admin.query("UPDATE tenant_setup SET settings = '{\"backgroundSync\": false}'");
+    // With the snapshots gone the next sync re-reads every appointment (seconds at 15 ms each), so both requests overlap it.
+    await admin.query("DELETE FROM bookings");
+    const tokens = await Promise.all(servers.map(devToken));
+    const answers = await Promise.all(servers.map(async (s, i) => (await fetch(`${s}/api/sync`, { method: "POST", headers: { authorization: `Bearer ${tokens[i]}` } })).status));
+    expect(answers.sort()).toEqual([200, 409]);
+    await Promise.all([emulator.close()]);
+  });
+});
+
+async function startServerProcess(databaseUrl: string, graphUrl: string, children: ChildProcess[]): Promise<string> {
+  const port = 54_000 + Math.floor(Math.random() * 1000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-multi-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, GRAPH_BASE_URL: graphUrl, GRAPH_TOKEN: "t", SYNC_TICK_SECONDS: "1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("is running at")) resolve();
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+async function devToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: "tenant-multi", userId: "admin", roles: ["Invoicing.Admin"] }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
