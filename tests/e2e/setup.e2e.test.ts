@@ -110,6 +110,7 @@ describe("Bookings setup tab in the browser", () => {
     const progress = page.getByTestId("sync-progress");
     await progress.waitFor();
     expect(await page.getByTestId("sync-now").isDisabled()).toBe(true);
+    await page.getByTestId("sync-phase").filter({ hasText: /^Reading appointments/ }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(RESULTS, "setup-dark.png"), fullPage: true });
 
     expect((await background).status).toBe(200);
@@ -139,7 +140,8 @@ describe("Bookings setup tab in the browser", () => {
     await page.goto(`${server.url}/index.html?admin=0#/setup`);
     await page.getByTestId("read-only").getByText(/Invoicing\.Admin/).waitFor();
     expect(await page.getByRole("textbox", { name: "Sync interval" }).inputValue()).toBe("30");
-    expect(await page.getByRole("textbox", { name: "Sync interval" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("textbox", { name: "Sync interval" }).isEditable()).toBe(false);
+    expect(await page.getByRole("switch", { name: "Sync customers" }).isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
     expect(await page.getByTestId("sync-now").isDisabled()).toBe(true);
     await expect.poll(() => runRows(page).count()).toBe(4);

@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_BUSINESS_ID, startEmulator } from "../../api/emulator/index";
 import { findDueTenants, runDueSyncs } from "../../api/src/features/sync/scheduler";
-import { syncTenant } from "../../api/src/features/sync/syncBookings";
 import { openDb, type Db } from "../../api/src/shared/db";
 import { migrate } from "../../api/src/shared/migrate";
 import { startSyncHarness, TENANT, type SyncHarness } from "../factories/syncHarness";
