@@ -12,6 +12,7 @@ import { loadLocalKeys } from "./features/auth/localKeys";
 import { createTokenVerifier } from "./features/auth/tokenVerifier";
 import { createBookingsGraph, type BookingsGraph } from "./features/graph/graphClient";
 import { startScheduler } from "./features/sync/scheduler";
+import { priceEveryAttendee } from "./features/bookings/priceAttendees";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
 import { AppError } from "./shared/errors";
 import { createLogger } from "./shared/logger";
@@ -38,6 +39,8 @@ export async function startApi(config: Config, overrides: { store?: StoreOptions
   const db = await openDb(overrides.store ?? storeOptionsFor(config));
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, "applied migrations");
+  // Migration 003 gave attendees a stored priced line; price what an older version synced.
+  if (applied.includes("003")) await priceEveryAttendee(db);
   const localKeys = config.authMode === "local" ? await loadLocalKeys(config.dataDir) : undefined;
   const verifyToken = localKeys
     ? createTokenVerifier({ mode: "local", keys: localKeys })

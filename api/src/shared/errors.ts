@@ -15,6 +15,8 @@ export type ErrorCode =
   | "CONFLICT"
   | "NOT_DRAFT"
   | "NO_CUSTOMER"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "EMPTY_INVOICE"
   | "PAYLOAD_TOO_LARGE"
   | "SYNC_IN_PROGRESS"
   | "GRAPH_ERROR"
@@ -31,6 +33,8 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   NOT_DRAFT: 409,
   NO_CUSTOMER: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  EMPTY_INVOICE: 409,
   PAYLOAD_TOO_LARGE: 413,
   SYNC_IN_PROGRESS: 409,
   GRAPH_ERROR: 502,
@@ -76,7 +80,9 @@ export const handleErrors: ErrorRequestHandler = (err, req, res, _next) => {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return new AppError("BAD_REQUEST", describeZodError(err));
-  const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
+  const e = err as { type?: string; status?: number; statusCode?: number; message?: string; code?: string; hint?: string };
+  // The database's own guard on final invoices (migration 003) speaks the domain's language too.
+  if (e?.code === "P0001" && e.hint === "final_invoice") return new AppError("NOT_DRAFT", "This invoice is final and can no longer change.");
   // body-parser errors carry a `type` and a 4xx status: malformed JSON, too large, bad charset.
   if (e?.type === "entity.parse.failed") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   if (e?.type === "entity.too.large") return new AppError("PAYLOAD_TOO_LARGE", "The request body is too large.");

@@ -2,10 +2,14 @@
 
 /** One attendee of a booking; `customerId` is the local customer, null until linked. */
 export interface BookingCustomer {
+  /** Stable key of this attendee within the booking (used to link a customer by hand). */
+  attendee: string;
   bookingsCustomerId: string | null;
   customerId: string | null;
   name: string;
   email: string | null;
+  /** This attendee's line amount. */
+  amount: string;
 }
 
 /** A booking item of GET /api/bookings/uninvoiced; `amount` covers every attendee not yet invoiced. */

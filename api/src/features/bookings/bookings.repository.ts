@@ -1,15 +1,24 @@
 // SQL for the uninvoiced bookings list (PRODUCT.md §4.2): completed, not cancelled, not free, an attendee without a line.
+// Amounts are the attendees' stored priced lines; SQL only sums them.
 import type { Queryable } from "../../shared/db";
 
-/** Filters of GET /api/bookings/uninvoiced. */
+/** Filters of GET /api/bookings/uninvoiced (and of "create for all matching"). */
 export interface UninvoicedFilter {
   from?: Date;
   to?: Date;
   customerId?: string;
   serviceId?: string;
   staffId?: string;
+  priceType?: string[];
+  flag?: "review" | "needsPrice" | "noCustomer" | "cancelled-on-draft";
   q?: string;
+  /** Internal: only these bookings. */
+  ids?: string[];
 }
+
+/** Sort orders; a leading "-" sorts descending. */
+export const SORTS = ["date", "-date", "amount", "-amount", "customer", "-customer", "service", "-service"] as const;
+export type Sort = (typeof SORTS)[number];
 
 /** One open (not yet invoiced) attendee. */
 export interface OpenAttendeeRow {
@@ -18,9 +27,11 @@ export interface OpenAttendeeRow {
   customerId: string | null;
   name: string;
   email: string | null;
+  amount: string;
+  flags: string[];
 }
 
-/** A booking row with what pricing and presenting need. */
+/** A booking row with its open attendees and their summed amount. */
 export interface UninvoicedRow {
   id: string;
   start_at: Date;
@@ -29,70 +40,129 @@ export interface UninvoicedRow {
   service_name: string;
   staff_member_ids: string[];
   staff_names: string[];
-  price: string;
   price_type: string;
   currency: string;
-  item_default_price: string | null;
+  cancelled: boolean;
+  amount: string;
+  sort_value: string;
   attendees: OpenAttendeeRow[];
 }
 
-const OPEN_ATTENDEE = `NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)`;
+const OPEN = `NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)`;
+const ON_DRAFT = `EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND i.status = 'draft')`;
+const ATTENDEES_OF_B = "a.tenant_id = b.tenant_id AND a.booking_id = b.id";
 
-/** Builds the WHERE clause shared by the page query and the totals query. */
-function whereClause(tenantId: string, now: Date, f: UninvoicedFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [tenantId, now];
-  const add = (v: unknown) => `$${params.push(v)}`;
-  const parts = [
-    "b.tenant_id = $1",
-    "b.end_at <= $2",
-    "b.cancelled_at IS NULL",
-    "b.price_type <> 'free'",
-    // A booking nobody attends still shows (flagged noCustomer) so it is never silently lost.
-    `(NOT EXISTS (SELECT 1 FROM booking_attendees a WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id)
-      OR EXISTS (SELECT 1 FROM booking_attendees a WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id AND ${OPEN_ATTENDEE}))`,
-  ];
-  if (f.from) parts.push(`b.start_at >= ${add(f.from)}`);
-  if (f.to) parts.push(`b.start_at < ${add(f.to)}`);
-  if (f.serviceId) parts.push(`b.service_id = ${add(f.serviceId)}`);
-  if (f.staffId) parts.push(`${add(f.staffId)} = ANY(b.staff_member_ids)`);
-  if (f.customerId) {
-    parts.push(`EXISTS (SELECT 1 FROM booking_attendees a WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id AND a.customer_id::text = ${add(f.customerId)})`);
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    return `$${this.values.push(v)}`;
   }
-  if (f.q) {
-    const like = add(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    parts.push(`(b.service_name ILIKE ${like} OR EXISTS (SELECT 1 FROM booking_attendees a WHERE a.tenant_id = b.tenant_id
-      AND a.booking_id = b.id AND (a.name ILIKE ${like} OR a.email ILIKE ${like})))`);
-  }
-  return { sql: parts.join(" AND "), params };
 }
 
-/** Uninvoiced bookings in (start, id) order after the cursor; `limit` null reads the whole filtered set. */
-export async function findUninvoiced(
+function conditions(p: Params, tenantId: string, now: Date, f: UninvoicedFilter): string {
+  const parts = [`b.tenant_id = ${p.add(tenantId)}`];
+  if (f.flag === "cancelled-on-draft") {
+    parts.push("b.cancelled_at IS NOT NULL", ON_DRAFT);
+  } else {
+    parts.push(
+      `b.end_at <= ${p.add(now)}`,
+      "b.cancelled_at IS NULL",
+      "b.price_type <> 'free'",
+      // A booking nobody attends still shows (flagged noCustomer) so it is never silently lost.
+      `(EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${OPEN})
+        OR NOT EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B}))`,
+    );
+  }
+  if (f.ids) parts.push(`b.id = ANY(${p.add(f.ids)}::text[])`);
+  if (f.from) parts.push(`b.start_at >= ${p.add(f.from)}`);
+  if (f.to) parts.push(`b.start_at < ${p.add(f.to)}`);
+  if (f.serviceId) parts.push(`b.service_id = ${p.add(f.serviceId)}`);
+  if (f.staffId) parts.push(`${p.add(f.staffId)} = ANY(b.staff_member_ids)`);
+  if (f.priceType?.length) parts.push(`b.price_type = ANY(${p.add(f.priceType)}::text[])`);
+  if (f.customerId) parts.push(`EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND a.customer_id::text = ${p.add(f.customerId)})`);
+  if (f.flag === "review" || f.flag === "needsPrice") {
+    parts.push(`EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${OPEN} AND ${p.add(f.flag)} = ANY(a.flags))`);
+  }
+  if (f.flag === "noCustomer") {
+    parts.push(`(EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${OPEN} AND a.customer_id IS NULL)
+      OR NOT EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B}))`);
+  }
+  if (f.q) {
+    const like = p.add(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    parts.push(`(b.service_name ILIKE ${like} OR EXISTS (SELECT 1 FROM booking_attendees a LEFT JOIN customers c ON c.id = a.customer_id
+      WHERE ${ATTENDEES_OF_B} AND (a.name ILIKE ${like} OR a.email ILIKE ${like} OR c.name ILIKE ${like})))`);
+  }
+  return parts.join(" AND ");
+}
+
+// Attendees shown for a row: the open ones, or, for a cancelled booking on a draft, those on the draft.
+function attendeeScope(f: UninvoicedFilter): string {
+  return f.flag === "cancelled-on-draft" ? "true" : OPEN;
+}
+
+function sortExpression(sort: Sort): { expr: string; desc: boolean } {
+  const desc = sort.startsWith("-");
+  const key = sort.replace("-", "");
+  const expr =
+    key === "amount"
+      ? "lpad(to_char(amount, 'FM0000000000000000.0000'), 22, '0')"
+      : key === "customer"
+        ? "lower(COALESCE((attendees->0->>'name'), ''))"
+        : key === "service"
+          ? "lower(service_name)"
+          : "to_char(start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS')";
+  return { expr, desc };
+}
+
+function baseQuery(p: Params, tenantId: string, now: Date, f: UninvoicedFilter): string {
+  const scope = attendeeScope(f);
+  return `SELECT b.id, b.start_at, b.end_at, b.service_id, b.service_name, b.staff_member_ids, b.price_type, b.currency,
+      b.cancelled_at IS NOT NULL AS cancelled,
+      ARRAY(SELECT s.name FROM staff_members s WHERE s.tenant_id = b.tenant_id AND s.bookings_staff_id = ANY(b.staff_member_ids) ORDER BY s.name) AS staff_names,
+      COALESCE((SELECT sum(a.amount) FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${scope}), 0) AS amount,
+      COALESCE((SELECT json_agg(json_build_object('key', a.attendee_key, 'bookingsCustomerId', a.bookings_customer_id, 'customerId', a.customer_id,
+                  'name', COALESCE(c.name, a.name), 'email', COALESCE(c.email, a.email), 'amount', a.amount::text, 'flags', a.flags) ORDER BY a.position)
+                FROM booking_attendees a LEFT JOIN customers c ON c.id = a.customer_id WHERE ${ATTENDEES_OF_B} AND ${scope}), '[]'::json) AS attendees
+    FROM bookings b WHERE ${conditions(p, tenantId, now, f)}`;
+}
+
+/** One page in the requested order after the cursor (the sort value and id of the last row seen). */
+export async function findUninvoicedPage(
   db: Queryable,
   tenantId: string,
   now: Date,
   filter: UninvoicedFilter,
-  page: { after?: { start: Date; id: string }; limit: number | null },
+  page: { sort: Sort; after?: { value: string; id: string }; limit: number },
 ): Promise<UninvoicedRow[]> {
-  const where = whereClause(tenantId, now, filter);
-  const params = [...where.params];
-  const add = (v: unknown) => `$${params.push(v)}`;
-  const cursor = page.after ? `AND (b.start_at, b.id) > (${add(page.after.start)}, ${add(page.after.id)})` : "";
-  const limit = page.limit === null ? "" : `LIMIT ${add(page.limit)}`;
+  const p = new Params();
+  const base = baseQuery(p, tenantId, now, filter);
+  const { expr, desc } = sortExpression(page.sort);
+  const cmp = desc ? "<" : ">";
+  const after = page.after ? `WHERE (sort_value, id) ${cmp} (${p.add(page.after.value)}, ${p.add(page.after.id)})` : "";
+  const dir = desc ? "DESC" : "ASC";
   const { rows } = await db.query<UninvoicedRow>(
-    `SELECT b.id, b.start_at, b.end_at, b.service_id, b.service_name, b.staff_member_ids,
-            trim_scale(b.price)::text AS price, b.price_type, b.currency,
-            trim_scale(si.default_price)::text AS item_default_price,
-            ARRAY(SELECT s.name FROM staff_members s WHERE s.tenant_id = b.tenant_id AND s.bookings_staff_id = ANY(b.staff_member_ids) ORDER BY s.name) AS staff_names,
-            COALESCE((SELECT json_agg(json_build_object('key', a.attendee_key, 'bookingsCustomerId', a.bookings_customer_id,
-                        'customerId', a.customer_id, 'name', COALESCE(c.name, a.name), 'email', COALESCE(c.email, a.email)) ORDER BY a.position)
-                      FROM booking_attendees a LEFT JOIN customers c ON c.id = a.customer_id
-                      WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id AND ${OPEN_ATTENDEE}), '[]'::json) AS attendees
-     FROM bookings b
-     LEFT JOIN service_items si ON si.tenant_id = b.tenant_id AND si.bookings_service_id = b.service_id
-     WHERE ${where.sql} ${cursor}
-     ORDER BY b.start_at, b.id ${limit}`,
-    params,
+    `SELECT * FROM (SELECT x.*, ${expr} AS sort_value FROM (${base}) x) y ${after} ORDER BY sort_value ${dir}, id ${dir} LIMIT ${p.add(page.limit)}`,
+    p.values,
   );
   return rows;
+}
+
+/** Count and amount over the whole filtered set. */
+export async function uninvoicedTotals(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<{ count: number; amount: string; currency: string | null }> {
+  const p = new Params();
+  const scope = attendeeScope(filter);
+  const { rows } = await db.query<{ count: number; amount: string; currency: string | null }>(
+    `SELECT count(*)::int AS count, COALESCE(sum(amount), 0)::text AS amount, min(currency) AS currency FROM (
+       SELECT b.currency, (SELECT sum(a.amount) FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${scope}) AS amount
+       FROM bookings b WHERE ${conditions(p, tenantId, now, filter)}) t`,
+    p.values,
+  );
+  return rows[0]!;
+}
+
+/** Ids of every booking matching the filter, oldest first ("select all N matching"). */
+export async function findUninvoicedIds(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<string[]> {
+  const p = new Params();
+  const { rows } = await db.query<{ id: string }>(`SELECT b.id FROM bookings b WHERE ${conditions(p, tenantId, now, filter)} ORDER BY b.start_at, b.id`, p.values);
+  return rows.map((r) => r.id);
 }

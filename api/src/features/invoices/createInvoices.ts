@@ -1,127 +1,105 @@
-// Use case: turn selected bookings into draft invoices, all in one transaction, never invoicing an attendee twice.
+// Use case: turn selected bookings into draft invoices in one transaction, never invoicing an attendee twice;
+// preview runs the very same steps and rolls back.
+import { createHash } from "node:crypto";
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
-import { CustomerIndex } from "../customers/customerIndex";
-import { customerTemplateOf } from "../setup/customerTemplate";
+import { Decimal, moneyString } from "../../shared/money";
+import { findUninvoicedIds } from "../bookings/bookings.repository";
 import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
-import { findInvoices, findLines, insertDraft, loadBillable, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type NewLine } from "./invoice.repository";
+import { claimKey, storeKeyResponse } from "./idempotency.repository";
+import { findInvoices, findLines, loadBillable } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
-import type { CreateResult, Skipped } from "./invoice.types";
-import { invoiceTotals, priceAttendee } from "./pricing";
 import type { TCreateInvoices } from "./invoice.schema";
+import type { CreateResult, CreateTotals, InvoiceView, PreviewResult } from "./invoice.types";
+import { planLines, writeDrafts } from "./planDrafts";
 
-/** A priced line waiting for its invoice. */
-interface PendingLine extends Omit<NewLine, "taxRate"> {
-  customerId: string;
-  currency: string;
-  start: Date;
+const MAX_BOOKINGS = 10_000;
+const CONFLICT_RETRIES = 3;
+
+/** What creating invoices needs. */
+export interface InvoiceDeps {
+  db: Db;
+  now: () => Date;
 }
 
-/** Creates draft invoices for the requested bookings, grouped as asked. */
-export async function createInvoices(
-  deps: { db: Db; now: () => Date },
-  tenantId: string,
-  userId: string,
-  input: TCreateInvoices,
-): Promise<CreateResult> {
-  const setup = await findSetup(deps.db, tenantId);
-  if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
-  const groupBy = input.groupBy ?? setup.defaultGroupBy;
-  try {
-    const ids = await deps.db.transaction(async (tx) => {
-      const rows = await loadBillable(tx, tenantId, input.bookingIds);
-      const { lines, skipped, conflicts } = await planLines(tx, tenantId, setup, rows, input.bookingIds, deps.now());
-      if (conflicts.length) throw alreadyInvoiced(conflicts);
-      const invoiceIds = await writeDrafts(tx, tenantId, userId, setup, groupBy, lines, deps.now());
-      return { invoiceIds, skipped };
-    });
-    const invoices = await findInvoices(deps.db, tenantId, ids.invoiceIds);
-    return { invoices: presentInvoices(invoices, await findLines(deps.db, tenantId, ids.invoiceIds)), skipped: ids.skipped };
-  } catch (err) {
-    // A concurrent request invoiced some of the same attendees first: the unique constraint rolled us back.
-    if (isUniqueViolation(err)) throw alreadyInvoiced(await invoicedAmong(deps.db, tenantId, input.bookingIds));
-    throw err;
-  }
-}
-
-async function planLines(tx: Queryable, tenantId: string, setup: TSetup, rows: BillableRow[], requested: string[], now: Date) {
-  const skipped: Skipped[] = [];
-  const conflicts: string[] = [];
-  const lines: PendingLine[] = [];
-  const byBooking = groupRows(rows);
-  let index: CustomerIndex | undefined; // loaded only if some attendee still lacks a customer
-  const linkNow = async (a: BillableRow) => {
-    index ??= await CustomerIndex.load(tx, tenantId);
-    const identity = { bookingsCustomerId: a.bookings_customer_id, name: a.attendee_name ?? "", email: a.attendee_email };
-    const customerId = await index.link(tx, identity, customerTemplateOf(setup));
-    if (customerId) await setAttendeeCustomer(tx, tenantId, a.booking_id, a.attendee_key!, customerId);
-    return customerId;
-  };
-  for (const bookingId of requested) {
-    const attendees = byBooking.get(bookingId);
-    const first = attendees?.[0];
-    if (!first) skipped.push({ bookingId, reason: "notFound" });
-    else if (first.cancelled) skipped.push({ bookingId, reason: "cancelled" });
-    else if (first.end_at > now) skipped.push({ bookingId, reason: "notCompleted" });
-    else if (first.price_type === "free") skipped.push({ bookingId, reason: "free" });
-    else if (first.attendee_count === 0) skipped.push({ bookingId, reason: "noCustomer" });
-    else if (attendees.every((a) => a.invoiced)) conflicts.push(bookingId);
-    else {
-      for (const a of attendees.filter((x) => !x.invoiced)) {
-        const customerId = a.customer_id ?? (await linkNow(a));
-        if (!customerId) skipped.push({ bookingId, reason: "noCustomer", attendee: a.attendee_name || a.attendee_key! });
-        else lines.push(priceLine(a, customerId, attendees.length > 1));
-      }
+/** Creates the drafts; with an Idempotency-Key, a repeat of the same request gets the first answer back. */
+export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices, idempotencyKey?: string): Promise<CreateResult> {
+  const setup = await requireSetup(deps.db, tenantId);
+  const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db.transaction(async (tx) => {
+        if (idempotencyKey) {
+          const claim = await claimKey(tx, tenantId, idempotencyKey, requestHash);
+          if (claim.kind === "existing") {
+            if (claim.requestHash !== requestHash) throw keyReused();
+            return claim.response as CreateResult;
+          }
+        }
+        const result = await buildDrafts(tx, deps.now(), tenantId, userId, setup, input);
+        if (idempotencyKey) await storeKeyResponse(tx, tenantId, idempotencyKey, 201, result);
+        return result;
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // A concurrent request invoiced some of the same attendees first and the database refused ours.
+      // With skipConflicts a fresh attempt sees its lines and skips them; otherwise the caller is told which.
+      if (input.skipConflicts && attempt < CONFLICT_RETRIES) continue;
+      throw alreadyInvoiced(await invoicedAmong(deps.db, tenantId, input.bookingIds ?? []));
     }
   }
-  return { lines, skipped, conflicts };
 }
 
-function groupRows(rows: BillableRow[]): Map<string, BillableRow[]> {
-  const map = new Map<string, BillableRow[]>();
-  for (const r of rows) map.set(r.booking_id, [...(map.get(r.booking_id) ?? []), r]);
-  return map;
+/** What a create would produce, computed by the same steps inside a transaction that is rolled back. */
+export async function previewInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices): Promise<PreviewResult> {
+  const setup = await requireSetup(deps.db, tenantId);
+  let preview: CreateResult | undefined;
+  try {
+    await deps.db.transaction(async (tx) => {
+      preview = await buildDrafts(tx, deps.now(), tenantId, userId, setup, input);
+      throw ROLLBACK;
+    });
+  } catch (err) {
+    if (err !== ROLLBACK) throw err;
+  }
+  return { ...preview!, invoices: preview!.invoices.map((inv) => ({ ...inv, id: null })) };
 }
 
-function priceLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
-  const durationMinutes = Math.round((a.end_at.getTime() - a.start_at.getTime()) / 60_000);
-  const priced = priceAttendee({ priceType: a.price_type, price: a.price, durationMinutes, currency: a.currency, itemDefaultPrice: a.item_default_price })!;
-  // The line's service date says when; a clock time here would be in UTC and confuse the customer.
-  const who = isGroup && a.attendee_name ? ` · ${a.attendee_name}` : "";
+const ROLLBACK = Symbol("preview rollback");
+
+async function buildDrafts(tx: Queryable, now: Date, tenantId: string, userId: string, setup: TSetup, input: TCreateInvoices): Promise<CreateResult> {
+  const bookingIds = input.bookingIds ?? (await findUninvoicedIds(tx, tenantId, now, input.filter!));
+  if (bookingIds.length > MAX_BOOKINGS) {
+    throw new AppError("BAD_REQUEST", `filter: it matches ${bookingIds.length} bookings; narrow it to at most ${MAX_BOOKINGS} per request.`);
+  }
+  const rows = await loadBillable(tx, tenantId, bookingIds);
+  const plan = await planLines(tx, tenantId, setup, rows, bookingIds, now);
+  if (plan.conflicts.length && !input.skipConflicts) throw alreadyInvoiced(plan.conflicts);
+  const skipped = [...plan.skipped, ...plan.conflicts.map((bookingId) => ({ bookingId, reason: "alreadyInvoiced" as const }))];
+  const invoiceIds = await writeDrafts(tx, tenantId, userId, setup, input.groupBy ?? setup.defaultGroupBy, plan.lines, now);
+  const invoices = presentInvoices(await findInvoices(tx, tenantId, invoiceIds), await findLines(tx, tenantId, invoiceIds));
+  return { invoices, skipped, totals: totalsOf(invoices) };
+}
+
+function totalsOf(invoices: InvoiceView[]): CreateTotals {
+  const currency = invoices[0]?.currency ?? null;
+  const add = (pick: (i: InvoiceView) => string) => invoices.reduce((acc, i) => acc.plus(pick(i)), new Decimal(0));
+  const money = (v: Decimal) => (currency ? moneyString(v, currency) : "0.00");
   return {
-    bookingId: a.booking_id,
-    attendeeKey: a.attendee_key!,
-    description: `${a.service_name} · ${durationMinutes} min${who}`,
-    serviceDate: a.start_at.toISOString().slice(0, 10),
-    quantity: priced.quantity,
-    unitPrice: priced.unitPrice,
-    amount: priced.amount,
-    priceType: a.price_type,
-    customerId,
-    currency: a.currency,
-    start: a.start_at,
+    invoices: invoices.length,
+    lines: invoices.reduce((n, i) => n + i.lines.length, 0),
+    currency,
+    net: money(add((i) => i.net)),
+    tax: money(add((i) => i.tax)),
+    total: money(add((i) => i.total)),
   };
 }
 
-async function writeDrafts(tx: Queryable, tenantId: string, userId: string, setup: TSetup, groupBy: string, lines: PendingLine[], now: Date): Promise<string[]> {
-  const groups = new Map<string, PendingLine[]>();
-  for (const l of lines) {
-    const key = groupBy === "booking" ? `${l.bookingId}|${l.attendeeKey}` : groupBy === "customerMonth" ? `${l.customerId}|${l.serviceDate.slice(0, 7)}` : l.customerId;
-    groups.set(`${key}|${l.currency}`, [...(groups.get(`${key}|${l.currency}`) ?? []), l]);
-  }
-  const terms = await loadCustomerTerms(tx, tenantId, [...new Set(lines.map((l) => l.customerId))]);
-  const issueDate = now.toISOString().slice(0, 10);
-  const ids: string[] = [];
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const t = terms.get(first.customerId)!;
-    const withTax = group.sort((a, b) => a.start.getTime() - b.start.getTime()).map((l) => ({ ...l, taxRate: t.tax_rate }));
-    const totals = invoiceTotals(withTax, { currency: first.currency, pricesIncludeTax: setup.pricesIncludeTax });
-    const dueDate = new Date(now.getTime() + t.payment_terms_days * 86_400_000).toISOString().slice(0, 10);
-    ids.push(await insertDraft(tx, tenantId, { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: userId, lines: withTax }));
-  }
-  return ids;
+async function requireSetup(db: Db, tenantId: string): Promise<TSetup> {
+  const setup = await findSetup(db, tenantId);
+  if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
+  return setup;
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -138,5 +116,10 @@ async function invoicedAmong(db: Db, tenantId: string, bookingIds: string[]): Pr
 
 function alreadyInvoiced(bookingIds: string[]): AppError {
   const n = bookingIds.length;
-  return new AppError("ALREADY_INVOICED", `${n} of the selected bookings ${n === 1 ? "is" : "are"} already on an invoice.`, { bookingIds });
+  const what = n === 0 ? "Some of the selected bookings were" : `${n} of the selected bookings ${n === 1 ? "is" : "are"}`;
+  return new AppError("ALREADY_INVOICED", `${what} already on an invoice. Refresh the list, or send skipConflicts: true to invoice the rest.`, { bookingIds });
+}
+
+function keyReused(): AppError {
+  return new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request in the last 24 hours; use a new key.");
 }

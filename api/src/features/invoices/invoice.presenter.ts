@@ -14,6 +14,7 @@ export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceVi
 function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
   const c = r.currency;
   const view = lines.map((l) => ({
+    id: l.id,
     bookingId: l.booking_id,
     description: l.description,
     serviceDate: l.service_date,

@@ -19,6 +19,10 @@ export interface BillableRow {
   attendee_email: string | null;
   customer_id: string | null;
   invoiced: boolean;
+  /** The attendee's priced line, as stored by the pricing module at sync time. */
+  quantity: string;
+  unit_price: string;
+  amount: string;
 }
 
 /** Every attendee of the given bookings (one row per booking with no attendees), locked against concurrent edits. */
@@ -28,6 +32,7 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
             trim_scale(b.price)::text AS price, b.price_type, b.currency, trim_scale(si.default_price)::text AS item_default_price,
             (SELECT count(*)::int FROM booking_attendees x WHERE x.tenant_id = b.tenant_id AND x.booking_id = b.id) AS attendee_count,
             a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
+            trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount,
             EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
      FROM bookings b
      LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
@@ -130,6 +135,7 @@ export interface InvoiceRow {
 }
 /** Line row with the state of its booking. */
 export interface LineRow {
+  id: string;
   invoice_id: string;
   booking_id: string;
   description: string;
@@ -180,7 +186,7 @@ export async function listInvoiceRows(
 /** Lines of the given invoices, in order, with whether their booking was cancelled since. */
 export async function findLines(db: Queryable, tenantId: string, invoiceIds: string[]): Promise<LineRow[]> {
   const { rows } = await db.query<LineRow>(
-    `SELECT l.invoice_id, l.booking_id, l.description, to_char(l.service_date, 'YYYY-MM-DD') AS service_date,
+    `SELECT l.id, l.invoice_id, l.booking_id, l.description, to_char(l.service_date, 'YYYY-MM-DD') AS service_date,
             trim_scale(l.quantity)::text AS quantity, trim_scale(l.unit_price)::text AS unit_price, l.amount::text AS amount,
             trim_scale(l.tax_rate)::text AS tax_rate, l.price_type, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
      FROM invoice_lines l LEFT JOIN bookings b ON b.tenant_id = l.tenant_id AND b.id = l.booking_id

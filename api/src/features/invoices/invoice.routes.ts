@@ -1,21 +1,38 @@
-// Invoice routes: create drafts, list, read and delete.
+// Invoice routes: preview and create drafts, list, export, read, edit, finalize, PDF and delete.
 import { Router, type Request } from "express";
 import { z } from "zod";
 import { AppError } from "../../shared/errors";
 import { parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
-import { createInvoices } from "./createInvoices";
+import { findSetup } from "../setup/setup.repository";
+import { createInvoices, previewInvoices } from "./createInvoices";
+import { editDraft, finalizeDraft } from "./editDraft";
 import { deleteDraft, findInvoices, findLines, listInvoiceRows } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
-import { ZCreateInvoices, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
+import { invoicesToCsv } from "./invoiceCsv";
+import { renderInvoicePdf } from "./invoicePdf";
+import { ZCreateInvoices, ZEditInvoice, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
 
-/** POST /invoices, GET /invoices, GET|DELETE /invoices/:id. */
+const ZExportQuery = z.object({
+  ids: z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.uuid("ids: give invoice ids separated by commas")).min(1).max(1000)),
+});
+
+/** All /invoices routes. */
 export function invoiceRoutes(ctx: AppContext): Router {
   const router = Router();
+  router.post("/invoices/preview", async (req, res) => {
+    const p = principalOf(req);
+    res.json(await previewInvoices(ctx, p.tenantId, p.userId, parseBody(ZCreateInvoices, req)));
+  });
   router.post("/invoices", async (req, res) => {
     const p = principalOf(req);
-    res.status(201).json(await createInvoices(ctx, p.tenantId, p.userId, parseBody(ZCreateInvoices, req)));
+    const header = req.get("Idempotency-Key");
+    const key = header === undefined ? undefined : ZIdempotencyKey.parse(header);
+    res.status(201).json(await createInvoices(ctx, p.tenantId, p.userId, parseBody(ZCreateInvoices, req), key));
   });
   router.get("/invoices", async (req, res) => {
     const tenantId = principalOf(req).tenantId;
@@ -28,12 +45,27 @@ export function invoiceRoutes(ctx: AppContext): Router {
     const nextCursor = rows.length > q.limit && last ? Buffer.from(JSON.stringify([last.created_at_exact, last.id])).toString("base64url") : null;
     res.json({ items, nextCursor });
   });
-  router.get("/invoices/:id", async (req, res) => {
+  router.get("/invoices/export.csv", async (req, res) => {
     const tenantId = principalOf(req).tenantId;
-    const id = invoiceId(req);
-    const rows = await findInvoices(ctx.db, tenantId, [id]);
-    if (!rows[0]) throw notFound();
-    res.json(presentInvoices(rows, await findLines(ctx.db, tenantId, [id]))[0]);
+    const { ids } = parseQuery(ZExportQuery, req);
+    const rows = await findInvoices(ctx.db, tenantId, ids);
+    res.type("text/csv; charset=utf-8").attachment("invoices.csv").send(`\ufeff${invoicesToCsv(presentInvoices(rows, await findLines(ctx.db, tenantId, ids)))}`);
+  });
+  router.get("/invoices/:id", async (req, res) => {
+    res.json(await loadOne(ctx, principalOf(req).tenantId, invoiceId(req)));
+  });
+  router.patch("/invoices/:id", async (req, res) => {
+    res.json(await editDraft(ctx, principalOf(req).tenantId, invoiceId(req), parseBody(ZEditInvoice, req)));
+  });
+  router.post("/invoices/:id/finalize", async (req, res) => {
+    res.json(await finalizeDraft(ctx, principalOf(req).tenantId, invoiceId(req)));
+  });
+  router.get("/invoices/:id/pdf", async (req, res) => {
+    const tenantId = principalOf(req).tenantId;
+    const invoice = await loadOne(ctx, tenantId, invoiceId(req));
+    const setup = await findSetup(ctx.db, tenantId);
+    const pdf = await renderInvoicePdf(invoice, { name: setup?.businessName ?? "Invoice" });
+    res.type("application/pdf").attachment(`${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`).send(pdf);
   });
   router.delete("/invoices/:id", async (req, res) => {
     const outcome = await ctx.db.transaction((tx) => deleteDraft(tx, principalOf(req).tenantId, invoiceId(req)));
@@ -42,6 +74,12 @@ export function invoiceRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
   return router;
+}
+
+async function loadOne(ctx: AppContext, tenantId: string, id: string) {
+  const rows = await findInvoices(ctx.db, tenantId, [id]);
+  if (!rows[0]) throw notFound();
+  return presentInvoices(rows, await findLines(ctx.db, tenantId, [id]))[0]!;
 }
 
 function invoiceId(req: Request): string {

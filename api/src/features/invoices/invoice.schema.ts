@@ -1,18 +1,35 @@
 // Request schemas of the invoices routes.
 import { z } from "zod";
+import { ZUninvoicedFilter } from "../bookings/bookings.schema";
 
 const ZBookingId = z.string().min(1, "booking ids cannot be empty").max(512, "a booking id is at most 512 characters");
+const ZGroupBy = z.enum(["customer", "booking", "customerMonth"]);
 
-/** Body of POST /api/invoices (and /preview). */
-export const ZCreateInvoices = z.object({
-  bookingIds: z
-    .array(ZBookingId)
-    .min(1, "bookingIds: select at least one booking")
-    .max(5000, "bookingIds: at most 5000 bookings per request")
-    .transform((ids) => [...new Set(ids)]),
-  groupBy: z.enum(["customer", "booking", "customerMonth"]).optional(),
-});
+/** Body of POST /api/invoices and /api/invoices/preview: explicit bookings, or every booking matching a filter. */
+export const ZCreateInvoices = z
+  .object({
+    bookingIds: z
+      .array(ZBookingId)
+      .min(1, "bookingIds: select at least one booking")
+      .max(10_000, "bookingIds: at most 10000 bookings per request")
+      .transform((ids) => [...new Set(ids)])
+      .optional(),
+    filter: ZUninvoicedFilter.optional(),
+    groupBy: ZGroupBy.optional(),
+    skipConflicts: z.boolean().default(false),
+  })
+  .refine((b) => (b.bookingIds === undefined) !== (b.filter === undefined), {
+    error: "give either bookingIds or filter (select all matching), not both and not neither",
+  });
 export type TCreateInvoices = z.infer<typeof ZCreateInvoices>;
+
+/** The Idempotency-Key header: printable, at most 200 characters. */
+export const ZIdempotencyKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200, "Idempotency-Key: at most 200 characters")
+  .regex(/^[\x21-\x7e]+$/, "Idempotency-Key: printable ASCII without spaces");
 
 /** Query of GET /api/invoices. */
 export const ZListInvoicesQuery = z.object({
@@ -25,3 +42,28 @@ export type TListInvoicesQuery = z.infer<typeof ZListInvoicesQuery>;
 
 /** Path parameter of the single-invoice routes; anything but a UUID can never match, so it is a 404. */
 export const ZInvoiceId = z.uuid();
+
+const ZMoneyInput = z
+  .string()
+  .regex(/^-?\d{1,13}(\.\d{1,4})?$/, "use a decimal string with at most 4 decimals, such as \"62.50\"");
+
+/** Body of PATCH /api/invoices/:id (draft only). */
+export const ZEditInvoice = z
+  .object({
+    dueDate: z.iso.date("dueDate: use a date such as 2026-12-31").nullable().optional(),
+    notes: z.string().max(4000).nullable().optional(),
+    lines: z
+      .array(
+        z.object({
+          id: z.uuid("lines[].id must be a line id"),
+          description: z.string().trim().min(1).max(500).optional(),
+          quantity: ZMoneyInput.refine((q) => Number(q) > 0, "quantity must be more than 0").optional(),
+          unitPrice: ZMoneyInput.refine((p) => Number(p) >= 0, "unitPrice cannot be negative").optional(),
+        }),
+      )
+      .max(10_000)
+      .optional(),
+    removeLines: z.array(z.uuid()).max(10_000).optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { error: "nothing to change: give dueDate, notes, lines or removeLines" });
+export type TEditInvoice = z.infer<typeof ZEditInvoice>;

@@ -2,6 +2,7 @@
 
 /** One invoice line: one attendee of one booking. */
 export interface InvoiceLineView {
+  id: string;
   bookingId: string;
   description: string;
   serviceDate: string;
@@ -40,12 +41,30 @@ export interface InvoicePage {
 /** A booking (or one attendee of it) left out of a create, and why. */
 export interface Skipped {
   bookingId: string;
-  reason: "notFound" | "cancelled" | "notCompleted" | "free" | "noCustomer";
+  reason: "notFound" | "cancelled" | "notCompleted" | "free" | "noCustomer" | "alreadyInvoiced";
   attendee?: string;
+}
+
+/** Sums over every draft of one create or preview. */
+export interface CreateTotals {
+  invoices: number;
+  lines: number;
+  currency: string | null;
+  net: string;
+  tax: string;
+  total: string;
 }
 
 /** Answer of POST /api/invoices. */
 export interface CreateResult {
   invoices: InvoiceView[];
   skipped: Skipped[];
+  totals: CreateTotals;
+}
+
+/** Answer of POST /api/invoices/preview: what a create would make; nothing is stored, so drafts have no id. */
+export interface PreviewResult {
+  invoices: (Omit<InvoiceView, "id"> & { id: null })[];
+  skipped: Skipped[];
+  totals: CreateTotals;
 }

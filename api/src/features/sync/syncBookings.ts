@@ -5,6 +5,7 @@ import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { deactivateMissingCustomers, upsertBookingsCustomer } from "../customers/customer.repository";
 import { CustomerIndex } from "../customers/customerIndex";
+import { priceAttendees } from "../bookings/priceAttendees";
 import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
 import type { TAppointment } from "../graph/graph.schema";
 import { deactivateMissingItems, upsertServiceItem, upsertStaffMember } from "../items/serviceItem.repository";
@@ -106,8 +107,15 @@ async function syncBusiness(ctx: RunContext): Promise<void> {
 async function syncServices(ctx: RunContext): Promise<void> {
   const services = (await ctx.graph.listServices(ctx.setup.businessId)).map(toServiceItemRecord);
   await ctx.db.transaction(async (tx) => {
-    for (const s of services) bump(ctx, `items.${await upsertServiceItem(tx, ctx.tenantId, s, ctx.setup.itemTemplate)}`);
+    const changed: string[] = [];
+    for (const s of services) {
+      const outcome = await upsertServiceItem(tx, ctx.tenantId, s, ctx.setup.itemTemplate);
+      if (outcome !== "unchanged") changed.push(s.bookingsServiceId);
+      bump(ctx, `items.${outcome}`);
+    }
     bump(ctx, "items.deactivated", await deactivateMissingItems(tx, ctx.tenantId, services.map((s) => s.bookingsServiceId)));
+    // Bookings without a price of their own are billed at the item's price: re-price them when it changes.
+    await priceAttendees(tx, ctx.tenantId, { serviceIds: changed });
   });
 }
 
@@ -177,6 +185,7 @@ async function syncWindow(ctx: RunContext, window: { start: Date; end: Date }): 
     }
     await upsertBookings(tx, ctx.tenantId, ctx.setup.businessId, ctx.setup.currency, details.map(toBookingRecord));
     await replaceAttendees(tx, ctx.tenantId, details.map((a) => a.id), attendees);
+    await priceAttendees(tx, ctx.tenantId, { bookingIds: details.map((a) => a.id) });
     bump(ctx, "appointments.cancelled", await markCancelled(tx, ctx.tenantId, vanished));
   });
   bump(ctx, "appointments.read", listed.length);
