@@ -2,10 +2,10 @@
 import { Router } from "express";
 import { principalOf } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
-import { listServiceItems } from "../items/serviceItem.repository";
+import { listServiceItems, listStaff } from "../items/serviceItem.repository";
 import { listCustomers } from "./customer.repository";
 
-/** GET /customers, GET /items. */
+/** GET /customers, GET /items, GET /staff. */
 export function customerRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get("/customers", async (req, res) => {
@@ -13,6 +13,9 @@ export function customerRoutes(ctx: AppContext): Router {
   });
   router.get("/items", async (req, res) => {
     res.json(await listServiceItems(ctx.db, principalOf(req).tenantId));
+  });
+  router.get("/staff", async (req, res) => {
+    res.json(await listStaff(ctx.db, principalOf(req).tenantId));
   });
   return router;
 }

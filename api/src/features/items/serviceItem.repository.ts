@@ -75,3 +75,20 @@ export async function listServiceItems(db: Queryable, tenantId: string): Promise
   );
   return rows;
 }
+
+/** A staff member as the API shows it. */
+export interface StaffView {
+  id: string;
+  name: string;
+  email: string | null;
+  active: boolean;
+}
+
+/** All of a tenant's staff members, by name. */
+export async function listStaff(db: Queryable, tenantId: string): Promise<StaffView[]> {
+  const { rows } = await db.query<StaffView>(
+    "SELECT bookings_staff_id AS id, name, email, active FROM staff_members WHERE tenant_id = $1 ORDER BY lower(name), bookings_staff_id",
+    [tenantId],
+  );
+  return rows;
+}
