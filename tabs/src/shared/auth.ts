@@ -12,6 +12,12 @@ export function standaloneTenantId(search = window.location.search): string {
   return new URLSearchParams(search).get("tenant") || DEMO_TENANT_ID;
 }
 
+/** Roles for standalone mode: admin, unless `?admin=0` asks to see the tab as a user without the admin role. */
+export function standaloneRoles(search = window.location.search): string[] {
+  const admin = new URLSearchParams(search).get("admin");
+  return admin === "0" || admin === "false" ? [] : ["Invoicing.Admin"];
+}
+
 /** Teams SSO: Teams caches the token itself, so ask for it on every request. */
 export function createTeamsTokenProvider(): TokenProvider {
   return async () => {
@@ -22,13 +28,13 @@ export function createTeamsTokenProvider(): TokenProvider {
 }
 
 /** Local mode: mint a token with `POST /api/dev/token` once and reuse it until a refresh is asked. */
-export function createDevTokenProvider(tenantId = standaloneTenantId(), baseUrl = ""): TokenProvider {
+export function createDevTokenProvider(tenantId = standaloneTenantId(), baseUrl = "", roles = standaloneRoles()): TokenProvider {
   let cached: Promise<string> | null = null;
   const mint = async (): Promise<string> => {
     const res = await fetch(`${baseUrl}/api/dev/token`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ tenantId, ...DEMO_USER, roles: ["Invoicing.Admin"] }),
+      body: JSON.stringify({ tenantId, ...DEMO_USER, roles }),
     });
     if (!res.ok) throw await toApiError(res);
     const { token } = (await res.json()) as { token: string };

@@ -1,122 +1,81 @@
-// The setup form: Bookings business, what to sync, look-back window, interval and tax handling.
-import {
-  Button,
-  Dropdown,
-  Field,
-  Option,
-  SpinButton,
-  Spinner,
-  Switch,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { SpinButtonOnChangeData } from "@fluentui/react-components";
-import { SaveRegular } from "@fluentui/react-icons";
-import type { SetupForm as SetupFormState } from "./useSetupForm";
+// The setup form: the Bookings business, then Sync, Invoicing and the two templates, then Save.
+import { Divider, makeStyles, tokens } from "@fluentui/react-components";
+import { BusinessField } from "./BusinessField";
+import { InvoicingSettings } from "./InvoicingSettings";
+import { SetupActions } from "./SetupActions";
+import { SetupSection } from "./SetupSection";
+import { SyncSettings } from "./SyncSettings";
+import { CustomerTemplateSettings, ItemTemplateSettings } from "./TemplateSettings";
+import type { SetupFormState } from "./useSetupForm";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "560px" },
-  row: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalL },
-  switches: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  actions: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center" },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 420px), 1fr))",
+    columnGap: tokens.spacingHorizontalXXXL,
+    rowGap: tokens.spacingVerticalXXL,
+    alignItems: "start",
+  },
 });
 
-/** Reads a SpinButton change: a stepped value, or the typed text. */
-function spinValue(data: SpinButtonOnChangeData): number | undefined {
-  if (typeof data.value === "number") return data.value;
-  const typed = Number.parseInt(data.displayValue ?? "", 10);
-  return Number.isNaN(typed) ? undefined : typed;
-}
-
-/** Props: the form state from `useSetupForm` and the save handler of the page. */
+/** Props: the form state from `useSetupForm` and the page's save handler. */
 export interface SetupFormProps {
   form: SetupFormState;
   onSave: () => void;
+  /** On the Teams config page, Teams' own Save button saves. */
   hideSave?: boolean;
 }
 
-/** Renders the fields; `hideSave` is used on the Teams config page, where Teams' own Save button saves. */
+/** Renders every setup field; users without the admin role see every value but can change none. */
 export function SetupForm({ form, onSave, hideSave }: SetupFormProps) {
   const styles = useStyles();
-  const { values, businesses, update } = form;
-  const business = businesses.find((b) => b.id === values.businessId);
+  const readOnly = form.readOnly || form.saving;
+  const section = { draft: form.draft, errors: form.errors, readOnly, update: form.update };
+  const canSave = !form.readOnly && form.valid && !form.saving && (form.dirty || !form.configured);
 
   return (
     <form
       className={styles.form}
+      aria-label="Bookings setup"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onSave();
+        if (canSave) onSave();
       }}
     >
-      <Field label="Bookings business" required hint="The Microsoft Bookings calendar whose appointments are invoiced.">
-        <Dropdown
-          placeholder={businesses.length ? "Choose a Bookings business" : "No Bookings business found"}
-          value={business?.displayName ?? ""}
-          selectedOptions={values.businessId ? [values.businessId] : []}
-          onOptionSelect={(_, data) => data.optionValue && update({ businessId: data.optionValue })}
-          disabled={businesses.length === 0}
-        >
-          {businesses.map((b) => (
-            <Option key={b.id} value={b.id}>
-              {b.displayName}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <div className={styles.switches}>
-        <Switch
-          label="Sync customers from Bookings"
-          checked={values.syncCustomers}
-          onChange={(_, data) => update({ syncCustomers: data.checked })}
+      <SetupSection title="Connection" description="The Microsoft Bookings business whose completed appointments are invoiced.">
+        <BusinessField
+          businesses={form.businesses}
+          businessId={form.draft.businessId}
+          storedName={form.setup?.businessName ?? null}
+          // A missing business only needs saying once the admin starts filling in the form.
+          error={form.dirty ? form.errors.businessId : undefined}
+          disabled={readOnly}
+          onChange={(businessId) => form.update({ businessId })}
+          onRefresh={() => void form.reload()}
         />
-        <Switch
-          label="Sync services as service items"
-          checked={values.syncServices}
-          onChange={(_, data) => update({ syncServices: data.checked })}
-        />
-        <Switch
-          label="Bookings prices include tax"
-          checked={values.pricesIncludeTax}
-          onChange={(_, data) => update({ pricesIncludeTax: data.checked })}
-        />
+      </SetupSection>
+      <div className={styles.grid}>
+        <SyncSettings {...section} />
+        <InvoicingSettings {...section} />
+        <CustomerTemplateSettings {...section} businessCurrency={form.setup?.currency} />
+        <ItemTemplateSettings {...section} />
       </div>
-      <div className={styles.row}>
-        <Field label="Look back (days)" hint="How far back appointments are read.">
-          <SpinButton
-            min={1}
-            max={365}
-            value={values.lookbackDays}
-            onChange={(_, data) => {
-              const v = spinValue(data);
-              if (v !== undefined) update({ lookbackDays: v });
-            }}
+      {!form.readOnly && (!hideSave || form.saveError) && (
+        <>
+          {!hideSave && <Divider />}
+          <SetupActions
+            canSave={canSave}
+            dirty={form.dirty}
+            saving={form.saving}
+            saveError={form.saveError}
+            saved={form.saved}
+            savedAt={form.setup?.updatedAt}
+            onDiscard={form.discard}
+            showButtons={!hideSave}
           />
-        </Field>
-        <Field label="Sync interval (minutes)" hint="How often the sync runs on its own.">
-          <SpinButton
-            min={5}
-            max={1440}
-            step={5}
-            value={values.syncIntervalMinutes}
-            onChange={(_, data) => {
-              const v = spinValue(data);
-              if (v !== undefined) update({ syncIntervalMinutes: v });
-            }}
-          />
-        </Field>
-      </div>
-      {!hideSave && (
-        <div className={styles.actions}>
-          <Button
-            type="submit"
-            appearance="primary"
-            icon={form.saving ? <Spinner size="tiny" /> : <SaveRegular />}
-            disabled={!form.valid || form.saving || (!form.dirty && form.configured)}
-          >
-            Save
-          </Button>
-        </div>
+        </>
       )}
     </form>
   );

@@ -1,11 +1,9 @@
 // The setup page (`#/setup`) and the Teams configurable-tab page (`#/config`).
-import { useState } from "react";
-import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { errorMessage } from "../../shared/apiClient";
+import { Badge, Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { LockClosedRegular } from "@fluentui/react-icons";
+import { formatDateTime } from "../../shared/format";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
-import { NoticeBar } from "../../shared/ui/NoticeBar";
-import type { Notice } from "../../shared/ui/NoticeBar";
 import { SetupForm } from "./SetupForm";
 import { SyncPanel } from "./SyncPanel";
 import { tabConfig, useTeamsConfigPage } from "./useTeamsConfigPage";
@@ -16,6 +14,7 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
+  status: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -34,22 +33,13 @@ export interface SetupPageProps {
   inTeams: boolean;
 }
 
-/** Admin setup: connection form, sync now and recent runs. */
+/** Admin setup: the connection form, Sync now with progress, and recent runs. */
 export function SetupPage({ mode, inTeams }: SetupPageProps) {
   const styles = useStyles();
   const form = useSetupForm();
-  const [notice, setNotice] = useState<Notice | null>(null);
   const teamsConfig = mode === "config" && inTeams;
-  useTeamsConfigPage(teamsConfig, form.valid, form.save);
-
-  async function handleSave() {
-    try {
-      await form.save();
-      setNotice({ intent: "success", title: "Setup saved", body: "Run a sync to read the latest appointments." });
-    } catch (err) {
-      setNotice({ intent: "error", title: "Could not save the setup", body: errorMessage(err) });
-    }
-  }
+  useTeamsConfigPage(teamsConfig, form.valid && !form.readOnly, form.save);
+  const setup = form.setup;
 
   return (
     <div className={styles.page}>
@@ -57,15 +47,43 @@ export function SetupPage({ mode, inTeams }: SetupPageProps) {
         <Title2 as="h1" className={styles.title}>
           Bookings setup
         </Title2>
-        <Body1 className={styles.muted}>Connect a Microsoft Bookings business and choose what to sync.</Body1>
+        <Body1 className={styles.muted}>Connect a Microsoft Bookings business, choose what to sync and how drafts are made.</Body1>
+        {form.ready && !setup && (
+          <span className={styles.status} data-testid="setup-status">
+            <Badge appearance="tint" color="warning">
+              Not set up yet
+            </Badge>
+            {!form.readOnly && <Caption1 className={styles.muted}>Pick a Bookings business and save to start syncing.</Caption1>}
+          </span>
+        )}
+        {setup && (
+          <span className={styles.status} data-testid="setup-status">
+            <Badge appearance="tint" color="success">
+              {`Connected to ${setup.businessName ?? setup.businessId}`}
+            </Badge>
+            <Badge appearance="outline" color="informative">
+              {setup.currency}
+            </Badge>
+            {setup.updatedAt && <Caption1 className={styles.muted}>{`Last saved ${formatDateTime(setup.updatedAt)}`}</Caption1>}
+          </span>
+        )}
       </header>
-      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      {form.readOnly && (
+        <MessageBar intent="info" icon={<LockClosedRegular />} layout="multiline" data-testid="read-only">
+          <MessageBarBody>
+            <MessageBarTitle>Read-only</MessageBarTitle>
+            Changing the setup or running a sync needs the invoicing admin role (Invoicing.Admin). Ask your Microsoft 365
+            admin to assign it to you for the Bookings Invoicing app.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar title="Could not load the setup" error={form.loadError} onRetry={() => void form.reload()} />
+      <ErrorBar title="Could not list the Bookings businesses" error={form.businessesError} onRetry={() => void form.reload()} />
       <section className={styles.card} aria-label="Connection">
-        {form.loading ? (
-          <LoadingState label="Loading setup…" />
-        ) : (
-          <SetupForm form={form} onSave={() => void handleSave()} hideSave={teamsConfig} />
+        {form.loading && <LoadingState label="Loading setup…" />}
+        {form.ready && (
+          // A failed save is shown by the form itself, next to Save.
+          <SetupForm form={form} onSave={() => void form.save().catch(() => undefined)} hideSave={teamsConfig} />
         )}
         {mode === "config" && !inTeams && (
           <Caption1 className={styles.muted}>
@@ -74,9 +92,9 @@ export function SetupPage({ mode, inTeams }: SetupPageProps) {
           </Caption1>
         )}
       </section>
-      {!teamsConfig && (
+      {!teamsConfig && form.ready && (
         <section className={styles.card} aria-label="Sync">
-          <SyncPanel configured={form.configured} onNotice={setNotice} />
+          <SyncPanel configured={form.configured} readOnly={form.readOnly} />
         </section>
       )}
     </div>

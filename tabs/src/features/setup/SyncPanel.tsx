@@ -1,60 +1,49 @@
-// Sync section: Sync now (with a Spinner while it runs), the latest run's counts and recent runs.
-import { useCallback, useState } from "react";
-import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSyncRegular } from "@fluentui/react-icons";
-import { ApiError, errorMessage } from "../../shared/apiClient";
-import { useApi } from "../../shared/apiContext";
-import { formatDateTime, plural } from "../../shared/format";
-import { useAsyncData } from "../../shared/useAsyncData";
+// Sync section: Sync now with live progress, the outcome of the last watched run, and the recent runs.
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSyncRegular, DismissRegular, HistoryRegular } from "@fluentui/react-icons";
+import { formatDateTime } from "../../shared/format";
+import { EmptyState } from "../../shared/ui/EmptyState";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
-import type { Notice } from "../../shared/ui/NoticeBar";
-import type { SyncRun } from "./setup.types";
-import { listSyncRuns, runSync } from "./setupApi";
-import { SyncRunCounts } from "./SyncRunCounts";
+import { LoadingState } from "../../shared/ui/LoadingState";
+import { describeEnd, statusLabel } from "./syncFormat";
+import { SyncProgressView } from "./SyncProgressView";
 import { SyncRunsTable } from "./SyncRunsTable";
+import { useSyncMonitor } from "./useSyncMonitor";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  head: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
+  head: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   flush: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
+  runs: { overflowX: "auto" },
 });
 
-/** Props: whether a setup exists (sync needs one) and the page-level notice sink. */
+/** Props: whether a setup exists (a sync needs one) and whether the user may run one. */
 export interface SyncPanelProps {
   configured: boolean;
-  onNotice: (notice: Notice) => void;
+  readOnly: boolean;
 }
 
-/** Runs a sync on demand and lists recent runs. */
-export function SyncPanel({ configured, onNotice }: SyncPanelProps) {
+/** Runs a sync on demand, follows it (or one already running) and lists recent runs. */
+export function SyncPanel({ configured, readOnly }: SyncPanelProps) {
   const styles = useStyles();
-  const api = useApi();
-  const runs = useAsyncData(useCallback(() => (configured ? listSyncRuns(api) : Promise.resolve([])), [api, configured]));
-  const [syncing, setSyncing] = useState(false);
-  const [lastRun, setLastRun] = useState<SyncRun | null>(null);
+  const sync = useSyncMonitor(configured);
+  const { activity, live, end } = sync.state;
+  const busy = activity.kind === "watching";
+  const latest = sync.runs?.[0];
+  const outcome = end && describeEnd(end);
 
-  async function handleSync() {
-    setSyncing(true);
-    try {
-      const run = await runSync(api);
-      setLastRun(run);
-      onNotice({
-        intent: run.errors.length > 0 ? "warning" : "success",
-        title: run.errors.length > 0 ? `Sync finished with ${plural(run.errors.length, "error")}` : "Sync finished",
-        body: `Run ${run.status} at ${formatDateTime(run.finishedAt ?? run.startedAt)}.`,
-      });
-    } catch (err) {
-      const title = err instanceof ApiError && err.code === "NOT_CONFIGURED" ? "Save the setup first" : "Sync failed";
-      onNotice({ intent: "error", title, body: errorMessage(err) });
-    } finally {
-      setSyncing(false);
-    }
-    await runs.reload();
-  }
-
-  const shown = lastRun ?? runs.data?.[0] ?? null;
   return (
     <div className={styles.root}>
       <div className={styles.head}>
@@ -63,21 +52,52 @@ export function SyncPanel({ configured, onNotice }: SyncPanelProps) {
             Sync
           </Subtitle2>
           <Caption1 as="p" className={styles.muted}>
-            {shown ? `Last run ${formatDateTime(shown.startedAt)}` : "No sync has run yet."}
+            {!configured
+              ? "Save the setup to run the first sync."
+              : latest
+                ? `Last run ${formatDateTime(latest.startedAt)} · ${statusLabel(latest.status)}`
+                : "No sync has run yet."}
           </Caption1>
         </div>
         <Button
-          icon={syncing ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
-          disabled={!configured || syncing}
-          onClick={() => void handleSync()}
+          appearance="primary"
+          icon={<ArrowSyncRegular />}
+          disabled={!configured || readOnly || busy}
+          onClick={sync.syncNow}
+          data-testid="sync-now"
         >
-          {syncing ? "Syncing…" : "Sync now"}
+          {busy ? "Syncing…" : "Sync now"}
         </Button>
       </div>
-      {syncing && <Spinner size="small" label="Reading appointments from Microsoft Bookings…" labelPosition="after" />}
-      {!syncing && shown && <SyncRunCounts run={shown} />}
-      <ErrorBar title="Could not load sync runs" error={runs.error} onRetry={() => void runs.reload()} />
-      {runs.data && runs.data.length > 0 && <SyncRunsTable runs={runs.data} />}
+      {activity.kind === "watching" && <SyncProgressView reason={activity.reason} run={live} />}
+      {outcome && (
+        <MessageBar intent={outcome.intent} layout="multiline" data-testid="sync-outcome">
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.title}</MessageBarTitle>
+            {outcome.body}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={sync.dismiss} />
+            }
+          />
+        </MessageBar>
+      )}
+      {configured && (
+        <>
+          <Subtitle2 as="h3" className={styles.flush}>
+            Recent runs
+          </Subtitle2>
+          <ErrorBar title="Could not load sync runs" error={sync.runsError} onRetry={() => void sync.reload()} />
+          {!sync.runs && !sync.runsError && <LoadingState label="Loading sync runs…" />}
+          {sync.runs?.length === 0 && <EmptyState icon={<HistoryRegular />} title="No sync runs yet" hint="Press Sync now to read Microsoft Bookings." />}
+          {sync.runs && sync.runs.length > 0 && (
+            <div className={styles.runs}>
+              <SyncRunsTable runs={sync.runs} />
+            </div>
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -1,7 +1,6 @@
-// The counts and errors of one sync run, as small labelled figures.
-import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import type { SyncRun } from "./setup.types";
-import { countLabel } from "./syncFormat";
+// The counts of one sync run as small labelled figures, in reading order.
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { countLabel, orderedCounts } from "./syncFormat";
 
 const useStyles = makeStyles({
   grid: {
@@ -17,7 +16,7 @@ const useStyles = makeStyles({
     justifyContent: "flex-end",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
+    backgroundColor: tokens.colorNeutralBackground3,
   },
   value: {
     margin: 0,
@@ -27,37 +26,21 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
   },
   label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
-  errors: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
 });
 
-/** Counts of a finished run, then its errors (with Graph request ids for support). */
-export function SyncRunCounts({ run }: { run: SyncRun }) {
+/** A tile per count; nothing when the run has counted nothing yet. */
+export function SyncRunCounts({ counts, label = "Sync counts" }: { counts: Record<string, number> | undefined; label?: string }) {
   const styles = useStyles();
-  const counts = Object.entries(run.counts);
+  const entries = orderedCounts(counts);
+  if (entries.length === 0) return null;
   return (
-    <div data-testid="sync-counts">
-      {counts.length > 0 && (
-        <dl className={styles.grid}>
-          {counts.map(([key, value]) => (
-            <div key={key} className={styles.tile}>
-              <dt className={styles.label}>{countLabel(key)}</dt>
-              <dd className={styles.value}>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {run.errors.length > 0 && (
-        <div className={styles.errors}>
-          {run.errors.slice(0, 5).map((error, i) => (
-            <MessageBar key={i} intent="warning">
-              <MessageBarBody>
-                {error.message}
-                {error.requestId && ` (request ${error.requestId})`}
-              </MessageBarBody>
-            </MessageBar>
-          ))}
+    <dl className={styles.grid} aria-label={label} data-testid="sync-counts">
+      {entries.map(([key, value]) => (
+        <div key={key} className={styles.tile}>
+          <dt className={styles.label}>{countLabel(key)}</dt>
+          <dd className={styles.value}>{value}</dd>
         </div>
-      )}
-    </div>
+      ))}
+    </dl>
   );
 }

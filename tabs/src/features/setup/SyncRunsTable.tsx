@@ -1,6 +1,8 @@
-// Table of recent sync runs: when, status, duration, main counts and errors.
+// Table of recent sync runs: started, duration, trigger, status, key counts and problems; a row expands to its details.
+import { Fragment, useState } from "react";
 import {
   Badge,
+  Button,
   Table,
   TableBody,
   TableCell,
@@ -10,53 +12,94 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { formatDateTime } from "../../shared/format";
 import type { SyncRun } from "./setup.types";
-import { countLabel, runDuration, statusColor } from "./syncFormat";
+import { runDuration, runSummary, statusColor, statusLabel, triggerLabel } from "./syncFormat";
+import { SyncRunDetails } from "./SyncRunDetails";
 
 const useStyles = makeStyles({
-  num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  // Below this the Counts column would wrap word by word; the panel scrolls sideways instead.
+  table: { minWidth: "900px" },
+  toggle: { width: "44px" },
+  started: { width: "170px" },
+  duration: { width: "100px", fontVariantNumeric: "tabular-nums" },
+  trigger: { width: "110px" },
+  status: { width: "110px" },
+  summary: { color: tokens.colorNeutralForeground2 },
+  problems: { width: "90px", textAlign: "end", fontVariantNumeric: "tabular-nums" },
   endButton: { justifyContent: "flex-end" },
-  counts: { color: tokens.colorNeutralForeground2 },
+  detailCell: { padding: 0 },
+  danger: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-function summarizeCounts(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .filter(([, value]) => value > 0)
-    .map(([key, value]) => `${countLabel(key)} ${value}`)
-    .join(" · ");
-}
 
 /** The last `limit` runs, newest first as the API answers them. */
 export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: number }) {
   const styles = useStyles();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
   return (
-    <Table size="small" aria-label="Recent sync runs" data-testid="sync-runs">
+    <Table className={styles.table} size="small" aria-label="Recent sync runs" data-testid="sync-runs">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell style={{ width: "180px" }}>Started</TableHeaderCell>
-          <TableHeaderCell style={{ width: "110px" }}>Status</TableHeaderCell>
-          <TableHeaderCell style={{ width: "90px" }}>Duration</TableHeaderCell>
+          <TableHeaderCell className={styles.toggle} aria-label="Show details" />
+          <TableHeaderCell className={styles.started}>Started</TableHeaderCell>
+          <TableHeaderCell className={styles.duration}>Duration</TableHeaderCell>
+          <TableHeaderCell className={styles.trigger}>Trigger</TableHeaderCell>
+          <TableHeaderCell className={styles.status}>Status</TableHeaderCell>
           <TableHeaderCell>Counts</TableHeaderCell>
-          <TableHeaderCell style={{ width: "70px" }} button={{ className: styles.endButton }}>
-            Errors
+          <TableHeaderCell className={styles.problems} button={{ className: styles.endButton }}>
+            Problems
           </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {runs.slice(0, limit).map((run) => (
-          <TableRow key={run.id}>
-            <TableCell>{formatDateTime(run.startedAt)}</TableCell>
-            <TableCell>
-              <Badge appearance="tint" color={statusColor(run.status)}>
-                {run.status}
-              </Badge>
-            </TableCell>
-            <TableCell>{runDuration(run.startedAt, run.finishedAt) ?? "—"}</TableCell>
-            <TableCell className={styles.counts}>{summarizeCounts(run.counts) || "—"}</TableCell>
-            <TableCell className={styles.num}>{run.errors.length}</TableCell>
-          </TableRow>
-        ))}
+        {runs.slice(0, limit).map((run) => {
+          const open = expanded.has(run.id);
+          const problems = run.errors?.length ?? 0;
+          const started = formatDateTime(run.startedAt);
+          return (
+            <Fragment key={run.id}>
+              <TableRow data-run-id={run.id} data-status={run.status}>
+                <TableCell className={styles.toggle}>
+                  <Button
+                    appearance="subtle"
+                    size="small"
+                    icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                    aria-expanded={open}
+                    aria-label={`${open ? "Hide" : "Show"} details of the sync run started ${started}`}
+                    onClick={() => toggle(run.id)}
+                  />
+                </TableCell>
+                <TableCell className={styles.started}>{started}</TableCell>
+                <TableCell className={styles.duration}>{runDuration(run.startedAt, run.finishedAt) ?? "…"}</TableCell>
+                <TableCell className={styles.trigger}>{triggerLabel(run.trigger)}</TableCell>
+                <TableCell className={styles.status}>
+                  <Badge appearance="tint" color={statusColor(run.status)}>
+                    {statusLabel(run.status)}
+                  </Badge>
+                </TableCell>
+                <TableCell className={styles.summary}>{runSummary(run) || "—"}</TableCell>
+                <TableCell className={styles.problems}>
+                  <span className={problems > 0 ? styles.danger : undefined}>{problems}</span>
+                </TableCell>
+              </TableRow>
+              {open && (
+                <TableRow>
+                  <TableCell colSpan={7} className={styles.detailCell}>
+                    <SyncRunDetails run={run} />
+                  </TableCell>
+                </TableRow>
+              )}
+            </Fragment>
+          );
+        })}
       </TableBody>
     </Table>
   );

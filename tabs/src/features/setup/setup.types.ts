@@ -1,30 +1,20 @@
-// API shapes of the setup feature: businesses, the stored setup and sync runs.
+// API shapes of the setup feature, imported from the API so tab and server cannot drift.
+import type { TSetupInput } from "../../../../api/src/features/setup/setup.schema";
 
-/** A Bookings business visible through Graph. */
+export type { TSetup as Setup, TSetupInput as SetupInput } from "../../../../api/src/features/setup/setup.schema";
+export type {
+  SyncCounts,
+  SyncErrorEntry,
+  SyncProgress,
+  SyncRun,
+  SyncSkippedEntry,
+} from "../../../../api/src/features/sync/sync.types";
+
+/** A Bookings business visible through Graph (`GET /api/businesses`). */
 export interface Business {
   id: string;
   displayName: string;
 }
 
-/** The fields of the setup this form edits (the server may store more). */
-export interface SetupValues {
-  businessId: string;
-  syncCustomers: boolean;
-  syncServices: boolean;
-  lookbackDays: number;
-  syncIntervalMinutes: number;
-  pricesIncludeTax: boolean;
-}
-
-/** The stored setup as answered by `GET/PUT /api/setup`. */
-export type Setup = Partial<SetupValues> & { businessId: string } & Record<string, unknown>;
-
-/** One sync run, newest first in `GET /api/sync/runs`. */
-export interface SyncRun {
-  id: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  counts: Record<string, number>;
-  errors: { message: string; requestId?: string }[];
-}
+/** How draft invoices are grouped by default (`defaultGroupBy`). */
+export type GroupBy = TSetupInput["defaultGroupBy"];

@@ -1,9 +1,9 @@
 // Calls of the setup feature: businesses, setup, sync now and recent runs.
 import { ApiError } from "../../shared/apiClient";
 import type { ApiClient } from "../../shared/apiClient";
-import type { Business, Setup, SetupValues, SyncRun } from "./setup.types";
+import type { Business, Setup, SetupInput, SyncRun } from "./setup.types";
 
-/** Bookings businesses the admin can choose from. */
+/** Bookings businesses the admin can choose from (admin only: 403 FORBIDDEN otherwise). */
 export function listBusinesses(api: ApiClient): Promise<Business[]> {
   return api.get<Business[]>("/api/businesses");
 }
@@ -18,17 +18,17 @@ export async function findSetup(api: ApiClient): Promise<Setup | null> {
   }
 }
 
-/** Stores the setup. */
-export function saveSetup(api: ApiClient, values: SetupValues): Promise<Setup> {
-  return api.put<Setup>("/api/setup", values);
+/** Stores the setup and answers the stored shape (400 BAD_REQUEST names the field at fault). */
+export function saveSetup(api: ApiClient, input: SetupInput): Promise<Setup> {
+  return api.put<Setup>("/api/setup", input);
 }
 
-/** Runs a sync now and resolves with the finished run. */
+/** Runs a sync now and resolves with the finished run (409 SYNC_IN_PROGRESS when one is running). */
 export function runSync(api: ApiClient): Promise<SyncRun> {
   return api.post<SyncRun>("/api/sync");
 }
 
-/** Recent sync runs, newest first. */
+/** Recent sync runs, newest first, including one still running. */
 export function listSyncRuns(api: ApiClient): Promise<SyncRun[]> {
   return api.get<SyncRun[]>("/api/sync/runs");
 }

@@ -1,106 +1,138 @@
-// Loads businesses and the stored setup into editable form values, and saves them.
-import { useCallback, useEffect, useState } from "react";
+// Loads the businesses and the stored setup into an editable draft, checks it and saves it.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError, errorMessage } from "../../shared/apiClient";
 import { useApi } from "../../shared/apiContext";
 import { useAsyncData } from "../../shared/useAsyncData";
-import type { Business, Setup, SetupValues } from "./setup.types";
+import type { Business, Setup } from "./setup.types";
 import { findSetup, listBusinesses, saveSetup } from "./setupApi";
-
-/** Values for a tenant that has not been set up yet. */
-export const DEFAULT_SETUP: SetupValues = {
-  businessId: "",
-  syncCustomers: true,
-  syncServices: true,
-  lookbackDays: 90,
-  syncIntervalMinutes: 60,
-  pricesIncludeTax: true,
-};
+import { DEFAULT_DRAFT, draftFromSetup, isDraftDirty, toSetupInput, validateDraft } from "./setupDraft";
+import type { DraftErrors, SetupDraft } from "./setupDraft";
 
 /** State and actions of the setup form. */
-export interface SetupForm {
-  businesses: Business[];
-  values: SetupValues;
-  configured: boolean;
-  dirty: boolean;
+export interface SetupFormState {
   loading: boolean;
+  /** The first load answered: the form can be shown. */
+  ready: boolean;
+  /** Reading the stored setup failed. */
   loadError: unknown;
-  saving: boolean;
+  /** The businesses to choose from; null when they could not be listed. */
+  businesses: Business[] | null;
+  /** Listing businesses failed for a reason other than a missing admin role. */
+  businessesError: unknown;
+  /** The stored setup, null until one is saved. */
+  setup: Setup | null;
+  draft: SetupDraft;
+  errors: DraftErrors;
   valid: boolean;
-  update: (patch: Partial<SetupValues>) => void;
+  dirty: boolean;
+  configured: boolean;
+  /** The user lacks the admin role (403 FORBIDDEN): show, never edit. */
+  readOnly: boolean;
+  saving: boolean;
+  /** Why the last save failed (a 403 turns the form read-only instead). */
+  saveError: SaveError | null;
+  /** The last save succeeded and nothing changed since. */
+  saved: boolean;
+  update: (patch: Partial<SetupDraft>) => void;
+  discard: () => void;
+  /** Saves the draft; throws the ApiError so callers (the Teams config dialog) can report failure. */
   save: () => Promise<void>;
   reload: () => Promise<void>;
 }
 
-function toValues(setup: Setup | null): SetupValues {
-  if (!setup) return DEFAULT_SETUP;
-  return {
-    businessId: setup.businessId,
-    syncCustomers: setup.syncCustomers ?? DEFAULT_SETUP.syncCustomers,
-    syncServices: setup.syncServices ?? DEFAULT_SETUP.syncServices,
-    lookbackDays: setup.lookbackDays ?? DEFAULT_SETUP.lookbackDays,
-    syncIntervalMinutes: setup.syncIntervalMinutes ?? DEFAULT_SETUP.syncIntervalMinutes,
-    pricesIncludeTax: setup.pricesIncludeTax ?? DEFAULT_SETUP.pricesIncludeTax,
-  };
+/** A refused save: the API's code (branch on it) and message (show it). */
+export interface SaveError {
+  code: string;
+  message: string;
 }
 
-/** The setup form's state; `save()` throws the ApiError so the page can show it. */
-export function useSetupForm(): SetupForm {
+const isForbidden = (err: unknown) => err instanceof ApiError && err.code === "FORBIDDEN";
+
+/** The setup form's state for the current user and tenant. */
+export function useSetupForm(): SetupFormState {
   const api = useApi();
   const loaded = useAsyncData(
     useCallback(async () => {
-      const [businesses, setup] = await Promise.all([listBusinesses(api), findSetup(api)]);
+      const [businesses, setup] = await Promise.all([
+        listBusinesses(api).then(
+          (items) => ({ items, error: null as unknown }),
+          (error: unknown) => ({ items: null, error }),
+        ),
+        findSetup(api),
+      ]);
       return { businesses, setup };
     }, [api]),
   );
-  const [values, setValues] = useState<SetupValues>(DEFAULT_SETUP);
-  const [configured, setConfigured] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  const [setup, setSetup] = useState<Setup | null>(null);
+  const [stored, setStored] = useState<SetupDraft>(DEFAULT_DRAFT);
+  const [draft, setDraft] = useState<SetupDraft>(DEFAULT_DRAFT);
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<SaveError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [putForbidden, setPutForbidden] = useState(false);
 
   useEffect(() => {
     if (!loaded.data) return;
-    const { businesses, setup } = loaded.data;
-    const next = toValues(setup);
-    // With a single business there is nothing to choose: preselect it.
-    if (!next.businessId && businesses.length === 1 && businesses[0]) next.businessId = businesses[0].id;
-    setValues(next);
-    setConfigured(setup !== null);
-    setDirty(setup === null && next.businessId !== "");
+    const { businesses, setup: found } = loaded.data;
+    const next = draftFromSetup(found);
+    setSetup(found);
+    setStored(next);
+    // With a single business there is nothing to choose: preselect it (the form is then dirty).
+    const only = businesses.items?.length === 1 ? businesses.items[0] : undefined;
+    setDraft(!found && only ? { ...next, businessId: only.id } : next);
   }, [loaded.data]);
 
-  const update = useCallback((patch: Partial<SetupValues>) => {
-    setValues((prev) => ({ ...prev, ...patch }));
-    setDirty(true);
+  const update = useCallback((patch: Partial<SetupDraft>) => {
+    setDraft((prev) => ({ ...prev, ...patch }));
+    setSaved(false);
+    setSaveError(null);
   }, []);
+
+  const discard = useCallback(() => {
+    setDraft(stored);
+    setSaveError(null);
+  }, [stored]);
 
   const save = useCallback(async () => {
     setSaving(true);
+    setSaveError(null);
+    setSaved(false);
     try {
-      const stored = await saveSetup(api, values);
-      setValues(toValues(stored));
-      setConfigured(true);
-      setDirty(false);
+      const answer = await saveSetup(api, toSetupInput(draft));
+      const next = draftFromSetup(answer);
+      setSetup(answer);
+      setStored(next);
+      setDraft(next);
+      setSaved(true);
+    } catch (err) {
+      if (isForbidden(err)) setPutForbidden(true);
+      else setSaveError({ code: err instanceof ApiError ? err.code : "UNKNOWN", message: errorMessage(err) });
+      throw err;
     } finally {
       setSaving(false);
     }
-  }, [api, values]);
+  }, [api, draft]);
 
-  const valid =
-    values.businessId !== "" &&
-    Number.isInteger(values.lookbackDays) &&
-    values.lookbackDays >= 1 &&
-    Number.isInteger(values.syncIntervalMinutes) &&
-    values.syncIntervalMinutes >= 5;
-
+  const errors = useMemo(() => validateDraft(draft), [draft]);
+  const businesses = loaded.data?.businesses;
   return {
-    businesses: loaded.data?.businesses ?? [],
-    values,
-    configured,
-    dirty,
     loading: loaded.loading && !loaded.data,
+    ready: loaded.data !== undefined,
     loadError: loaded.error,
+    businesses: businesses?.items ?? null,
+    businessesError: businesses && !isForbidden(businesses.error) ? businesses.error : null,
+    setup,
+    draft,
+    errors,
+    valid: Object.keys(errors).length === 0,
+    dirty: isDraftDirty(draft, stored),
+    configured: setup !== null,
+    readOnly: putForbidden || isForbidden(businesses?.error),
     saving,
-    valid,
+    saveError,
+    saved,
     update,
+    discard,
     save,
     reload: loaded.reload,
   };

@@ -1,0 +1,130 @@
+// Covers the setup form's draft: defaults, reading a stored setup, client checks that mirror the server's limits, and the PUT body.
+import { describe, expect, it } from "vitest";
+import type { Setup } from "./setup.types";
+import { DEFAULT_DRAFT, draftFromSetup, isDraftDirty, toSetupInput, validateDraft } from "./setupDraft";
+import type { SetupDraft } from "./setupDraft";
+
+const STORED: Setup = {
+  businessId: "ContosoPhysio@contoso.onmicrosoft.com",
+  syncCustomers: true,
+  syncServices: false,
+  customerTemplate: { currency: "EUR", paymentTermsDays: 30, taxRate: 7.5, language: "nl-NL" },
+  itemTemplate: { type: "service", unitOfMeasure: "session" },
+  syncIntervalMinutes: 30,
+  lookbackDays: 120,
+  backgroundSync: false,
+  pricesIncludeTax: true,
+  defaultGroupBy: "customerMonth",
+  businessName: "Contoso Physio",
+  currency: "EUR",
+  updatedAt: "2026-03-01T10:00:00.000Z",
+};
+
+const valid: SetupDraft = { ...DEFAULT_DRAFT, businessId: STORED.businessId };
+
+describe("draftFromSetup", () => {
+  it("uses the server's defaults when nothing is stored", () => {
+    expect(draftFromSetup(null)).toEqual(DEFAULT_DRAFT);
+    expect(DEFAULT_DRAFT).toMatchObject({ syncIntervalMinutes: "60", lookbackDays: "90", pricesIncludeTax: false, defaultGroupBy: "customer" });
+  });
+
+  it("reads every stored field, numbers as text", () => {
+    expect(draftFromSetup(STORED)).toEqual({
+      businessId: STORED.businessId,
+      syncCustomers: true,
+      syncServices: false,
+      backgroundSync: false,
+      syncIntervalMinutes: "30",
+      lookbackDays: "120",
+      currency: "EUR",
+      paymentTermsDays: "30",
+      taxRate: "7.5",
+      language: "nl-NL",
+      unitOfMeasure: "session",
+      pricesIncludeTax: true,
+      defaultGroupBy: "customerMonth",
+    });
+  });
+
+  it("falls back to defaults for fields an older setup lacks", () => {
+    const partial = { businessId: "b-1", businessName: null, currency: "EUR", updatedAt: "" } as unknown as Setup;
+    expect(draftFromSetup(partial)).toEqual({ ...DEFAULT_DRAFT, businessId: "b-1" });
+  });
+});
+
+describe("validateDraft", () => {
+  it("accepts the defaults once a business is picked", () => {
+    expect(validateDraft(valid)).toEqual({});
+    expect(validateDraft(DEFAULT_DRAFT)).toEqual({ businessId: "Pick a Bookings business." });
+  });
+
+  it.each([
+    ["syncIntervalMinutes", "2", "The interval must be at least 5 minutes."],
+    ["syncIntervalMinutes", "4", "The interval must be at least 5 minutes."],
+    ["syncIntervalMinutes", "1441", "The interval can be at most 1440 minutes (a day)."],
+    ["syncIntervalMinutes", "", "Enter how often to sync, in minutes."],
+    ["syncIntervalMinutes", "7.5", "Enter a whole number."],
+    ["lookbackDays", "0", "Look back at least 1 day."],
+    ["lookbackDays", "731", "Look back at most 730 days (two years)."],
+    ["paymentTermsDays", "366", "Payment terms can be at most 365 days."],
+    ["paymentTermsDays", "-1", "Enter a whole number."],
+    ["taxRate", "101", "The tax rate is a percentage up to 100."],
+    ["taxRate", "abc", "Enter a percentage such as 21 or 7.5."],
+    ["taxRate", "", "Enter a tax rate (0 for none)."],
+    ["currency", "eu", "Use a 3-letter ISO 4217 code such as EUR."],
+    ["language", "english", "Use a language tag such as en or nl-NL."],
+    ["language", "nl-nl", "Use a language tag such as en or nl-NL."],
+    ["unitOfMeasure", "  ", "Enter a unit such as hour or session."],
+    ["unitOfMeasure", "x".repeat(21), "Keep the unit to 20 characters or fewer."],
+  ] as const)("%s = %j → %s", (field, value, message) => {
+    expect(validateDraft({ ...valid, [field]: value })).toEqual({ [field]: message });
+  });
+
+  it.each([
+    ["syncIntervalMinutes", "5"],
+    ["syncIntervalMinutes", "1440"],
+    ["lookbackDays", "1"],
+    ["lookbackDays", "730"],
+    ["paymentTermsDays", "0"],
+    ["taxRate", "0"],
+    ["taxRate", "100"],
+    ["taxRate", "7,5"],
+    ["currency", ""],
+    ["currency", "USD"],
+    ["language", "nl-NL"],
+  ] as const)("accepts %s = %j (the server's bounds are inclusive)", (field, value) => {
+    expect(validateDraft({ ...valid, [field]: value })).toEqual({});
+  });
+});
+
+describe("toSetupInput", () => {
+  it("builds the PUT body with numbers, trimmed text and a service item template", () => {
+    const input = toSetupInput({ ...draftFromSetup(STORED), syncIntervalMinutes: " 45 ", taxRate: "7,5", unitOfMeasure: " visit " });
+    expect(input).toEqual({
+      businessId: STORED.businessId,
+      syncCustomers: true,
+      syncServices: false,
+      backgroundSync: false,
+      syncIntervalMinutes: 45,
+      lookbackDays: 120,
+      customerTemplate: { currency: "EUR", paymentTermsDays: 30, taxRate: 7.5, language: "nl-NL" },
+      itemTemplate: { type: "service", unitOfMeasure: "visit" },
+      pricesIncludeTax: true,
+      defaultGroupBy: "customerMonth",
+    });
+  });
+
+  it("leaves the currency out when empty, so the server uses the business's", () => {
+    expect(toSetupInput(valid).customerTemplate).not.toHaveProperty("currency");
+  });
+});
+
+describe("isDraftDirty", () => {
+  it("is false for the stored values and true after any change, false again once reverted", () => {
+    const stored = draftFromSetup(STORED);
+    expect(isDraftDirty({ ...stored }, stored)).toBe(false);
+    expect(isDraftDirty({ ...stored, syncIntervalMinutes: "31" }, stored)).toBe(true);
+    expect(isDraftDirty({ ...stored, pricesIncludeTax: false }, stored)).toBe(true);
+    expect(isDraftDirty({ ...stored, syncIntervalMinutes: "30" }, stored)).toBe(false);
+  });
+});

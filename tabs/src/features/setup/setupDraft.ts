@@ -1,0 +1,171 @@
+// The setup form's editable draft: built from the stored setup, checked against the server's limits, turned into the PUT body.
+import type { GroupBy, Setup, SetupInput } from "./setup.types";
+
+/** What the admin edits; numbers stay text so a half-typed value can be shown and explained. */
+export interface SetupDraft {
+  businessId: string;
+  syncCustomers: boolean;
+  syncServices: boolean;
+  backgroundSync: boolean;
+  syncIntervalMinutes: string;
+  lookbackDays: string;
+  currency: string;
+  paymentTermsDays: string;
+  taxRate: string;
+  language: string;
+  unitOfMeasure: string;
+  pricesIncludeTax: boolean;
+  defaultGroupBy: GroupBy;
+}
+
+/** One editable field of the draft. */
+export type DraftField = keyof SetupDraft;
+
+/** A message per invalid field; empty when the draft can be saved. */
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+/** The limits of `api/src/features/setup/setup.schema.ts`, mirrored so the form can explain them before saving. */
+export const SETUP_LIMITS = {
+  syncIntervalMinutes: { min: 5, max: 1440 },
+  lookbackDays: { min: 1, max: 730 },
+  paymentTermsDays: { min: 0, max: 365 },
+  taxRate: { min: 0, max: 100 },
+  unitOfMeasureLength: 20,
+} as const;
+
+/** The server's defaults, for a tenant that has not been set up yet. */
+export const DEFAULT_DRAFT: SetupDraft = {
+  businessId: "",
+  syncCustomers: true,
+  syncServices: true,
+  backgroundSync: true,
+  syncIntervalMinutes: "60",
+  lookbackDays: "90",
+  currency: "",
+  paymentTermsDays: "14",
+  taxRate: "0",
+  language: "en",
+  unitOfMeasure: "hour",
+  pricesIncludeTax: false,
+  defaultGroupBy: "customer",
+};
+
+const text = (value: number | string | undefined | null, fallback: string) => (value === undefined || value === null ? fallback : String(value));
+
+/** The draft for a stored setup (or the defaults); missing fields fall back to the server's defaults. */
+export function draftFromSetup(setup: Setup | null): SetupDraft {
+  if (!setup) return DEFAULT_DRAFT;
+  const d = DEFAULT_DRAFT;
+  const customer: Partial<Setup["customerTemplate"]> = setup.customerTemplate ?? {};
+  const item: Partial<Setup["itemTemplate"]> = setup.itemTemplate ?? {};
+  return {
+    businessId: setup.businessId,
+    syncCustomers: setup.syncCustomers ?? d.syncCustomers,
+    syncServices: setup.syncServices ?? d.syncServices,
+    backgroundSync: setup.backgroundSync ?? d.backgroundSync,
+    syncIntervalMinutes: text(setup.syncIntervalMinutes, d.syncIntervalMinutes),
+    lookbackDays: text(setup.lookbackDays, d.lookbackDays),
+    currency: customer.currency ?? d.currency,
+    paymentTermsDays: text(customer.paymentTermsDays, d.paymentTermsDays),
+    taxRate: text(customer.taxRate, d.taxRate),
+    language: customer.language ?? d.language,
+    unitOfMeasure: item.unitOfMeasure ?? d.unitOfMeasure,
+    pricesIncludeTax: setup.pricesIncludeTax ?? d.pricesIncludeTax,
+    defaultGroupBy: setup.defaultGroupBy ?? d.defaultGroupBy,
+  };
+}
+
+/** A whole number typed as text, or null when it is not one. */
+function parseWhole(value: string): number | null {
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+/** A percentage such as "21", "7.5" or "7,5", or null. */
+function parsePercent(value: string): number | null {
+  const v = value.trim().replace(",", ".");
+  return /^\d+(\.\d+)?$/.test(v) ? Number(v) : null;
+}
+
+interface WholeMessages {
+  empty: string;
+  tooLow: string;
+  tooHigh: string;
+}
+
+function wholeError(value: string, limits: { min: number; max: number }, say: WholeMessages): string | undefined {
+  if (value.trim() === "") return say.empty;
+  const n = parseWhole(value);
+  if (n === null) return "Enter a whole number.";
+  if (n < limits.min) return say.tooLow;
+  if (n > limits.max) return say.tooHigh;
+  return undefined;
+}
+
+/** Checks every field against the server's limits; the messages say what to enter instead. */
+export function validateDraft(draft: SetupDraft): DraftErrors {
+  const { syncIntervalMinutes: interval, lookbackDays: lookback, paymentTermsDays: terms } = SETUP_LIMITS;
+  const errors: DraftErrors = {
+    businessId: draft.businessId.trim().length < 3 ? "Pick a Bookings business." : undefined,
+    syncIntervalMinutes: wholeError(draft.syncIntervalMinutes, interval, {
+      empty: "Enter how often to sync, in minutes.",
+      tooLow: `The interval must be at least ${interval.min} minutes.`,
+      tooHigh: `The interval can be at most ${interval.max} minutes (a day).`,
+    }),
+    lookbackDays: wholeError(draft.lookbackDays, lookback, {
+      empty: "Enter how many days to look back.",
+      tooLow: `Look back at least ${lookback.min} day.`,
+      tooHigh: `Look back at most ${lookback.max} days (two years).`,
+    }),
+    paymentTermsDays: wholeError(draft.paymentTermsDays, terms, {
+      empty: "Enter the payment terms in days (0 for due on receipt).",
+      tooLow: "Payment terms cannot be negative.",
+      tooHigh: `Payment terms can be at most ${terms.max} days.`,
+    }),
+    taxRate: taxRateError(draft.taxRate),
+    currency: draft.currency.trim() && !/^[A-Z]{3}$/.test(draft.currency.trim()) ? "Use a 3-letter ISO 4217 code such as EUR." : undefined,
+    language: /^[a-z]{2}(-[A-Z]{2})?$/.test(draft.language.trim()) ? undefined : "Use a language tag such as en or nl-NL.",
+    unitOfMeasure: unitError(draft.unitOfMeasure),
+  };
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as DraftErrors;
+}
+
+function taxRateError(value: string): string | undefined {
+  if (value.trim() === "") return "Enter a tax rate (0 for none).";
+  const rate = parsePercent(value);
+  if (rate === null) return "Enter a percentage such as 21 or 7.5.";
+  if (rate > SETUP_LIMITS.taxRate.max) return "The tax rate is a percentage up to 100.";
+  return undefined;
+}
+
+function unitError(value: string): string | undefined {
+  if (value.trim() === "") return "Enter a unit such as hour or session.";
+  if (value.trim().length > SETUP_LIMITS.unitOfMeasureLength) return `Keep the unit to ${SETUP_LIMITS.unitOfMeasureLength} characters or fewer.`;
+  return undefined;
+}
+
+/** The PUT /api/setup body for a valid draft; an empty currency lets the server use the business's. */
+export function toSetupInput(draft: SetupDraft): SetupInput {
+  const currency = draft.currency.trim();
+  return {
+    businessId: draft.businessId.trim(),
+    syncCustomers: draft.syncCustomers,
+    syncServices: draft.syncServices,
+    backgroundSync: draft.backgroundSync,
+    syncIntervalMinutes: parseWhole(draft.syncIntervalMinutes) ?? 0,
+    lookbackDays: parseWhole(draft.lookbackDays) ?? 0,
+    customerTemplate: {
+      ...(currency ? { currency } : {}),
+      paymentTermsDays: parseWhole(draft.paymentTermsDays) ?? 0,
+      taxRate: parsePercent(draft.taxRate) ?? 0,
+      language: draft.language.trim(),
+    },
+    itemTemplate: { type: "service", unitOfMeasure: draft.unitOfMeasure.trim() },
+    pricesIncludeTax: draft.pricesIncludeTax,
+    defaultGroupBy: draft.defaultGroupBy,
+  };
+}
+
+/** Whether the admin changed anything compared with the stored draft. */
+export function isDraftDirty(draft: SetupDraft, stored: SetupDraft): boolean {
+  return (Object.keys(draft) as DraftField[]).some((key) => draft[key] !== stored[key]);
+}
