@@ -148,6 +148,7 @@ async function syncAppointments(ctx: RunContext): Promise<void> {
   const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000);
   const windows = syncWindows(from, to);
   ctx.progress = { phase: "appointments", windowsDone: 0, windowsTotal: windows.length };
+  await publish(ctx);
   // Two windows in flight keep Graph busy while the other one pages or commits; the Graph client still
   // bounds concurrent requests per business, and each window still commits on its own.
   const limit = pLimit(WINDOWS_IN_FLIGHT);
