@@ -73,7 +73,8 @@ describe("auth (local mode)", () => {
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
         "/api/health", "/api/dev/token", "/api/businesses", "/api/setup", "/api/sync", "/api/sync/runs", "/api/customers", "/api/items",
-        "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json",
+        "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json", "/api/staff",
+        "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/pdf", "/api/invoices/export.csv",
       ].sort(),
     );
   });

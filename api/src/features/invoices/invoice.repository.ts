@@ -153,11 +153,11 @@ const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS cust
   i.net::text, i.tax::text, i.total::text, i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
 
-/** Invoices by id (tenant-scoped), with customer. */
+/** Invoices by id (tenant-scoped), with customer, in the order of `ids`. */
 export async function findInvoices(db: Queryable, tenantId: string, ids: string[]): Promise<InvoiceRow[]> {
   const { rows } = await db.query<InvoiceRow>(
     `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
-     WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) ORDER BY i.created_at, i.id`,
+     WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) ORDER BY array_position($2::uuid[], i.id)`,
     [tenantId, ids],
   );
   return rows;

@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import { ZDevTokenRequest } from "../auth/devToken";
 import { ZUninvoicedQuery } from "../bookings/bookings.schema";
-import { ZCreateInvoices, ZListInvoicesQuery } from "../invoices/invoice.schema";
+import { ZCreateInvoices, ZEditInvoice, ZListInvoicesQuery } from "../invoices/invoice.schema";
 import { ZSetupInput } from "../setup/setup.schema";
 
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -12,16 +12,18 @@ const ZBookingItem = z.object({
   id: z.string(), start: z.string(), end: z.string(), durationMinutes: z.number(), serviceId: z.string().nullable(),
   serviceName: z.string(), staffMemberIds: z.array(z.string()), staffNames: z.array(z.string()), priceType: z.string(),
   currency: z.string(), amount: ZMoney,
-  customers: z.array(z.object({ bookingsCustomerId: z.string().nullable(), customerId: z.string().nullable(), name: z.string(), email: z.string().nullable() })),
+  customers: z.array(z.object({ attendee: z.string(), bookingsCustomerId: z.string().nullable(), customerId: z.string().nullable(), name: z.string(), email: z.string().nullable(), amount: ZMoney })),
   flags: z.array(z.string()),
 });
 const ZInvoice = z.object({
   id: z.string(), number: z.string().nullable(), status: z.enum(["draft", "final"]), customerId: z.string(),
   customer: z.object({ name: z.string(), email: z.string().nullable() }), currency: z.string(), issueDate: z.string(),
   dueDate: z.string().nullable(),
-  lines: z.array(z.object({ bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney })),
+  lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney, taxRate: ZMoney, flags: z.array(z.string()) })),
   net: ZMoney, tax: ZMoney, total: ZMoney, warnings: z.array(z.string()),
 });
+const ZCreateTotals = z.object({ invoices: z.number(), lines: z.number(), currency: z.string().nullable(), net: ZMoney, tax: ZMoney, total: ZMoney });
+const ZSkipped = z.array(z.object({ bookingId: z.string(), reason: z.enum(["notFound", "cancelled", "notCompleted", "free", "noCustomer", "alreadyInvoiced"]), attendee: z.string().optional() }));
 const ZRun = z.object({ id: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), counts: z.record(z.string(), z.number()), errors: z.array(z.object({ message: z.string() }).loose()) });
 
 const json = (schema: z.ZodType, description = "OK") => ({ description, content: { "application/json": { schema } } });
@@ -41,8 +43,16 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "get", path: "/api/sync/runs", security: auth, summary: "Recent sync runs, newest first", responses: { 200: json(z.array(ZRun)), ...errors } });
   r.registerPath({ method: "get", path: "/api/customers", security: auth, summary: "Synced customers", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).loose())), ...errors } });
   r.registerPath({ method: "get", path: "/api/items", security: auth, summary: "Service items", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), defaultPrice: ZMoney }).loose())), ...errors } });
-  r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced", request: { query: ZUninvoicedQuery.omit({ from: true, to: true }).extend({ from: z.string().optional(), to: z.string().optional() }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney }) })), ...errors } });
-  r.registerPath({ method: "post", path: "/api/invoices", security: auth, summary: "Create draft invoices", request: { body: { content: { "application/json": { schema: ZCreateInvoices } } } }, responses: { 201: json(z.object({ invoices: z.array(ZInvoice), skipped: z.array(z.object({ bookingId: z.string(), reason: z.string() })) })), ...errors, 409: json(ZError.extend({ error: ZError.shape.error.extend({ bookingIds: z.array(z.string()) }) }), "ALREADY_INVOICED") } });
+  r.registerPath({ method: "get", path: "/api/staff", security: auth, summary: "Staff members", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string() }).loose())), ...errors } });
+  r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced; totals cover the whole filtered set", request: { query: ZUninvoicedQuery.omit({ from: true, to: true, priceType: true }).extend({ from: z.string().optional(), to: z.string().optional(), priceType: z.string().optional().describe("comma-separated price types") }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney, currency: z.string().nullable() }) })), ...errors } });
+  r.registerPath({ method: "post", path: "/api/bookings/{id}/link-customer", security: auth, summary: "Link a booking attendee to a customer", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: z.object({ attendee: z.string(), customerId: z.string() }) } } } }, responses: { 200: json(ZBookingItem), ...errors, 409: json(ZError, "ALREADY_INVOICED") } });
+  const createBody = { body: { content: { "application/json": { schema: ZCreateInvoices } } } };
+  r.registerPath({ method: "post", path: "/api/invoices/preview", security: auth, summary: "What a create would produce; writes nothing", request: createBody, responses: { 200: json(z.object({ invoices: z.array(ZInvoice.extend({ id: z.null() })), skipped: ZSkipped, totals: ZCreateTotals })), ...errors } });
+  r.registerPath({ method: "post", path: "/api/invoices", security: auth, summary: "Create draft invoices (one transaction); Idempotency-Key header makes retries safe", request: { ...createBody, headers: z.object({ "Idempotency-Key": z.string().optional() }) }, responses: { 201: json(z.object({ invoices: z.array(ZInvoice), skipped: ZSkipped, totals: ZCreateTotals })), ...errors, 409: json(ZError.extend({ error: ZError.shape.error.extend({ bookingIds: z.array(z.string()) }) }), "ALREADY_INVOICED"), 422: json(ZError, "IDEMPOTENCY_KEY_REUSED") } });
+  r.registerPath({ method: "patch", path: "/api/invoices/{id}", security: auth, summary: "Edit a draft; totals are recomputed", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZEditInvoice } } } }, responses: { 200: json(ZInvoice), ...errors, 409: json(ZError, "NOT_DRAFT or EMPTY_INVOICE") } });
+  r.registerPath({ method: "post", path: "/api/invoices/{id}/finalize", security: auth, summary: "Finalize a draft with the next gapless number", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors, 409: json(ZError, "NOT_DRAFT, EMPTY_INVOICE or CONFLICT") } });
+  r.registerPath({ method: "get", path: "/api/invoices/{id}/pdf", security: auth, summary: "The invoice as PDF", request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string() } } }, ...errors } });
+  r.registerPath({ method: "get", path: "/api/invoices/export.csv", security: auth, summary: "CSV export of invoices, one row per line", request: { query: z.object({ ids: z.string().describe("comma-separated invoice ids") }) }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first", request: { query: ZListInvoicesQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/{id}", security: auth, summary: "One invoice", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors } });
   r.registerPath({ method: "delete", path: "/api/invoices/{id}", security: auth, summary: "Delete a draft; its bookings return to the list", request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: "Deleted" }, ...errors, 409: json(ZError, "Final invoices cannot be deleted") } });
