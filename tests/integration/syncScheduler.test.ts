@@ -1,9 +1,5 @@
 // Covers the background scheduler and the one-sync-per-tenant rule: due tenants, the interval, background sync off,
 // concurrent syncs refused, and two API processes on one PostgreSQL never syncing a tenant at the same time.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_BUSINESS_ID, startEmulator } from "../../api/emulator/index";
@@ -12,6 +8,7 @@ import { openDb, type Db } from "../../api/src/shared/db";
 import { migrate } from "../../api/src/shared/migrate";
 import { startSyncHarness, TENANT, type SyncHarness } from "../factories/syncHarness";
 import { testStores } from "../factories/testServer";
+import { startServerProcess, stopServerProcess, type ServerProcess } from "../factories/serverProcess";
 
 const MINUTE = 60_000;
 
@@ -62,10 +59,10 @@ describe.each(testStores())("scheduler on %s", (store) => {
 describe.runIf(process.env.TEST_DATABASE_URL)("several API processes on one PostgreSQL", () => {
   const url = process.env.TEST_DATABASE_URL!;
   const schema = `t_multi_${randomUUID().slice(0, 8)}`;
-  const children: ChildProcess[] = [];
+  const children: ServerProcess[] = [];
   let admin: Db | undefined;
   afterEach(async () => {
-    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.splice(0).map((c) => stopServerProcess(c)));
     await admin?.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin?.close();
   });
@@ -88,7 +85,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)("several API processes on one Post
     const emulator = await startEmulator({ seed: "demo", latencyMs: 15, port: 0 });
     admin = await openDb({ kind: "postgres", url, schema });
     const dbUrl = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const servers = await Promise.all([0, 1].map(() => startServerProcess(dbUrl, emulator.url, children)));
+    const servers = await Promise.all(
+      [0, 1].map(() => startServerProcess({ DATABASE_URL: dbUrl, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "t", SYNC_TICK_SECONDS: "1" })),
+    );
+    children.push(...servers);
     // Both migrated the same schema at once (the migration lock serialises them); now give them a tenant.
     await admin.query("INSERT INTO tenant_setup (tenant_id, business_id, currency) VALUES ('tenant-multi', $1, 'EUR')", [DEMO_BUSINESS_ID]);
     await waitFor(async () => (await admin!.query("SELECT 1 FROM sync_runs WHERE status <> 'running'")).rows.length > 0, 30_000);
@@ -101,38 +101,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)("several API processes on one Post
     await admin.query("UPDATE tenant_setup SET settings = '{\"backgroundSync\": false}'");
     // With the snapshots gone the next sync re-reads every appointment (seconds at 15 ms each), so both requests overlap it.
     await admin.query("DELETE FROM bookings");
-    const tokens = await Promise.all(servers.map(devToken));
-    const answers = await Promise.all(servers.map(async (s, i) => (await fetch(`${s}/api/sync`, { method: "POST", headers: { authorization: `Bearer ${tokens[i]}` } })).status));
+    const tokens = await Promise.all(servers.map((s) => s.token("tenant-multi")));
+    const answers = await Promise.all(servers.map(async (s, i) => (await fetch(`${s.url}/api/sync`, { method: "POST", headers: { authorization: `Bearer ${tokens[i]}` } })).status));
     expect(answers.sort()).toEqual([200, 409]);
     await Promise.all([emulator.close()]);
   });
 });
-
-async function startServerProcess(databaseUrl: string, graphUrl: string, children: ChildProcess[]): Promise<string> {
-  const port = 54_000 + Math.floor(Math.random() * 1000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-multi-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, GRAPH_BASE_URL: graphUrl, GRAPH_TOKEN: "t", SYNC_TICK_SECONDS: "1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("is running at")) resolve();
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return `http://127.0.0.1:${port}`;
-}
-
-async function devToken(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tenantId: "tenant-multi", userId: "admin", roles: ["Invoicing.Admin"] }) });
-  return ((await res.json()) as { token: string }).token;
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;

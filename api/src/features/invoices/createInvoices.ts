@@ -8,7 +8,7 @@ import { findUninvoicedIds } from "../bookings/bookings.repository";
 import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { claimKey, storeKeyResponse } from "./idempotency.repository";
-import { findInvoices, findLines, loadBillable } from "./invoice.repository";
+import { findInvoices, findLines, loadBillable, lockBookings } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TCreateInvoices } from "./invoice.schema";
 import type { CreateResult, CreateTotals, InvoiceView, PreviewResult } from "./invoice.types";
@@ -42,6 +42,7 @@ export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId
         return result;
       });
     } catch (err) {
+      if (isTransient(err) && attempt < CONFLICT_RETRIES) continue;
       if (!isUniqueViolation(err)) throw err;
       // A concurrent request invoiced some of the same attendees first and the database refused ours.
       // With skipConflicts a fresh attempt sees its lines and skips them; otherwise the caller is told which.
@@ -73,6 +74,7 @@ async function buildDrafts(tx: Queryable, now: Date, tenantId: string, userId: s
   if (bookingIds.length > MAX_BOOKINGS) {
     throw new AppError("BAD_REQUEST", `filter: it matches ${bookingIds.length} bookings; narrow it to at most ${MAX_BOOKINGS} per request.`);
   }
+  await lockBookings(tx, tenantId, bookingIds);
   const rows = await loadBillable(tx, tenantId, bookingIds);
   const plan = await planLines(tx, tenantId, setup, rows, bookingIds, now);
   if (plan.conflicts.length && !input.skipConflicts) throw alreadyInvoiced(plan.conflicts);
@@ -102,8 +104,20 @@ async function requireSetup(db: Db, tenantId: string): Promise<TSetup> {
   return setup;
 }
 
+type PgError = { code?: string; constraint?: string };
+const pgError = (err: unknown): PgError => (typeof err === "object" && err !== null ? (err as PgError) : {});
+
+// Rolled back whole and safe to run again: a deadlock, a serialization failure, or two requests creating the same
+// customer for an attendee at once (the next attempt finds the customer the other one made).
+function isTransient(err: unknown): boolean {
+  const e = pgError(err);
+  return e.code === "40P01" || e.code === "40001" || (e.code === "23505" && !!e.constraint?.startsWith("customers_"));
+}
+
+// Only the invoice lines' own constraint means "already invoiced".
 function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
+  const e = pgError(err);
+  return e.code === "23505" && (e.constraint === undefined || e.constraint === "invoice_lines_booking_attendee_uq");
 }
 
 async function invoicedAmong(db: Db, tenantId: string, bookingIds: string[]): Promise<string[]> {

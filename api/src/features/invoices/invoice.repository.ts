@@ -25,7 +25,15 @@ export interface BillableRow {
   amount: string;
 }
 
-/** Every attendee of the given bookings (one row per booking with no attendees), locked against concurrent edits. */
+/**
+ * Locks the given bookings in id order until the transaction ends. Concurrent creates over overlapping selections then
+ * queue instead of deadlocking on the lines' unique index, and the later one sees the earlier one's lines as conflicts.
+ */
+export async function lockBookings(db: Queryable, tenantId: string, bookingIds: string[]): Promise<void> {
+  await db.query("SELECT id FROM bookings WHERE tenant_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE", [tenantId, bookingIds]);
+}
+
+/** Every attendee of the given bookings (one row per booking with no attendees). */
 export async function loadBillable(db: Queryable, tenantId: string, bookingIds: string[]): Promise<BillableRow[]> {
   const { rows } = await db.query<BillableRow>(
     `SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
