@@ -51,6 +51,8 @@ export interface UninvoicedRow {
 const OPEN = `NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)`;
 const ON_DRAFT = `EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND i.status = 'draft')`;
 const ATTENDEES_OF_B = "a.tenant_id = b.tenant_id AND a.booking_id = b.id";
+// The partial indexes of migration 004 are built on exactly this predicate ("awaiting invoicing" but for the clock).
+const AWAITING = "b.cancelled_at IS NULL AND b.price_type <> 'free' AND (b.open_count > 0 OR b.attendee_count = 0)";
 
 class Params {
   readonly values: unknown[] = [];
@@ -61,18 +63,8 @@ class Params {
 
 function conditions(p: Params, tenantId: string, now: Date, f: UninvoicedFilter): string {
   const parts = [`b.tenant_id = ${p.add(tenantId)}`];
-  if (f.flag === "cancelled-on-draft") {
-    parts.push("b.cancelled_at IS NOT NULL", ON_DRAFT);
-  } else {
-    parts.push(
-      `b.end_at <= ${p.add(now)}`,
-      "b.cancelled_at IS NULL",
-      "b.price_type <> 'free'",
-      // A booking nobody attends still shows (flagged noCustomer) so it is never silently lost.
-      `(EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${OPEN})
-        OR NOT EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B}))`,
-    );
-  }
+  if (f.flag === "cancelled-on-draft") parts.push("b.cancelled_at IS NOT NULL", ON_DRAFT);
+  else parts.push(AWAITING, `b.end_at <= ${p.add(now)}`);
   if (f.ids) parts.push(`b.id = ANY(${p.add(f.ids)}::text[])`);
   if (f.from) parts.push(`b.start_at >= ${p.add(f.from)}`);
   if (f.to) parts.push(`b.start_at < ${p.add(f.to)}`);
@@ -80,13 +72,8 @@ function conditions(p: Params, tenantId: string, now: Date, f: UninvoicedFilter)
   if (f.staffId) parts.push(`${p.add(f.staffId)} = ANY(b.staff_member_ids)`);
   if (f.priceType?.length) parts.push(`b.price_type = ANY(${p.add(f.priceType)}::text[])`);
   if (f.customerId) parts.push(`EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND a.customer_id::text = ${p.add(f.customerId)})`);
-  if (f.flag === "review" || f.flag === "needsPrice") {
-    parts.push(`EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${OPEN} AND ${p.add(f.flag)} = ANY(a.flags))`);
-  }
-  if (f.flag === "noCustomer") {
-    parts.push(`(EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${OPEN} AND a.customer_id IS NULL)
-      OR NOT EXISTS (SELECT 1 FROM booking_attendees a WHERE ${ATTENDEES_OF_B}))`);
-  }
+  if (f.flag === "review" || f.flag === "needsPrice") parts.push(`${p.add(f.flag)} = ANY(b.open_flags)`);
+  if (f.flag === "noCustomer") parts.push("(b.open_no_customer OR b.attendee_count = 0)");
   if (f.q) {
     const like = p.add(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     parts.push(`(b.service_name ILIKE ${like} OR EXISTS (SELECT 1 FROM booking_attendees a LEFT JOIN customers c ON c.id = a.customer_id
@@ -95,36 +82,18 @@ function conditions(p: Params, tenantId: string, now: Date, f: UninvoicedFilter)
   return parts.join(" AND ");
 }
 
-// Attendees shown for a row: the open ones, or, for a cancelled booking on a draft, those on the draft.
+// Attendees shown for a row: the open ones, or, for a cancelled booking on a draft, all of them.
 function attendeeScope(f: UninvoicedFilter): string {
   return f.flag === "cancelled-on-draft" ? "true" : OPEN;
 }
 
-function sortExpression(sort: Sort): { expr: string; desc: boolean } {
-  const desc = sort.startsWith("-");
-  const key = sort.replace("-", "");
-  const expr =
-    key === "amount"
-      ? "lpad(to_char(amount, 'FM0000000000000000.0000'), 22, '0')"
-      : key === "customer"
-        ? "lower(COALESCE((attendees->0->>'name'), ''))"
-        : key === "service"
-          ? "lower(service_name)"
-          : "to_char(start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS')";
-  return { expr, desc };
-}
-
-function baseQuery(p: Params, tenantId: string, now: Date, f: UninvoicedFilter): string {
-  const scope = attendeeScope(f);
-  return `SELECT b.id, b.start_at, b.end_at, b.service_id, b.service_name, b.staff_member_ids, b.price_type, b.currency,
-      b.cancelled_at IS NOT NULL AS cancelled,
-      ARRAY(SELECT s.name FROM staff_members s WHERE s.tenant_id = b.tenant_id AND s.bookings_staff_id = ANY(b.staff_member_ids) ORDER BY s.name) AS staff_names,
-      COALESCE((SELECT sum(a.amount) FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${scope}), 0) AS amount,
-      COALESCE((SELECT json_agg(json_build_object('key', a.attendee_key, 'bookingsCustomerId', a.bookings_customer_id, 'customerId', a.customer_id,
-                  'name', COALESCE(c.name, a.name), 'email', COALESCE(c.email, a.email), 'amount', a.amount::text, 'flags', a.flags) ORDER BY a.position)
-                FROM booking_attendees a LEFT JOIN customers c ON c.id = a.customer_id WHERE ${ATTENDEES_OF_B} AND ${scope}), '[]'::json) AS attendees
-    FROM bookings b WHERE ${conditions(p, tenantId, now, f)}`;
-}
+// Each sort key is a column (or expression) of bookings that an index of migration 004 orders by.
+const SORT_KEYS = {
+  date: { expr: "b.start_at", type: "timestamptz", text: `to_char(b.start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+  amount: { expr: "b.open_amount", type: "numeric", text: "b.open_amount::text" },
+  customer: { expr: "b.open_sort_name", type: "text", text: "b.open_sort_name" },
+  service: { expr: "lower(b.service_name)", type: "text", text: "lower(b.service_name)" },
+} as const;
 
 /** One page in the requested order after the cursor (the sort value and id of the last row seen). */
 export async function findUninvoicedPage(
@@ -135,13 +104,22 @@ export async function findUninvoicedPage(
   page: { sort: Sort; after?: { value: string; id: string }; limit: number },
 ): Promise<UninvoicedRow[]> {
   const p = new Params();
-  const base = baseQuery(p, tenantId, now, filter);
-  const { expr, desc } = sortExpression(page.sort);
-  const cmp = desc ? "<" : ">";
-  const after = page.after ? `WHERE (sort_value, id) ${cmp} (${p.add(page.after.value)}, ${p.add(page.after.id)})` : "";
+  const desc = page.sort.startsWith("-");
+  const key = SORT_KEYS[page.sort.replace("-", "") as keyof typeof SORT_KEYS];
   const dir = desc ? "DESC" : "ASC";
+  const where = conditions(p, tenantId, now, filter);
+  const after = page.after ? `AND (${key.expr}, b.id) ${desc ? "<" : ">"} (${p.add(page.after.value)}::${key.type}, ${p.add(page.after.id)})` : "";
+  const scope = attendeeScope(filter);
+  // Pick the page's rows through the index first; only those rows get their attendees and staff names.
   const { rows } = await db.query<UninvoicedRow>(
-    `SELECT * FROM (SELECT x.*, ${expr} AS sort_value FROM (${base}) x) y ${after} ORDER BY sort_value ${dir}, id ${dir} LIMIT ${p.add(page.limit)}`,
+    `SELECT b.id, b.start_at, b.end_at, b.service_id, b.service_name, b.staff_member_ids, b.price_type, b.currency,
+       b.cancelled_at IS NOT NULL AS cancelled, b.open_amount AS amount, ${key.text} AS sort_value,
+       ARRAY(SELECT s.name FROM staff_members s WHERE s.tenant_id = b.tenant_id AND s.bookings_staff_id = ANY(b.staff_member_ids) ORDER BY s.name) AS staff_names,
+       COALESCE((SELECT json_agg(json_build_object('key', a.attendee_key, 'bookingsCustomerId', a.bookings_customer_id, 'customerId', a.customer_id,
+                   'name', COALESCE(c.name, a.name), 'email', COALESCE(c.email, a.email), 'amount', a.amount::text, 'flags', a.flags) ORDER BY a.position)
+                 FROM booking_attendees a LEFT JOIN customers c ON c.id = a.customer_id WHERE ${ATTENDEES_OF_B} AND ${scope}), '[]'::json) AS attendees
+     FROM (SELECT b.* FROM bookings b WHERE ${where} ${after} ORDER BY ${key.expr} ${dir}, b.id ${dir} LIMIT ${p.add(page.limit)}) b
+     ORDER BY ${key.expr} ${dir}, b.id ${dir}`,
     p.values,
   );
   return rows;
@@ -150,11 +128,9 @@ export async function findUninvoicedPage(
 /** Count and amount over the whole filtered set. */
 export async function uninvoicedTotals(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<{ count: number; amount: string; currency: string | null }> {
   const p = new Params();
-  const scope = attendeeScope(filter);
   const { rows } = await db.query<{ count: number; amount: string; currency: string | null }>(
-    `SELECT count(*)::int AS count, COALESCE(sum(amount), 0)::text AS amount, min(currency) AS currency FROM (
-       SELECT b.currency, (SELECT sum(a.amount) FROM booking_attendees a WHERE ${ATTENDEES_OF_B} AND ${scope}) AS amount
-       FROM bookings b WHERE ${conditions(p, tenantId, now, filter)}) t`,
+    `SELECT count(*)::int AS count, COALESCE(sum(b.open_amount), 0)::text AS amount, min(b.currency) AS currency
+     FROM bookings b WHERE ${conditions(p, tenantId, now, filter)}`,
     p.values,
   );
   return rows[0]!;
