@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "tabs/dist/", "appPackage/build/", ".data/", "coverage/", "test-results/"] },
+  { ignores: ["node_modules/", "scratch/", "tabs/dist/", "appPackage/build/", ".data/", "coverage/", "test-results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,4 @@
-// Drives the built Invoices tab in Chromium against the real API: select two bookings, create drafts, find them under Drafts, delete one and see its bookings return.
+// Drives the built Invoices tab in Chromium against the real API: select two bookings, preview and create drafts, find them under Drafts, delete one and see its bookings return.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,7 +55,12 @@ describe("Invoices tab in the browser", () => {
     await bookingRows(page).first().waitFor();
     const before = await awaitingCount(page);
     expect(before).toBeGreaterThanOrEqual(2);
-    expect(await bookingRows(page).count()).toBe(before);
+    // The grid is windowed: it announces every matching booking but renders only the rows in view.
+    const grid = page.getByRole("grid", { name: "Bookings awaiting invoicing" });
+    expect(await grid.getAttribute("aria-rowcount")).toBe(String(before + 1));
+    const rendered = await bookingRows(page).count();
+    expect(rendered).toBeGreaterThan(2);
+    expect(rendered).toBeLessThanOrEqual(before);
 
     // Two bookings whose attendees are all linked to customers, so none is skipped.
     const invoiceable = bookingRows(page).filter({ hasNot: page.locator('[data-flag="noCustomer"]') });
@@ -63,9 +68,15 @@ describe("Invoices tab in the browser", () => {
     const chosenIds = await Promise.all(chosen.map(async (row) => (await row.getAttribute("data-booking-id")) ?? ""));
     for (const row of chosen) await row.getByRole("checkbox", { name: /^Select booking:/ }).check();
 
-    const create = page.getByTestId("create-drafts");
-    await expect.poll(() => create.textContent()).toMatch(/^Create draft invoices \(2 · €[\d,.]+\)$/);
-    await create.click();
+    await expect.poll(() => page.getByTestId("selection-summary").textContent()).toMatch(/^2 bookings selected · €[\d,.]+$/);
+    const preview = page.getByTestId("preview-invoices");
+    expect(await preview.textContent()).toBe("Preview invoices (2)");
+    await preview.click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByTestId("preview-totals").waitFor();
+    await dialog.getByTestId("create-drafts").click();
+    await dialog.getByTestId("create-outcome").waitFor();
+    await dialog.getByRole("button", { name: "Close" }).click();
 
     const notice = page.getByTestId("notice");
     await notice.getByText(/^Created \d+ draft invoices?$/).waitFor();
@@ -75,7 +86,7 @@ describe("Invoices tab in the browser", () => {
 
     await expect.poll(() => awaitingCount(page)).toBe(before - 2);
     for (const id of chosenIds) await expect.poll(() => page.locator(`[data-booking-id="${id}"]`).count()).toBe(0);
-    expect(await create.isDisabled()).toBe(true);
+    expect(await preview.isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, "invoices.png"), fullPage: true });
 
     await page.getByRole("tab", { name: /Drafts/ }).click();
@@ -87,9 +98,9 @@ describe("Invoices tab in the browser", () => {
     await page.screenshot({ path: path.join(RESULTS, "drafts.png"), fullPage: true });
 
     await page.getByRole("button", { name: /^Delete draft for / }).first().click();
-    const dialog = page.getByRole("alertdialog");
-    await dialog.waitFor();
-    await dialog.getByRole("button", { name: "Delete draft", exact: true }).click();
+    const confirm = page.getByRole("alertdialog");
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "Delete draft", exact: true }).click();
     await notice.getByText("Draft deleted").waitFor();
     const returned = Number(/(\d+) bookings? returned/.exec((await notice.textContent()) ?? "")?.[1]);
     expect(returned).toBeGreaterThanOrEqual(1);

@@ -36,7 +36,7 @@ describe.each(testStores())("draft lifecycle on %s", (store) => {
     expect(res.status).toBe(200);
     const e = res.body;
     expect(e).toMatchObject({ dueDate: "2027-01-31", notes: "Thank you!" });
-    expect(e.lines.find((l: any) => l.id === l1.id)).toMatchObject({ unitPrice: "100", amount: "100.00", description: "Assessment (extended)" });
+    expect(e.lines.find((l: any) => l.id === l1.id)).toMatchObject({ unitPrice: "100.00", amount: "100.00", description: "Assessment (extended)" });
     const l2after = e.lines.find((l: any) => l.id === l2.id);
     expect(l2after.amount).toBe((Number(l2.unitPrice) * 2).toFixed(2));
     const net = 100 + Number(l2.unitPrice) * 2;

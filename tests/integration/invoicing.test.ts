@@ -175,6 +175,7 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
       expect(flagged[0].flags).toContain("cancelled-on-draft");
       const view = (await admin.get(`/api/invoices/${draft.id}`)).body;
       expect(view.warnings[0]).toMatch(/was cancelled in Bookings/);
+      expect(view.lines[0].flags).toContain("cancelled");
       const fin = await admin.post(`/api/invoices/${draft.id}/finalize`);
       expect(fin.status).toBe(409);
       expect(fin.body.error.code).toBe("CONFLICT");

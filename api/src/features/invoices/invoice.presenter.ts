@@ -1,5 +1,5 @@
 // Invoice rows → the API's invoice shape (PRODUCT.md §5), with warnings a reviewer must see.
-import { moneyString, quantityString } from "../../shared/money";
+import { Decimal, minorUnits, moneyString, quantityString } from "../../shared/money";
 import type { InvoiceRow, LineRow } from "./invoice.repository";
 import { priceTypeFlags } from "./pricing";
 import type { InvoiceView } from "./invoice.types";
@@ -19,10 +19,10 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     description: l.description,
     serviceDate: l.service_date,
     quantity: quantityString(l.quantity),
-    unitPrice: l.unit_price,
+    unitPrice: unitPriceString(l.unit_price, c),
     amount: moneyString(l.amount, c),
     taxRate: l.tax_rate,
-    flags: priceTypeFlags(l.price_type),
+    flags: l.booking_cancelled ? [...priceTypeFlags(l.price_type), "cancelled"] : priceTypeFlags(l.price_type),
   }));
   return {
     id: r.id,
@@ -53,4 +53,10 @@ function warningsFor(lines: LineRow[]): string[] {
   const review = lines.filter((l) => l.price_type === "startingAt").length;
   if (review) warnings.push(`${review} line${review === 1 ? " has" : "s have"} a "starting at" price: check the final amount.`);
   return warnings;
+}
+
+/** A unit price with at least the currency's minor digits, keeping finer ones ("75.00", "10.005"). */
+export function unitPriceString(value: string, currency: string): string {
+  const d = new Decimal(value);
+  return d.toFixed(Math.max(minorUnits(currency), d.decimalPlaces()));
 }

@@ -1,4 +1,5 @@
 // SQL for invoices and their lines; no business rules here.
+import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../shared/db";
 
 /** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
@@ -98,28 +99,39 @@ export interface NewLine {
   priceType: string;
 }
 
-/** Inserts a draft and its lines (one multi-row INSERT); returns the invoice id. */
-export async function insertDraft(db: Queryable, tenantId: string, inv: NewInvoice): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO invoices (tenant_id, status, customer_id, currency, issue_date, due_date, net, tax, total, created_by)
-     VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [tenantId, inv.customerId, inv.currency, inv.issueDate, inv.dueDate, inv.net, inv.tax, inv.total, inv.createdBy],
+/** Inserts drafts and all their lines in two statements; ids are made here so lines can point at their invoice. */
+export async function insertDrafts(db: Queryable, tenantId: string, drafts: NewInvoice[]): Promise<string[]> {
+  if (drafts.length === 0) return [];
+  const ids = drafts.map(() => randomUUID());
+  await db.query(
+    `INSERT INTO invoices (tenant_id, id, status, customer_id, currency, issue_date, due_date, net, tax, total, created_by)
+     SELECT $1, x.id, 'draft', x.customer_id, x.currency, x.issue_date, x.due_date, x.net, x.tax, x.total, x.created_by
+     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, customer_id uuid, currency text, issue_date date, due_date date, net numeric, tax numeric, total numeric, created_by text)`,
+    [tenantId, JSON.stringify(drafts.map((d, i) => ({ id: ids[i], customer_id: d.customerId, currency: d.currency, issue_date: d.issueDate, due_date: d.dueDate, net: d.net, tax: d.tax, total: d.total, created_by: d.createdBy })))],
   );
-  const id = rows[0]!.id;
-  const cols = (l: NewLine) => [l.bookingId, l.attendeeKey, l.description, l.serviceDate, l.quantity, l.unitPrice, l.amount, l.taxRate, l.priceType];
+  const lines = drafts.flatMap((d, i) =>
+    d.lines.map((l, position) => ({
+      invoice_id: ids[i],
+      position,
+      booking_id: l.bookingId,
+      attendee_key: l.attendeeKey,
+      description: l.description,
+      service_date: l.serviceDate,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      amount: l.amount,
+      tax_rate: l.taxRate,
+      price_type: l.priceType,
+    })),
+  );
   await db.query(
     `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type)
-     SELECT $1, $2, t.ord - 1, t.booking_id, t.attendee_key, t.description, t.service_date::date, t.quantity::numeric, t.unit_price::numeric,
-            t.amount::numeric, t.tax_rate::numeric, t.price_type
-     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-          WITH ORDINALITY AS t(booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type, ord)`,
-    [tenantId, id, ...transpose(inv.lines.map(cols), 9)],
+     SELECT $1, x.invoice_id, x.position, x.booking_id, x.attendee_key, x.description, x.service_date, x.quantity, x.unit_price, x.amount, x.tax_rate, x.price_type
+     FROM jsonb_to_recordset($2::jsonb) AS x(invoice_id uuid, position int, booking_id text, attendee_key text, description text, service_date date,
+          quantity numeric, unit_price numeric, amount numeric, tax_rate numeric, price_type text)`,
+    [tenantId, JSON.stringify(lines)],
   );
-  return id;
-}
-
-function transpose(rows: string[][], width: number): string[][] {
-  return Array.from({ length: width }, (_, i) => rows.map((r) => r[i]!));
+  return ids;
 }
 
 /** Invoice row joined with its customer. */

@@ -3,7 +3,7 @@ import type { Queryable } from "../../shared/db";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
-import { insertDraft, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type NewLine } from "./invoice.repository";
+import { insertDrafts, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type NewLine } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { invoiceTotals } from "./pricing";
 
@@ -74,16 +74,15 @@ export async function writeDrafts(tx: Queryable, tenantId: string, userId: strin
   const groups = groupBy(lines, (l) => `${keyOf(l)}|${l.currency}`);
   const terms = await loadCustomerTerms(tx, tenantId, [...new Set(lines.map((l) => l.customerId))]);
   const issueDate = now.toISOString().slice(0, 10);
-  const ids: string[] = [];
-  for (const group of groups.values()) {
+  const drafts = [...groups.values()].map((group) => {
     const first = group[0]!;
     const t = terms.get(first.customerId)!;
     const withTax = group.sort((a, b) => a.start.getTime() - b.start.getTime()).map((l) => ({ ...l, taxRate: t.tax_rate }));
     const totals = invoiceTotals(withTax, { currency: first.currency, pricesIncludeTax: setup.pricesIncludeTax });
     const dueDate = new Date(now.getTime() + t.payment_terms_days * 86_400_000).toISOString().slice(0, 10);
-    ids.push(await insertDraft(tx, tenantId, { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: userId, lines: withTax }));
-  }
-  return ids;
+    return { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: userId, lines: withTax };
+  });
+  return insertDrafts(tx, tenantId, drafts);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -89,7 +89,9 @@ async function step(ctx: RunContext, phase: SyncProgress["phase"], fn: () => Pro
 
 const publish = (ctx: RunContext) => updateRunProgress(ctx.db, ctx.tenantId, ctx.runId, ctx.counts, ctx.progress);
 
-function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncRun> {
+async function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncRun> {
+  // PGlite has no autovacuum: refresh the planner's statistics after the sync changed many rows, as autovacuum would.
+  if (ctx.db.kind === "pglite") await ctx.db.exec("ANALYZE bookings, booking_attendees, invoice_lines, customers");
   return finishRun(ctx.db, ctx.tenantId, ctx.runId, { status, counts: ctx.counts, errors: ctx.errors, skipped: ctx.skipped, progress: { ...ctx.progress, phase: "done" } });
 }
 

@@ -8,27 +8,26 @@ ALTER TABLE bookings ADD COLUMN open_flags text[] NOT NULL DEFAULT '{}';
 ALTER TABLE bookings ADD COLUMN open_no_customer boolean NOT NULL DEFAULT false;
 ALTER TABLE bookings ADD COLUMN open_sort_name text NOT NULL DEFAULT '';
 
+-- Written as per-booking index lookups (bookings by primary key, their attendees by its prefix, lines by their unique
+-- index) so the plan stays linear with or without statistics: a first sync fills the tables in one go.
 CREATE FUNCTION refresh_booking_open_state(p_tenant text, p_ids text[]) RETURNS void LANGUAGE sql AS $$
-  UPDATE bookings b SET
-    attendee_count = s.n_all, open_count = s.n_open, open_amount = s.amount, open_flags = s.flags,
-    open_no_customer = s.no_customer, open_sort_name = s.sort_name
-  FROM (
-    SELECT x.id,
-      count(a.attendee_key)::int AS n_all,
-      count(a.attendee_key) FILTER (WHERE a.attendee_key IS NOT NULL AND l.id IS NULL)::int AS n_open,
-      COALESCE(sum(a.amount) FILTER (WHERE l.id IS NULL), 0) AS amount,
-      COALESCE(ARRAY(SELECT DISTINCT f FROM booking_attendees a2 CROSS JOIN unnest(a2.flags) f
-                     WHERE a2.tenant_id = p_tenant AND a2.booking_id = x.id
+  UPDATE bookings b SET (attendee_count, open_count, open_amount, open_no_customer, open_sort_name, open_flags) = (
+    SELECT count(*)::int,
+      (count(*) FILTER (WHERE o.open))::int,
+      COALESCE(sum(o.amount) FILTER (WHERE o.open), 0),
+      COALESCE(bool_or(o.customer_id IS NULL) FILTER (WHERE o.open), false),
+      COALESCE((array_agg(lower(o.name) ORDER BY o.position) FILTER (WHERE o.open))[1], ''),
+      COALESCE(ARRAY(SELECT DISTINCT f FROM booking_attendees a2 CROSS JOIN unnest(a2.flags) AS f
+                     WHERE a2.tenant_id = b.tenant_id AND a2.booking_id = b.id AND cardinality(a2.flags) > 0
                        AND NOT EXISTS (SELECT 1 FROM invoice_lines l2 WHERE l2.tenant_id = a2.tenant_id AND l2.booking_id = a2.booking_id AND l2.attendee_key = a2.attendee_key)
-                     ORDER BY f), '{}') AS flags,
-      COALESCE(bool_or(a.customer_id IS NULL) FILTER (WHERE a.attendee_key IS NOT NULL AND l.id IS NULL), false) AS no_customer,
-      COALESCE((array_agg(lower(a.name) ORDER BY a.position) FILTER (WHERE a.attendee_key IS NOT NULL AND l.id IS NULL))[1], '') AS sort_name
-    FROM unnest(p_ids) AS x(id)
-    LEFT JOIN booking_attendees a ON a.tenant_id = p_tenant AND a.booking_id = x.id
-    LEFT JOIN invoice_lines l ON l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key
-    GROUP BY x.id
-  ) s
-  WHERE b.tenant_id = p_tenant AND b.id = s.id
+                     ORDER BY f), '{}')
+    FROM (
+      SELECT a.amount, a.customer_id, a.name, a.position,
+        NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS open
+      FROM booking_attendees a WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id
+    ) o
+  )
+  WHERE b.tenant_id = p_tenant AND b.id = ANY(p_ids)
 $$;
 
 CREATE FUNCTION refresh_open_state_from_new() RETURNS trigger LANGUAGE plpgsql AS $$
