@@ -1,6 +1,6 @@
 // Covers the API client's error parsing and its retry with a fresh token after a 401.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, createApiClient, detailIds, toApiError } from "./apiClient";
+import { ApiError, createApiClient, detailIds, filenameFromDisposition, toApiError } from "./apiClient";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -49,5 +49,45 @@ describe("createApiClient", () => {
     const api = createApiClient(async () => "t");
     await expect(api.get("/api/invoices/x")).rejects.toBeInstanceOf(ApiError);
     await expect(api.del("/api/invoices/y")).resolves.toBeUndefined();
+  });
+});
+
+describe("extra requests", () => {
+  it("sends extra headers on POST and PATCHes JSON", async () => {
+    const fetchMock = vi.fn(async () => json(200, { ok: true }));
+    vi.stubGlobal("fetch", fetchMock);
+    const api = createApiClient(async () => "t");
+    await api.post("/api/invoices", { bookingIds: ["b1"] }, { headers: { "Idempotency-Key": "k1" } });
+    await api.patch("/api/invoices/i1", { notes: "x" });
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
+    expect(calls[0]?.[1].headers).toMatchObject({ "Idempotency-Key": "k1", Authorization: "Bearer t" });
+    expect(calls[1]?.[1]).toMatchObject({ method: "PATCH", body: JSON.stringify({ notes: "x" }) });
+  });
+
+  it("downloads a file with its name and parses an error answer", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi
+        .fn()
+        .mockResolvedValueOnce(new Response("%PDF-1.7", { status: 200, headers: { "Content-Disposition": 'attachment; filename="INV-2026-00001.pdf"' } }))
+        .mockResolvedValueOnce(json(404, { error: { code: "NOT_FOUND", message: "No such invoice." } })),
+    );
+    const api = createApiClient(async () => "t");
+    const file = await api.file("/api/invoices/i1/pdf");
+    expect(file.filename).toBe("INV-2026-00001.pdf");
+    expect(await file.blob.text()).toBe("%PDF-1.7");
+    await expect(api.file("/api/invoices/x/pdf")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("filenameFromDisposition", () => {
+  it.each([
+    ['attachment; filename="invoices.csv"', "invoices.csv"],
+    ["attachment; filename=draft-1a2b.pdf", "draft-1a2b.pdf"],
+    ["attachment; filename=\"x.pdf\"; filename*=UTF-8''Rechnung%20%C3%BC.pdf", "Rechnung ü.pdf"],
+    ["attachment", null],
+    [null, null],
+  ])("%j → %j", (header, name) => {
+    expect(filenameFromDisposition(header)).toBe(name);
   });
 });

@@ -18,12 +18,26 @@ export class ApiError extends Error {
   }
 }
 
+/** Extra request options: headers such as `Idempotency-Key`. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+}
+
+/** A file answered by the API, with the name from its Content-Disposition header. */
+export interface ApiFile {
+  blob: Blob;
+  filename: string | null;
+}
+
 /** The JSON client the features use; every method resolves to the parsed body. */
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
   del(path: string): Promise<void>;
+  /** GETs a file (PDF, CSV) with the bearer token; errors are parsed like JSON calls. */
+  file(path: string): Promise<ApiFile>;
 }
 
 /** Parses `{ error: { code, message, ...details } }`, falling back to the HTTP status. */
@@ -55,9 +69,9 @@ export function detailIds(error: ApiError, key: string): string[] {
 
 /** Creates the API client; retries once with a fresh token after a 401. */
 export function createApiClient(getToken: TokenProvider, baseUrl = ""): ApiClient {
-  async function send(method: string, path: string, body: unknown, refresh = false): Promise<Response> {
+  async function send(method: string, path: string, body: unknown, refresh = false, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
     const token = await getToken({ refresh });
-    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { Accept: options.accept ?? "application/json", ...options.headers, Authorization: `Bearer ${token}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     try {
       return await fetch(`${baseUrl}${path}`, {
@@ -70,22 +84,48 @@ export function createApiClient(getToken: TokenProvider, baseUrl = ""): ApiClien
     }
   }
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let res = await send(method, path, body);
-    if (res.status === 401) res = await send(method, path, body, true);
+  async function respond(method: string, path: string, body: unknown, options?: RequestOptions & { accept?: string }): Promise<Response> {
+    let res = await send(method, path, body, false, options);
+    if (res.status === 401) res = await send(method, path, body, true, options);
     if (!res.ok) throw await toApiError(res);
+    return res;
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    const res = await respond(method, path, body, options);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
 
   return {
     get: (path) => request("GET", path),
-    post: (path, body) => request("POST", path, body ?? {}),
+    post: (path, body, options) => request("POST", path, body ?? {}, options),
     put: (path, body) => request("PUT", path, body),
+    patch: (path, body) => request("PATCH", path, body),
     del: async (path) => {
       await request<void>("DELETE", path);
     },
+    file: async (path) => {
+      const res = await respond("GET", path, undefined, { accept: "*/*" });
+      return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get("Content-Disposition")) };
+    },
   };
+}
+
+/** The file name of a Content-Disposition header (`filename*=UTF-8''…` preferred), or null. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Malformed percent-encoding: fall back to the plain filename.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name || null;
 }
 
 /** A readable message for anything thrown by the client or the code around it. */

@@ -1,6 +1,6 @@
 // Covers the tab's exact decimal money helpers and the locale formatting of amounts, dates and durations.
 import { describe, expect, it } from "vitest";
-import { compareDecimals, formatCalendarDate, formatDuration, formatMoney, formatMoneyTotals, sumDecimals } from "./format";
+import { compareDecimals, formatCalendarDate, formatDuration, formatMoney, formatMoneyTotals, formatQuantity, sumDecimals } from "./format";
 
 describe("sumDecimals", () => {
   it.each([
@@ -49,6 +49,13 @@ describe("formatting", () => {
 
   it("formats calendar dates without time zone shifts", () => {
     expect(formatCalendarDate("2026-03-01", "en-GB")).toBe("1 Mar 2026");
+  });
+
+  it("formats quantities from the decimal string", () => {
+    expect(formatQuantity("0.8333", "de-DE")).toBe("0,8333");
+    expect(formatQuantity("1", "en-GB")).toBe("1");
+    expect(formatQuantity("1234.5", "en-US")).toBe("1,234.5");
+    expect(formatQuantity("n/a", "en-US")).toBe("n/a");
   });
 
   it("formats durations", () => {

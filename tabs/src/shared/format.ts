@@ -61,6 +61,13 @@ export function formatMoney(amount: string, currency: string, locale = getLocale
   }
 }
 
+/** Formats a decimal quantity string ("0.8333", "1") for the locale, exactly, with up to 4 decimals. */
+export function formatQuantity(quantity: string, locale = getLocale()): string {
+  const value = quantity.trim();
+  if (!DECIMAL.test(value)) return quantity;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value as `${number}`);
+}
+
 /** Sums amounts per currency and formats them ("€125.00", or "€10.00 + $5.00" when mixed). */
 export function formatMoneyTotals(items: readonly { amount: string; currency: string }[]): string {
   const byCurrency = new Map<string, string[]>();

@@ -1,129 +1,116 @@
-// "To invoice" panel: selection summary, the Create draft invoices action and the bookings grid.
-import { useEffect, useMemo, useState } from "react";
-import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CalendarCheckmarkRegular, DocumentAddRegular } from "@fluentui/react-icons";
-import { ApiError, detailIds, errorMessage } from "../../shared/apiClient";
-import { useApi } from "../../shared/apiContext";
-import { formatMoneyTotals, plural } from "../../shared/format";
-import type { AsyncData } from "../../shared/useAsyncData";
+// "To invoice" view: filter bar, selection toolbar, the windowed bookings grid and the preview/create dialog.
+import { useCallback, useState } from "react";
+import { MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import { CalendarCheckmarkRegular, FilterDismissRegular } from "@fluentui/react-icons";
 import { EmptyState } from "../../shared/ui/EmptyState";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
-import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsGrid } from "./BookingsGrid";
-import { createDraftInvoices } from "./invoicesApi";
-import type { UninvoicedBookings } from "./invoicesApi";
-import { describeSkipped } from "./describeSkipped";
+import { FilterBar } from "./FilterBar";
+import { PreviewDialog } from "./PreviewDialog";
+import { SelectionBar } from "./SelectionBar";
+import { selectionRequest } from "./bookingSelection";
+import type { SelectionRequest } from "./bookingSelection";
+import type { CreateInvoicesResult } from "./invoice.types";
+import { hasFilters, nextSort, uninvoicedSearch } from "./invoiceQuery";
+import type { BookingFilter, BookingSort, SortColumn } from "./invoiceQuery";
+import { useBookingSelection } from "./useBookingSelection";
+import type { BookingsList } from "./useBookingsList";
+import type { Lookups } from "./useLookups";
 
-const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  selection: { color: tokens.colorNeutralForeground2 },
-  // The grid scrolls inside the card, so the toolbar and the column headers stay in view.
-  scroller: { overflow: "auto", maxHeight: "max(320px, calc(100vh - 300px))" },
-});
-
-/** Props: the loaded bookings, a page-level notice sink and a refresh of both lists. */
+/** Props: the page's bookings list, route state and setters, lookups, and what to do after a create. */
 export interface BookingsPanelProps {
-  bookings: AsyncData<UninvoicedBookings>;
-  onNotice: (notice: Notice) => void;
-  onChanged: () => Promise<unknown>;
+  list: BookingsList;
+  filter: BookingFilter;
+  sort: BookingSort;
+  lookups: Lookups;
+  onFilterChange: (patch: Partial<BookingFilter>) => void;
+  onClearFilters: () => void;
+  onSortChange: (sort: BookingSort) => void;
+  onCreated: (result: CreateInvoicesResult) => void;
   onShowDrafts: () => void;
 }
 
-/** Lists uninvoiced bookings and turns the selected ones into draft invoices. */
-export function BookingsPanel({ bookings, onNotice, onChanged, onShowDrafts }: BookingsPanelProps) {
-  const styles = useStyles();
-  const api = useApi();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [creating, setCreating] = useState(false);
-  const items = useMemo(() => bookings.data?.items ?? [], [bookings.data]);
-
-  // Bookings that left the list (invoiced elsewhere, refreshed) must not stay selected.
-  useEffect(() => {
-    setSelected((prev) => {
-      const ids = new Set(items.map((b) => b.id));
-      const kept = [...prev].filter((id) => ids.has(id));
-      return kept.length === prev.size ? prev : new Set(kept);
-    });
-  }, [items]);
-
-  const selectedItems = items.filter((b) => selected.has(b.id));
-  const selectedTotal = formatMoneyTotals(selectedItems);
-
-  async function handleCreate() {
-    setCreating(true);
-    try {
-      const result = await createDraftInvoices(api, [...selected]);
-      const created = result.invoices.length;
-      onNotice({
-        intent: result.skipped.length > 0 ? "warning" : "success",
-        title: `Created ${plural(created, "draft invoice")}`,
-        body: result.skipped.length > 0 ? describeSkipped(result.skipped) : "Review them on the Drafts tab.",
-        action: created > 0 ? { label: "View drafts", onClick: onShowDrafts } : undefined,
-      });
-      setSelected(new Set());
-    } catch (err) {
-      if (err instanceof ApiError && err.code === "ALREADY_INVOICED") {
-        const count = detailIds(err, "bookingIds").length;
-        const who = count === 1 ? "1 booking was" : count > 1 ? `${count} bookings were` : "Some bookings were";
-        onNotice({
-          intent: "warning",
-          title: "Some bookings are already invoiced",
-          body: `${who} invoiced in the meantime, so nothing was created. The list has been refreshed; check your selection and try again.`,
-        });
-        setSelected(new Set());
-      } else {
-        onNotice({ intent: "error", title: "Could not create draft invoices", body: errorMessage(err) });
-        return;
-      }
-    } finally {
-      setCreating(false);
-    }
-    await onChanged();
-  }
-
-  if (bookings.loading && !bookings.data) return <LoadingState label="Loading bookings…" />;
+/** Lists bookings awaiting invoicing and turns a selection (or all matching) into draft invoices. */
+export function BookingsPanel({ list, filter, sort, lookups, onFilterChange, onClearFilters, onSortChange, onCreated, onShowDrafts }: BookingsPanelProps) {
+  // The request is frozen when the dialog opens: clearing the selection after a create must not re-run the preview.
+  const [previewing, setPreviewing] = useState<{ request: SelectionRequest; count: number } | null>(null);
+  const totals = list.head?.totals;
+  const matching = totals?.count ?? 0;
+  const filterKey = uninvoicedSearch(filter, "date", 0);
+  const state = useBookingSelection(list.items, matching, filterKey);
+  // Cancelled bookings still on a draft are listed for review only; they can never be invoiced.
+  const selectable = filter.flag !== "cancelled-on-draft";
+  const { loadMore } = list;
+  const handleLoadMore = useCallback(() => void loadMore(), [loadMore]);
+  const { clear } = state;
+  const handleCreated = useCallback(
+    (result: CreateInvoicesResult) => {
+      clear();
+      onCreated(result);
+    },
+    [clear, onCreated],
+  );
 
   return (
     <div>
-      <div className={styles.toolbar}>
-        <Text className={styles.selection} data-testid="selection-summary">
-          {selected.size > 0
-            ? `${plural(selected.size, "booking")} selected · ${selectedTotal}`
-            : "Select bookings to invoice"}
-        </Text>
-        <Button
-          appearance="primary"
-          icon={creating ? <Spinner size="tiny" /> : <DocumentAddRegular />}
-          disabled={selected.size === 0 || creating}
-          onClick={() => void handleCreate()}
-          data-testid="create-drafts"
-        >
-          {selected.size > 0
-            ? `Create draft invoices (${selected.size} · ${selectedTotal})`
-            : "Create draft invoices"}
-        </Button>
-      </div>
-      <ErrorBar title="Could not load bookings" error={bookings.error} onRetry={() => void bookings.reload()} />
-      {bookings.error && !bookings.data ? null : items.length === 0 ? (
-        <EmptyState
-          icon={<CalendarCheckmarkRegular />}
-          title="Nothing to invoice — all completed bookings are on an invoice"
-          hint="New bookings appear here once they are completed and synced from Microsoft Bookings."
+      <FilterBar filter={filter} onChange={onFilterChange} onClear={onClearFilters} lookups={lookups} />
+      {selectable ? (
+        <SelectionBar state={state} items={list.items} totals={totals} loadedCount={list.items.length} disabled={list.loading} onPreview={() => setPreviewing({ request: selectionRequest(state.selection, filter), count: state.count })} />
+      ) : (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            These bookings were cancelled in Bookings after they were put on a draft. Remove their lines from the drafts (Drafts → Edit) before finalizing.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {list.loading && list.items.length > 0 && <ProgressBar aria-label="Updating the list" thickness="medium" />}
+      <ErrorBar title="Could not load bookings" error={list.error} onRetry={() => void list.reload()} />
+      {list.items.length > 0 ? (
+        <BookingsGrid
+          // A new filter or sort starts at the top with the first row active.
+          key={`${filterKey}|${sort}`}
+          items={list.items}
+          totalCount={matching}
+          selection={state.selection}
+          selectable={selectable}
+          sort={sort}
+          hasMore={Boolean(list.nextCursor)}
+          loadingMore={list.loadingMore}
+          onToggle={state.toggle}
+          onToggleAll={state.toggleAll}
+          onSort={(column: SortColumn) => onSortChange(nextSort(sort, column))}
+          onLoadMore={handleLoadMore}
         />
       ) : (
-        <div className={styles.scroller}>
-          <BookingsGrid items={items} selected={selected} onSelectionChange={setSelected} disabled={creating} />
-        </div>
+        !list.error && <EmptyBookings loading={list.loading} filtered={hasFilters(filter)} />
+      )}
+      {previewing && (
+        <PreviewDialog
+          request={previewing.request}
+          selectedCount={previewing.count}
+          defaultGroupBy={lookups.defaultGroupBy}
+          onCreated={handleCreated}
+          onShowDrafts={() => {
+            setPreviewing(null);
+            onShowDrafts();
+          }}
+          onClose={() => setPreviewing(null)}
+        />
       )}
     </div>
+  );
+}
+
+/** First load, or nothing to show (with or without filters). */
+function EmptyBookings({ loading, filtered }: { loading: boolean; filtered: boolean }) {
+  if (loading) return <LoadingState label="Loading bookings…" />;
+  if (filtered) return <EmptyState icon={<FilterDismissRegular />} title="No bookings match these filters" hint="Change or clear the filters to see more." />;
+  return (
+    <EmptyState
+      icon={<CalendarCheckmarkRegular />}
+      title="Nothing to invoice — all completed bookings are on an invoice"
+      hint="New bookings appear here once they are completed and synced from Microsoft Bookings."
+    />
   );
 }

@@ -1,6 +1,7 @@
-// The lines of one draft invoice, shown when its row is expanded.
+// The lines of one (draft or previewed) invoice, with their price flags, and net, tax and total below them.
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import { formatCalendarDate, formatMoney } from "../../shared/format";
+import { formatCalendarDate, formatMoney, formatQuantity } from "../../shared/format";
+import { FlagBadges } from "./FlagBadges";
 import type { Invoice } from "./invoice.types";
 
 const useStyles = makeStyles({
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
   money: { width: "120px" },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   endButton: { justifyContent: "flex-end" },
+  description: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   totals: {
     display: "flex",
     justifyContent: "flex-end",
@@ -26,13 +28,16 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });
 
+/** What the lines table needs of an invoice (a preview has no id yet). */
+export type LinesOf = Pick<Invoice, "customer" | "currency" | "lines" | "net" | "tax" | "total">;
+
 /** Lines table with net, tax and total below it. */
-export function DraftLines({ invoice }: { invoice: Invoice }) {
+export function DraftLines({ invoice }: { invoice: LinesOf }) {
   const styles = useStyles();
   const money = (v: string) => formatMoney(v, invoice.currency);
   return (
     <div className={styles.root}>
-      <Table size="small" aria-label={`Lines of the draft for ${invoice.customer.name}`}>
+      <Table size="small" aria-label={`Lines of the invoice for ${invoice.customer.name}`}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.date}>Service date</TableHeaderCell>
@@ -50,10 +55,15 @@ export function DraftLines({ invoice }: { invoice: Invoice }) {
         </TableHeader>
         <TableBody>
           {invoice.lines.map((line, i) => (
-            <TableRow key={`${line.bookingId}-${i}`}>
+            <TableRow key={line.id || `${line.bookingId}-${i}`}>
               <TableCell>{formatCalendarDate(line.serviceDate)}</TableCell>
-              <TableCell>{line.description}</TableCell>
-              <TableCell className={styles.num}>{line.quantity}</TableCell>
+              <TableCell>
+                <span className={styles.description}>
+                  {line.description}
+                  <FlagBadges flags={line.flags} />
+                </span>
+              </TableCell>
+              <TableCell className={styles.num}>{formatQuantity(line.quantity)}</TableCell>
               <TableCell className={styles.num}>{money(line.unitPrice)}</TableCell>
               <TableCell className={styles.num}>{money(line.amount)}</TableCell>
             </TableRow>

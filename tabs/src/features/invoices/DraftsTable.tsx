@@ -1,45 +1,41 @@
-// Table of draft invoices with expandable lines and a Delete action per draft.
-import { Fragment, useState } from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Tooltip,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular, DeleteRegular, WarningRegular } from "@fluentui/react-icons";
+// Table of invoices with a checkbox (for export), expandable lines and warnings, and the row actions.
+import { useState } from "react";
+import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular, WarningFilled } from "@fluentui/react-icons";
 import { formatCalendarDate, formatMoney } from "../../shared/format";
 import { DraftLines } from "./DraftLines";
+import { DraftRowActions } from "./DraftRowActions";
+import type { DraftRowActionsProps } from "./DraftRowActions";
 import type { Invoice } from "./invoice.types";
+import { otherWarningCount } from "./lineFlags";
 
 const useStyles = makeStyles({
-  table: { minWidth: "640px" },
-  toggle: { width: "44px" },
+  table: { minWidth: "900px" },
+  narrow: { width: "40px" },
   customer: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} 0` },
-  email: { color: tokens.colorNeutralForeground3 },
-  date: { width: "140px" },
-  lines: { width: "80px", textAlign: "end" },
-  total: { width: "130px", textAlign: "end", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
-  actions: { width: "110px", textAlign: "end" },
+  name: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  number: { width: "136px" },
+  date: { width: "108px" },
+  lines: { width: "64px", textAlign: "end" },
+  total: { width: "120px", textAlign: "end", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  actions: { width: "240px" },
   endButton: { justifyContent: "flex-end" },
-  detailCell: { padding: 0 },
+  detail: { padding: 0 },
+  warnings: { margin: `${tokens.spacingVerticalS} 0 0 44px` },
 });
 
-/** Props: the drafts and the delete request for one of them. */
-export interface DraftsTableProps {
-  drafts: Invoice[];
-  onDelete: (draft: Invoice) => void;
+/** Props: the invoices, the checked ids and their setters, and the row actions. */
+export interface DraftsTableProps extends Omit<DraftRowActionsProps, "invoice" | "downloading"> {
+  invoices: Invoice[];
+  checked: ReadonlySet<string>;
+  onCheck: (id: string) => void;
+  onCheckAll: () => void;
+  downloading: string | null;
 }
 
-/** The drafts list; a chevron expands a draft's lines. */
-export function DraftsTable({ drafts, onDelete }: DraftsTableProps) {
+/** The invoices; a chevron expands lines and any warnings of a draft. */
+export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloading, ...actions }: DraftsTableProps) {
   const styles = useStyles();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
@@ -48,79 +44,112 @@ export function DraftsTable({ drafts, onDelete }: DraftsTableProps) {
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const all = invoices.length > 0 && invoices.every((i) => checked.has(i.id));
+  const some = invoices.some((i) => checked.has(i.id));
 
   return (
-    <Table className={styles.table} aria-label="Draft invoices" data-testid="drafts-table">
+    <Table className={styles.table} aria-label="Invoices" data-testid="drafts-table">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.toggle} aria-label="Show lines" />
+          <TableHeaderCell className={styles.narrow}>
+            <Checkbox checked={all ? true : some ? "mixed" : false} aria-label="Select all loaded invoices" onChange={onCheckAll} />
+          </TableHeaderCell>
+          <TableHeaderCell className={styles.narrow} aria-label="Show lines" />
           <TableHeaderCell>Customer</TableHeaderCell>
-          <TableHeaderCell className={styles.date}>Issue date</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>Number</TableHeaderCell>
+          <TableHeaderCell className={styles.date}>Issued</TableHeaderCell>
+          <TableHeaderCell className={styles.date}>Due</TableHeaderCell>
           <TableHeaderCell className={styles.lines} button={{ className: styles.endButton }}>
             Lines
           </TableHeaderCell>
-          <TableHeaderCell style={{ width: "130px" }} button={{ className: styles.endButton }}>
+          <TableHeaderCell className={styles.total} button={{ className: styles.endButton }}>
             Total
           </TableHeaderCell>
           <TableHeaderCell className={styles.actions} aria-label="Actions" />
         </TableRow>
       </TableHeader>
       <TableBody>
-        {drafts.map((draft) => {
-          const open = expanded.has(draft.id);
-          return (
-            <Fragment key={draft.id}>
-              <TableRow data-invoice-id={draft.id}>
-                <TableCell className={styles.toggle}>
-                  <Button
-                    appearance="subtle"
-                    size="small"
-                    icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
-                    aria-expanded={open}
-                    aria-label={`${open ? "Hide" : "Show"} lines of the draft for ${draft.customer.name}`}
-                    onClick={() => toggle(draft.id)}
-                  />
-                </TableCell>
-                <TableCell>
-                  <span className={styles.customer}>
-                    <span>
-                      {draft.customer.name}{" "}
-                      {draft.warnings.length > 0 && (
-                        <Tooltip content={draft.warnings.join(" ")} relationship="description">
-                          <Badge appearance="tint" color="warning" size="small" icon={<WarningRegular />}>
-                            {draft.warnings.length === 1 ? "1 warning" : `${draft.warnings.length} warnings`}
-                          </Badge>
-                        </Tooltip>
-                      )}
-                    </span>
-                    {draft.customer.email && <Caption1 className={styles.email}>{draft.customer.email}</Caption1>}
-                  </span>
-                </TableCell>
-                <TableCell className={styles.date}>{formatCalendarDate(draft.issueDate)}</TableCell>
-                <TableCell className={styles.lines}>{draft.lines.length}</TableCell>
-                <TableCell className={styles.total}>{formatMoney(draft.total, draft.currency)}</TableCell>
-                <TableCell className={styles.actions}>
-                  <Button
-                    appearance="subtle"
-                    icon={<DeleteRegular />}
-                    aria-label={`Delete draft for ${draft.customer.name}`}
-                    onClick={() => onDelete(draft)}
-                  >
-                    Delete
-                  </Button>
-                </TableCell>
-              </TableRow>
-              {open && (
-                <TableRow>
-                  <TableCell colSpan={6} className={styles.detailCell}>
-                    <DraftLines invoice={draft} />
-                  </TableCell>
-                </TableRow>
-              )}
-            </Fragment>
-          );
-        })}
+        {invoices.map((inv) => (
+          <DraftRow
+            key={inv.id}
+            invoice={inv}
+            open={expanded.has(inv.id)}
+            checked={checked.has(inv.id)}
+            downloading={downloading === inv.id}
+            onToggle={() => toggle(inv.id)}
+            onCheck={() => onCheck(inv.id)}
+            actions={actions}
+          />
+        ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** One invoice row and, when open, its warnings and lines underneath. */
+function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck, actions }: {
+  invoice: Invoice;
+  open: boolean;
+  checked: boolean;
+  downloading: boolean;
+  onToggle: () => void;
+  onCheck: () => void;
+  actions: Omit<DraftRowActionsProps, "invoice" | "downloading">;
+}) {
+  const styles = useStyles();
+  const serious = otherWarningCount(inv) > 0;
+  return (
+    <>
+      <TableRow data-invoice-id={inv.id} data-status={inv.status}>
+        <TableCell className={styles.narrow}>
+          <Checkbox checked={checked} aria-label={`Select ${inv.number ?? `draft for ${inv.customer.name}`}`} onChange={onCheck} />
+        </TableCell>
+        <TableCell className={styles.narrow}>
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+            aria-expanded={open}
+            aria-label={`${open ? "Hide" : "Show"} lines of the ${inv.status === "draft" ? "draft" : "invoice"} for ${inv.customer.name}`}
+            onClick={onToggle}
+          />
+        </TableCell>
+        <TableCell>
+          <span className={styles.customer}>
+            <span className={styles.name}>
+              {inv.customer.name}
+              {inv.warnings.length > 0 && (
+                <Badge appearance={serious ? "filled" : "tint"} color={serious ? "danger" : "warning"} size="small" icon={<WarningFilled />} data-testid="draft-warning" title={inv.warnings.join(" ")}>
+                  {inv.warnings.length === 1 ? "1 warning" : `${inv.warnings.length} warnings`}
+                </Badge>
+              )}
+            </span>
+            {inv.customer.email && <Caption1 className={styles.muted}>{inv.customer.email}</Caption1>}
+          </span>
+        </TableCell>
+        <TableCell className={styles.number}>{inv.number ? <Badge appearance="tint" color="success">{inv.number}</Badge> : <span className={styles.muted}>Draft</span>}</TableCell>
+        <TableCell className={styles.date}>{formatCalendarDate(inv.issueDate)}</TableCell>
+        <TableCell className={styles.date}>{inv.dueDate ? formatCalendarDate(inv.dueDate) : <span className={styles.muted}>—</span>}</TableCell>
+        <TableCell className={styles.lines}>{inv.lines.length}</TableCell>
+        <TableCell className={styles.total} data-testid="invoice-total">
+          {formatMoney(inv.total, inv.currency)}
+        </TableCell>
+        <TableCell className={styles.actions}>
+          <DraftRowActions invoice={inv} downloading={downloading} {...actions} />
+        </TableCell>
+      </TableRow>
+      {open && (
+        <TableRow>
+          <TableCell colSpan={9} className={styles.detail}>
+            {inv.warnings.length > 0 && (
+              <MessageBar intent={serious ? "error" : "warning"} layout="multiline" className={styles.warnings}>
+                <MessageBarBody>{inv.warnings.join(" ")}</MessageBarBody>
+              </MessageBar>
+            )}
+            <DraftLines invoice={inv} />
+          </TableCell>
+        </TableRow>
+      )}
+    </>
   );
 }

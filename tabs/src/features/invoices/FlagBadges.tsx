@@ -18,10 +18,15 @@ const KNOWN_FLAGS: Record<string, { label: string; color: BadgeProps["color"]; h
     color: "informative",
     hint: "The service is priced 'starting at'; review the amount on the draft.",
   },
+  "cancelled-on-draft": {
+    label: "Cancelled",
+    color: "danger",
+    hint: "Cancelled in Bookings after it was put on a draft; remove its line from the draft before finalizing.",
+  },
 };
 
 const useStyles = makeStyles({
-  badges: { display: "inline-flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  badges: { display: "inline-flex", flexShrink: 0, gap: tokens.spacingHorizontalXS },
 });
 
 /** Label shown for a flag. */

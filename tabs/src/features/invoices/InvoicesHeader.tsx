@@ -1,4 +1,4 @@
-// Page title with the running totals of bookings awaiting invoicing.
+// Page title with the totals of the filtered bookings awaiting invoicing.
 import { Body1, Skeleton, SkeletonItem, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { formatMoney, plural } from "../../shared/format";
 
@@ -9,15 +9,17 @@ const useStyles = makeStyles({
   skeleton: { width: "260px" },
 });
 
-/** Props: the server's totals (undefined while loading) and the business currency. */
+/** Props: the server's totals over the filtered set (undefined while loading) and what the set is. */
 export interface InvoicesHeaderProps {
-  totals: { count: number; amount: string } | undefined;
-  currency: string | undefined;
+  totals: { count: number; amount: string; currency: string | null } | undefined;
+  filtered: boolean;
+  cancelledOnDraft: boolean;
 }
 
 /** "Invoices" and "N bookings awaiting invoicing · €X". */
-export function InvoicesHeader({ totals, currency = "EUR" }: InvoicesHeaderProps) {
+export function InvoicesHeader({ totals, filtered, cancelledOnDraft }: InvoicesHeaderProps) {
   const styles = useStyles();
+  const what = cancelledOnDraft ? "cancelled but still on a draft" : `awaiting invoicing${filtered ? " (filtered)" : ""}`;
   return (
     <header className={styles.root}>
       <Title2 as="h1" className={styles.title}>
@@ -25,7 +27,7 @@ export function InvoicesHeader({ totals, currency = "EUR" }: InvoicesHeaderProps
       </Title2>
       {totals ? (
         <Body1 className={styles.totals} data-testid="totals" aria-live="polite">
-          {`${plural(totals.count, "booking")} awaiting invoicing · ${formatMoney(totals.amount, currency)}`}
+          {`${plural(totals.count, "booking")} ${what} · ${formatMoney(totals.amount, totals.currency ?? "EUR")}`}
         </Body1>
       ) : (
         <Skeleton className={styles.skeleton} aria-label="Loading totals">

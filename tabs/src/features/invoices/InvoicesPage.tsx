@@ -1,26 +1,27 @@
-// The Invoices tab: bookings awaiting invoicing and draft invoices, switched with a TabList.
+// The Invoices tab: bookings to invoice, drafts and final invoices, and the queue of bookings that need a customer.
 import { useCallback, useState } from "react";
-import { Button, CounterBadge, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import { useApi } from "../../shared/apiContext";
-import { useAsyncData } from "../../shared/useAsyncData";
+import { plural } from "../../shared/format";
 import { NoticeBar } from "../../shared/ui/NoticeBar";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsPanel } from "./BookingsPanel";
 import { DraftsPanel } from "./DraftsPanel";
 import { InvoicesHeader } from "./InvoicesHeader";
-import { listDraftInvoices, listUninvoicedBookings } from "./invoicesApi";
-
-type View = "toInvoice" | "drafts";
+import { ReviewQueuePanel } from "./ReviewQueuePanel";
+import { ViewTabs } from "./ViewTabs";
+import { describeSkipped } from "./describeSkipped";
+import type { CreateInvoicesResult } from "./invoice.types";
+import { DEFAULT_ROUTE, hasFilters } from "./invoiceQuery";
+import type { BookingFilter, BookingSort, InvoiceStatus, InvoicesView } from "./invoiceQuery";
+import { useBookingsList } from "./useBookingsList";
+import { useInvoicesRoute } from "./useInvoicesRoute";
+import { useLookups } from "./useLookups";
+import { useTabCounts } from "./useTabCounts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusXLarge,
-    boxShadow: tokens.shadow4,
-    overflow: "hidden",
-  },
+  card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusXLarge, boxShadow: tokens.shadow4, overflow: "hidden" },
   tabs: {
     display: "flex",
     alignItems: "center",
@@ -28,64 +29,84 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  tabLabel: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-/** Page component for `#/invoices`. */
+/** Page component for `#/invoices`; view, filters and sort live in the hash query. */
 export function InvoicesPage() {
   const styles = useStyles();
-  const api = useApi();
-  const bookings = useAsyncData(useCallback(() => listUninvoicedBookings(api), [api]));
-  const drafts = useAsyncData(useCallback(() => listDraftInvoices(api), [api]));
-  const [view, setView] = useState<View>("toInvoice");
+  const [route, setRoute] = useInvoicesRoute();
+  const lookups = useLookups();
+  const bookings = useBookingsList(route.filter, route.sort);
+  const counts = useTabCounts();
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Bumped by Refresh so the Drafts and review panels load again too.
+  const [generation, setGeneration] = useState(0);
   const { reload: reloadBookings } = bookings;
-  const { reload: reloadDrafts } = drafts;
-  const refreshAll = useCallback(() => Promise.all([reloadBookings(), reloadDrafts()]), [reloadBookings, reloadDrafts]);
-  const refreshing = bookings.loading || drafts.loading;
+  const { reload: reloadCounts } = counts;
+
+  const handleChanged = useCallback(() => {
+    void reloadBookings();
+    void reloadCounts();
+  }, [reloadBookings, reloadCounts]);
+  const showView = useCallback((view: InvoicesView) => setRoute({ view }), [setRoute]);
+  const handleFilterChange = useCallback((patch: Partial<BookingFilter>) => setRoute((prev) => ({ filter: { ...prev.filter, ...patch } })), [setRoute]);
+  const handleClearFilters = useCallback(() => setRoute({ filter: DEFAULT_ROUTE.filter }), [setRoute]);
+  const handleCreated = useCallback(
+    (result: CreateInvoicesResult) => {
+      handleChanged();
+      setNotice({
+        intent: result.skipped.length > 0 ? "warning" : "success",
+        title: `Created ${plural(result.invoices.length, "draft invoice")}`,
+        body: result.skipped.length > 0 ? describeSkipped(result.skipped) : "Review them under Drafts before finalizing.",
+        action: result.invoices.length > 0 ? { label: "View drafts", onClick: () => showView("drafts") } : undefined,
+      });
+    },
+    [handleChanged, showView],
+  );
 
   return (
     <div className={styles.page}>
-      <InvoicesHeader totals={bookings.data?.totals} currency={bookings.data?.items[0]?.currency} />
+      <InvoicesHeader totals={bookings.head?.totals} filtered={hasFilters(route.filter)} cancelledOnDraft={route.filter.flag === "cancelled-on-draft"} />
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       <section className={styles.card}>
         <div className={styles.tabs}>
-          <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Invoice views">
-            <Tab value="toInvoice">
-              <span className={styles.tabLabel}>
-                To invoice
-                <CounterBadge count={bookings.data?.totals.count ?? 0} showZero overflowCount={9999} size="small" appearance="ghost" color="informative" />
-              </span>
-            </Tab>
-            <Tab value="drafts">
-              <span className={styles.tabLabel}>
-                Drafts
-                <CounterBadge count={drafts.data?.length ?? 0} showZero overflowCount={9999} size="small" appearance="ghost" color="informative" />
-              </span>
-            </Tab>
-          </TabList>
+          <ViewTabs view={route.view} onChange={showView} toInvoice={bookings.head?.totals.count} counts={counts} />
           <Button
             appearance="subtle"
             icon={<ArrowClockwiseRegular />}
-            disabled={refreshing}
-            onClick={() => void refreshAll()}
+            disabled={bookings.loading}
+            onClick={() => {
+              handleChanged();
+              setGeneration((g) => g + 1);
+            }}
           >
             Refresh
           </Button>
         </div>
-        {view === "toInvoice" ? (
+        {route.view === "toInvoice" && (
           <BookingsPanel
-            bookings={bookings}
-            onNotice={setNotice}
-            onChanged={refreshAll}
-            onShowDrafts={() => {
-              setView("drafts");
-              setNotice(null);
-            }}
+            list={bookings}
+            filter={route.filter}
+            sort={route.sort}
+            lookups={lookups}
+            onFilterChange={handleFilterChange}
+            onClearFilters={handleClearFilters}
+            onSortChange={(sort: BookingSort) => setRoute({ sort })}
+            onCreated={handleCreated}
+            onShowDrafts={() => showView("drafts")}
           />
-        ) : (
-          <DraftsPanel drafts={drafts} onNotice={setNotice} onChanged={refreshAll} />
         )}
+        {route.view === "drafts" && (
+          <DraftsPanel
+            key={generation}
+            status={route.status}
+            onStatusChange={(status: InvoiceStatus) => setRoute({ status })}
+            onNotice={setNotice}
+            onChanged={handleChanged}
+            onShowCancelled={() => setRoute({ view: "toInvoice", filter: { ...DEFAULT_ROUTE.filter, flag: "cancelled-on-draft" } })}
+          />
+        )}
+        {route.view === "review" && <ReviewQueuePanel key={generation} customers={lookups.customers.data ?? []} onNotice={setNotice} onChanged={handleChanged} />}
       </section>
     </div>
   );

@@ -1,90 +1,60 @@
-// Column definitions of the bookings grid: date, customer (with flags), service, staff, duration, amount.
-import { TableCellLayout, createTableColumn, makeStyles, tokens } from "@fluentui/react-components";
-import type { TableColumnDefinition, TableColumnId } from "@fluentui/react-components";
-import { compareDecimals, formatDateTime, formatDuration, formatMoney } from "../../shared/format";
+// Columns of the bookings grid: what each shows, which server sort it drives, and its width.
+import { TableCellLayout, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { formatDateTime, formatDuration, formatMoney } from "../../shared/format";
 import { FlagBadges } from "./FlagBadges";
+import { attendeeSummary, customerNames } from "./bookingDisplay";
 import type { Booking } from "./invoice.types";
+import type { SortColumn } from "./invoiceQuery";
 
-/** Attendee names of a booking, joined for display and sorting. */
-export function customerNames(booking: Booking): string {
-  return booking.customers.map((c) => c.name).filter(Boolean).join(", ") || "No attendee";
-}
-
-function staffNames(booking: Booking): string {
-  return booking.staffNames?.filter(Boolean).join(", ") ?? "";
-}
-
-const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "base" });
-
-/** Styles of the grid's cells, keyed by column id so header and body cells line up. */
+/** Widths and cell styles, keyed by column id so header and body cells line up. */
 export const useColumnStyles = makeStyles({
-  date: { flex: "0 0 190px" },
-  customer: { flex: "2 1 0" },
-  service: { flex: "1.5 1 0" },
-  staff: { flex: "1 1 0" },
-  duration: { flex: "0 0 110px" },
-  amount: { flex: "0 0 120px", justifyContent: "flex-end", textAlign: "end" },
+  select: { flex: "0 0 44px" },
+  date: { flex: "0 0 170px" },
+  customer: { flex: "2 1 0", minWidth: 0 },
+  service: { flex: "1.4 1 0", minWidth: 0 },
+  staff: { flex: "1 1 0", minWidth: 0 },
+  duration: { flex: "0 0 96px" },
+  amount: { flex: "0 0 116px", justifyContent: "flex-end", textAlign: "end" },
   endButton: { justifyContent: "flex-end" },
-  customerCell: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: "6px 0" },
+  customerCell: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  names: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
   amountText: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Class for the cell of a column. */
-export function columnClass(styles: ReturnType<typeof useColumnStyles>, columnId: TableColumnId): string | undefined {
-  return (styles as Record<string, string>)[String(columnId)];
+type ColumnStyles = ReturnType<typeof useColumnStyles>;
+
+/** One column: id (also its style key), header label, the server sort it drives (if any) and its cell. */
+export interface BookingColumn {
+  id: "date" | "customer" | "service" | "staff" | "duration" | "amount";
+  label: string;
+  sort?: SortColumn;
+  render: (b: Booking, styles: ColumnStyles) => ReactNode;
 }
 
-/** Header sort-button slot props: numeric columns align their label to the end. */
-export function headerButton(styles: ReturnType<typeof useColumnStyles>, columnId: TableColumnId) {
-  return columnId === "amount" ? { className: styles.endButton } : undefined;
-}
-
-/** Builds the columns; styles come from `useColumnStyles` of the rendering component. */
-export function bookingColumns(styles: ReturnType<typeof useColumnStyles>): TableColumnDefinition<Booking>[] {
-  return [
-    createTableColumn<Booking>({
-      columnId: "date",
-      compare: (a, b) => Date.parse(a.start) - Date.parse(b.start),
-      renderHeaderCell: () => "Date",
-      renderCell: (b) => <TableCellLayout>{formatDateTime(b.start)}</TableCellLayout>,
-    }),
-    createTableColumn<Booking>({
-      columnId: "customer",
-      compare: (a, b) => byText(customerNames(a), customerNames(b)),
-      renderHeaderCell: () => "Customer",
-      renderCell: (b) => (
-        <div className={styles.customerCell}>
-          <span>{customerNames(b)}</span>
-          <FlagBadges flags={b.flags} />
-        </div>
-      ),
-    }),
-    createTableColumn<Booking>({
-      columnId: "service",
-      compare: (a, b) => byText(a.serviceName, b.serviceName),
-      renderHeaderCell: () => "Service",
-      renderCell: (b) => <TableCellLayout truncate>{b.serviceName}</TableCellLayout>,
-    }),
-    createTableColumn<Booking>({
-      columnId: "staff",
-      compare: (a, b) => byText(staffNames(a), staffNames(b)),
-      renderHeaderCell: () => "Staff",
-      renderCell: (b) => (
-        <TableCellLayout truncate>{staffNames(b) || <span className={styles.muted}>—</span>}</TableCellLayout>
-      ),
-    }),
-    createTableColumn<Booking>({
-      columnId: "duration",
-      compare: (a, b) => a.durationMinutes - b.durationMinutes,
-      renderHeaderCell: () => "Duration",
-      renderCell: (b) => formatDuration(b.durationMinutes),
-    }),
-    createTableColumn<Booking>({
-      columnId: "amount",
-      compare: (a, b) => compareDecimals(a.amount, b.amount),
-      renderHeaderCell: () => "Amount",
-      renderCell: (b) => <span className={styles.amountText}>{formatMoney(b.amount, b.currency)}</span>,
-    }),
-  ];
-}
+/** The columns in display order. */
+export const BOOKING_COLUMNS: readonly BookingColumn[] = [
+  { id: "date", label: "Date", sort: "date", render: (b) => formatDateTime(b.start) },
+  {
+    id: "customer",
+    label: "Customer",
+    sort: "customer",
+    render: (b, s) => (
+      <span className={s.customerCell}>
+        <span className={s.names} title={customerNames(b)}>
+          {attendeeSummary(b)}
+        </span>
+        <FlagBadges flags={b.flags} />
+      </span>
+    ),
+  },
+  { id: "service", label: "Service", sort: "service", render: (b) => <TableCellLayout truncate>{b.serviceName}</TableCellLayout> },
+  {
+    id: "staff",
+    label: "Staff",
+    render: (b, s) => <TableCellLayout truncate>{b.staffNames.filter(Boolean).join(", ") || <span className={s.muted}>—</span>}</TableCellLayout>,
+  },
+  { id: "duration", label: "Duration", render: (b) => formatDuration(b.durationMinutes) },
+  { id: "amount", label: "Amount", sort: "amount", render: (b, s) => <span className={s.amountText}>{formatMoney(b.amount, b.currency)}</span> },
+];

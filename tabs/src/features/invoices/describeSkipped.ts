@@ -1,23 +1,48 @@
-// Human wording for bookings the server skipped while creating draft invoices.
+// Human wording for bookings the server left out of a create or preview, and why.
 import { plural } from "../../shared/format";
+import type { Skipped } from "./invoice.types";
 
 const REASONS: Record<string, string> = {
   noCustomer: "no linked customer",
-  NO_CUSTOMER: "no linked customer",
   alreadyInvoiced: "already invoiced",
-  ALREADY_INVOICED: "already invoiced",
-  cancelled: "cancelled",
+  cancelled: "cancelled in Bookings",
+  notCompleted: "not completed yet",
+  free: "free service",
   notFound: "no longer available",
-  NOT_FOUND: "no longer available",
 };
 
-/** "2 bookings were skipped: no linked customer (1), cancelled (1)." */
-export function describeSkipped(skipped: readonly { bookingId: string; reason: string }[]): string {
-  const counts = new Map<string, number>();
+/** The reason in words ("no linked customer"); unknown codes are shown as they are. */
+export function skippedReason(reason: string): string {
+  return REASONS[reason] ?? reason;
+}
+
+/** One reason with how many bookings it left out (a booking counts once per reason). */
+export interface SkippedGroup {
+  reason: string;
+  label: string;
+  count: number;
+  /** Attendee names of a partly skipped group booking, when the server names them. */
+  attendees: string[];
+}
+
+/** Skipped bookings grouped by reason, largest group first. */
+export function groupSkipped(skipped: readonly Skipped[]): SkippedGroup[] {
+  const groups = new Map<string, { bookings: Set<string>; attendees: Set<string> }>();
   for (const s of skipped) {
-    const reason = REASONS[s.reason] ?? s.reason;
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    const group = groups.get(s.reason) ?? { bookings: new Set(), attendees: new Set() };
+    group.bookings.add(s.bookingId);
+    if (s.attendee) group.attendees.add(s.attendee);
+    groups.set(s.reason, group);
   }
-  const reasons = [...counts].map(([reason, n]) => `${reason} (${n})`).join(", ");
-  return `${plural(skipped.length, "booking")} ${skipped.length === 1 ? "was" : "were"} skipped: ${reasons}.`;
+  return [...groups]
+    .map(([reason, g]) => ({ reason, label: skippedReason(reason), count: g.bookings.size, attendees: [...g.attendees] }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** "2 bookings were skipped: no linked customer (1), cancelled in Bookings (1)." */
+export function describeSkipped(skipped: readonly Skipped[]): string {
+  const groups = groupSkipped(skipped);
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  const reasons = groups.map((g) => `${g.label} (${g.count})`).join(", ");
+  return `${plural(total, "booking")} ${total === 1 ? "was" : "were"} skipped: ${reasons}.`;
 }

@@ -2,7 +2,35 @@
 export type { BookingCustomer, BookingItem as Booking, UninvoicedPage } from "../../../../api/src/features/bookings/booking.types";
 export type {
   CreateResult as CreateInvoicesResult,
+  CreateTotals,
   InvoiceLineView as InvoiceLine,
   InvoicePage,
   InvoiceView as Invoice,
+  PreviewResult,
+  Skipped,
 } from "../../../../api/src/features/invoices/invoice.types";
+
+/** The fields of GET /api/customers the tab uses. */
+export interface CustomerOption {
+  id: string;
+  name: string;
+  email: string | null;
+  active: boolean;
+}
+
+/** The fields of GET /api/items the tab uses; `bookingsServiceId` is what bookings filter on. */
+export interface ServiceItemOption {
+  bookingsServiceId: string;
+  name: string;
+  priceType: string;
+  active: boolean;
+}
+
+/** One entry of GET /api/staff. */
+export interface StaffOption {
+  id: string;
+  name: string;
+}
+
+/** How a create groups lines into drafts (PRODUCT.md §4.5). */
+export type GroupBy = "customer" | "booking" | "customerMonth";

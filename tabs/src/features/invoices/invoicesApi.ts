@@ -1,60 +1,112 @@
-// Calls of the invoices feature: uninvoiced bookings, draft creation, listing and deletion.
-import type { ApiClient } from "../../shared/apiClient";
-import type { Booking, CreateInvoicesResult, Invoice, InvoicePage, UninvoicedPage } from "./invoice.types";
+// Calls of the invoices feature: bookings awaiting invoicing, lookups, preview/create, drafts and their actions.
+import { ApiError } from "../../shared/apiClient";
+import type { ApiClient, ApiFile } from "../../shared/apiClient";
+import type { DraftPatch } from "./draftEdit";
+import { chunk, mergeCsv } from "./invoiceExport";
+import { uninvoicedSearch } from "./invoiceQuery";
+import type { BookingFilter, BookingSort, InvoiceStatus } from "./invoiceQuery";
+import type { SelectionRequest } from "./bookingSelection";
+import type {
+  Booking,
+  CreateInvoicesResult,
+  CustomerOption,
+  GroupBy,
+  Invoice,
+  InvoicePage,
+  PreviewResult,
+  ServiceItemOption,
+  StaffOption,
+  UninvoicedPage,
+} from "./invoice.types";
 
-const PAGE_SIZE = 100;
-// Guards against a server that keeps returning a cursor; 200 pages is 20 000 bookings.
-const MAX_PAGES = 200;
+/** Bookings per page of the To invoice grid (the API allows up to 500). */
+export const BOOKINGS_PAGE = 200;
+/** Invoices per page of the Drafts view (the API allows up to 200). */
+export const INVOICES_PAGE = 100;
 
-/** All uninvoiced bookings, following `nextCursor`, with the server's totals. */
-export interface UninvoicedBookings {
-  items: Booking[];
-  totals: { count: number; amount: string };
+/** Body of preview and create. */
+export type InvoiceRequest = SelectionRequest & { groupBy: GroupBy; skipConflicts?: boolean };
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** One page of bookings awaiting invoicing for a filter and sort, with totals over the whole filtered set. */
+export function listUninvoicedPage(api: ApiClient, filter: BookingFilter, sort: BookingSort, cursor: string | null, limit = BOOKINGS_PAGE): Promise<UninvoicedPage> {
+  return api.get<UninvoicedPage>(`/api/bookings/uninvoiced?${uninvoicedSearch(filter, sort, limit, cursor)}`);
 }
 
-async function collectPages<P extends { nextCursor: string | null }>(
-  fetchPage: (cursor: string | null) => Promise<P>,
-): Promise<P[]> {
-  const pages: P[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await fetchPage(cursor);
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor && pages.length < MAX_PAGES);
-  return pages;
+/** Customers for pickers. */
+export function listCustomers(api: ApiClient): Promise<CustomerOption[]> {
+  return api.get<CustomerOption[]>("/api/customers");
 }
 
-function withCursor(path: string, cursor: string | null): string {
-  return cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path;
+/** Service items (one per Bookings service) for the service filter. */
+export function listServiceItems(api: ApiClient): Promise<ServiceItemOption[]> {
+  return api.get<ServiceItemOption[]>("/api/items");
 }
 
-/** Loads every page of uninvoiced bookings. */
-export async function listUninvoicedBookings(api: ApiClient): Promise<UninvoicedBookings> {
-  const pages = await collectPages((cursor) =>
-    api.get<UninvoicedPage>(withCursor(`/api/bookings/uninvoiced?limit=${PAGE_SIZE}`, cursor)),
-  );
-  const first = pages[0];
-  return {
-    items: pages.flatMap((p) => p.items),
-    totals: first?.totals ?? { count: 0, amount: "0.00" },
-  };
+/** Staff members for the staff filter. */
+export function listStaff(api: ApiClient): Promise<StaffOption[]> {
+  return api.get<StaffOption[]>("/api/staff");
 }
 
-/** Loads every draft invoice. */
-export async function listDraftInvoices(api: ApiClient): Promise<Invoice[]> {
-  const pages = await collectPages((cursor) =>
-    api.get<InvoicePage>(withCursor(`/api/invoices?status=draft&limit=${PAGE_SIZE}`, cursor)),
-  );
-  return pages.flatMap((p) => p.items);
+/** The tenant's default grouping from setup; "customer" when setup is missing or unreadable. */
+export async function findDefaultGroupBy(api: ApiClient): Promise<GroupBy> {
+  try {
+    const setup = await api.get<{ defaultGroupBy?: GroupBy }>("/api/setup");
+    return setup.defaultGroupBy ?? "customer";
+  } catch (err) {
+    if (err instanceof ApiError) return "customer";
+    throw err;
+  }
 }
 
-/** Creates draft invoices for the given bookings (grouped per customer by the server). */
-export function createDraftInvoices(api: ApiClient, bookingIds: string[]): Promise<CreateInvoicesResult> {
-  return api.post<CreateInvoicesResult>("/api/invoices", { bookingIds });
+/** Links one attendee of a booking to a customer; answers the booking as it now is. */
+export function linkCustomer(api: ApiClient, bookingId: string, attendee: string, customerId: string): Promise<Booking> {
+  return api.post<Booking>(`/api/bookings/${id(bookingId)}/link-customer`, { attendee, customerId });
+}
+
+/** What a create would produce; writes nothing. */
+export function previewInvoices(api: ApiClient, body: InvoiceRequest): Promise<PreviewResult> {
+  return api.post<PreviewResult>("/api/invoices/preview", body);
+}
+
+/** Creates the drafts; the same key and body never create twice. */
+export function createInvoices(api: ApiClient, body: InvoiceRequest, idempotencyKey: string): Promise<CreateInvoicesResult> {
+  return api.post<CreateInvoicesResult>("/api/invoices", body, { headers: { "Idempotency-Key": idempotencyKey } });
+}
+
+/** One page of invoices of a status, newest first. */
+export function listInvoicesPage(api: ApiClient, status: InvoiceStatus, cursor: string | null, limit = INVOICES_PAGE): Promise<InvoicePage> {
+  const cursorPart = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+  return api.get<InvoicePage>(`/api/invoices?status=${status}&limit=${limit}${cursorPart}`);
+}
+
+/** Edits a draft; answers it with totals recomputed by the server. */
+export function updateDraft(api: ApiClient, invoiceId: string, patch: DraftPatch): Promise<Invoice> {
+  return api.patch<Invoice>(`/api/invoices/${id(invoiceId)}`, patch);
+}
+
+/** Finalizes a draft; answers it with its number. */
+export function finalizeDraft(api: ApiClient, invoiceId: string): Promise<Invoice> {
+  return api.post<Invoice>(`/api/invoices/${id(invoiceId)}/finalize`);
 }
 
 /** Deletes a draft; its bookings return to the uninvoiced list. */
 export function deleteDraftInvoice(api: ApiClient, invoiceId: string): Promise<void> {
-  return api.del(`/api/invoices/${encodeURIComponent(invoiceId)}`);
+  return api.del(`/api/invoices/${id(invoiceId)}`);
+}
+
+/** The invoice's PDF. */
+export function fetchInvoicePdf(api: ApiClient, invoiceId: string): Promise<ApiFile> {
+  return api.file(`/api/invoices/${id(invoiceId)}/pdf`);
+}
+
+/** One CSV of the given invoices, fetched in chunks so the URL stays short. */
+export async function exportInvoicesCsv(api: ApiClient, invoiceIds: readonly string[]): Promise<Blob> {
+  const parts: string[] = [];
+  for (const ids of chunk(invoiceIds)) {
+    const file = await api.file(`/api/invoices/export.csv?ids=${ids.map(id).join(",")}`);
+    parts.push(await file.blob.text());
+  }
+  return new Blob([mergeCsv(parts)], { type: "text/csv;charset=utf-8" });
 }

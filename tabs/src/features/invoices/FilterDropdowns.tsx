@@ -1,0 +1,84 @@
+// The service, staff and price-type dropdowns of the filter bar.
+import { Dropdown, Option } from "@fluentui/react-components";
+import { PRICE_TYPES } from "./invoiceQuery";
+import type { ServiceItemOption, StaffOption } from "./invoice.types";
+
+const ANY = "";
+
+/** Single choice among `options`, with an "any" entry that clears it. */
+function SingleDropdown({ label, anyLabel, options, value, onChange, className }: {
+  label: string;
+  anyLabel: string;
+  options: readonly { value: string; text: string }[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  className?: string;
+}) {
+  const selected = options.find((o) => o.value === value);
+  return (
+    <Dropdown
+      className={className}
+      aria-label={label}
+      size="small"
+      value={selected?.text ?? anyLabel}
+      selectedOptions={[value ?? ANY]}
+      onOptionSelect={(_, data) => onChange(data.optionValue || undefined)}
+    >
+      <Option value={ANY}>{anyLabel}</Option>
+      {options.map((o) => (
+        <Option key={o.value} value={o.value}>
+          {o.text}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}
+
+/** Service filter: service items by their Bookings service id. */
+export function ServiceFilter({ services, value, onChange, className }: {
+  services: readonly ServiceItemOption[];
+  value: string | undefined;
+  onChange: (serviceId: string | undefined) => void;
+  className?: string;
+}) {
+  const options = services.map((s) => ({ value: s.bookingsServiceId, text: s.active ? s.name : `${s.name} (inactive)` }));
+  return <SingleDropdown className={className} label="Service" anyLabel="Any service" options={options} value={value} onChange={onChange} />;
+}
+
+/** Staff filter. */
+export function StaffFilter({ staff, value, onChange, className }: {
+  staff: readonly StaffOption[];
+  value: string | undefined;
+  onChange: (staffId: string | undefined) => void;
+  className?: string;
+}) {
+  const options = staff.map((s) => ({ value: s.id, text: s.name }));
+  return <SingleDropdown className={className} label="Staff" anyLabel="Any staff" options={options} value={value} onChange={onChange} />;
+}
+
+/** Price-type filter; several can be chosen. */
+export function PriceTypeFilter({ value, onChange, className }: {
+  value: readonly string[];
+  onChange: (priceTypes: string[]) => void;
+  className?: string;
+}) {
+  const labels = PRICE_TYPES.filter((t) => value.includes(t.value)).map((t) => t.label);
+  return (
+    <Dropdown
+      className={className}
+      aria-label="Price type"
+      size="small"
+      multiselect
+      placeholder="Any price type"
+      value={labels.join(", ")}
+      selectedOptions={[...value]}
+      onOptionSelect={(_, data) => onChange(data.selectedOptions)}
+    >
+      {PRICE_TYPES.map((t) => (
+        <Option key={t.value} value={t.value}>
+          {t.label}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}

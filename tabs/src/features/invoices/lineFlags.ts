@@ -1,0 +1,42 @@
+// Counts of invoice lines whose price needs a look (needsPrice, review), for preview warnings and draft badges.
+import { plural } from "../../shared/format";
+import type { InvoiceLine } from "./invoice.types";
+
+/** How many lines carry each price flag. */
+export interface LineFlagCounts {
+  needsPrice: number;
+  review: number;
+}
+
+/** Counts flagged lines over any number of invoices. */
+export function countLineFlags(invoices: readonly { lines: readonly Pick<InvoiceLine, "flags">[] }[]): LineFlagCounts {
+  const counts: LineFlagCounts = { needsPrice: 0, review: 0 };
+  for (const inv of invoices) {
+    for (const line of inv.lines) {
+      if (line.flags.includes("needsPrice")) counts.needsPrice++;
+      if (line.flags.includes("review")) counts.review++;
+    }
+  }
+  return counts;
+}
+
+/** Sentences for the preview's warning bar; empty when no line needs a look. */
+export function lineFlagWarnings(counts: LineFlagCounts): string[] {
+  const out: string[] = [];
+  if (counts.needsPrice) {
+    out.push(`${plural(counts.needsPrice, "line")} ${counts.needsPrice === 1 ? "needs" : "need"} a price: the service has no fixed price, so the service item's default is used.`);
+  }
+  if (counts.review) {
+    out.push(`${plural(counts.review, "line")} ${counts.review === 1 ? "has" : "have"} a "starting at" price: review the amount on the draft.`);
+  }
+  return out;
+}
+
+/**
+ * How many of a draft's warnings are not about prices (a booking cancelled after drafting, for instance).
+ * Warnings are sentences, so they are counted, not read: the server adds one per price flag present on the lines.
+ */
+export function otherWarningCount(invoice: { warnings: readonly string[]; lines: readonly Pick<InvoiceLine, "flags">[] }): number {
+  const counts = countLineFlags([invoice]);
+  return Math.max(0, invoice.warnings.length - (counts.needsPrice ? 1 : 0) - (counts.review ? 1 : 0));
+}
