@@ -40,6 +40,8 @@ async function seed(db: Db, tenantId: string, n: number, customers: number): Pro
   );
 }
 
+const progress = (step: string) => console.error(`[bench:invoice] ${new Date().toISOString().slice(11, 19)} ${step}`);
+
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
   const value = await fn();
@@ -50,8 +52,11 @@ async function runOn(options: StoreOptions, cleanup: () => Promise<void>) {
   const db = await openDb(options);
   await migrate(db);
   const deps = { db, now: () => new Date() };
+  progress(`${options.kind}: seeding ${CREATE_BOOKINGS} bookings`);
   await seed(db, "bench-create", CREATE_BOOKINGS, CUSTOMERS);
   await priceEveryAttendee(db);
+  await db.exec("VACUUM ANALYZE"); // the steady state autovacuum keeps a PostgreSQL server in (PGlite: the app analyzes after syncs)
+  progress("preview and create");
   const preview = await timed(() => previewInvoices(deps, "bench-create", "bench", { filter: {}, skipConflicts: false }));
   const create = await timed(() => createInvoices(deps, "bench-create", "bench", { filter: {}, skipConflicts: false }));
   const lines = create.value.totals.lines;
@@ -66,8 +71,11 @@ async function runOn(options: StoreOptions, cleanup: () => Promise<void>) {
     ),
   );
 
+  progress(`seeding ${LIST_BOOKINGS} bookings for the list`);
   await seed(db, "bench-list", LIST_BOOKINGS, CUSTOMERS);
   await priceEveryAttendee(db);
+  await db.exec("VACUUM ANALYZE");
+  progress("timing pages");
   const samples: number[] = [];
   let cursor: string | undefined;
   const sorts = ["date", "-date", "amount", "customer"] as const;

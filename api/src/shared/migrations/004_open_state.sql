@@ -8,8 +8,9 @@ ALTER TABLE bookings ADD COLUMN open_flags text[] NOT NULL DEFAULT '{}';
 ALTER TABLE bookings ADD COLUMN open_no_customer boolean NOT NULL DEFAULT false;
 ALTER TABLE bookings ADD COLUMN open_sort_name text NOT NULL DEFAULT '';
 
--- Written as per-booking index lookups (bookings by primary key, their attendees by its prefix, lines by their unique
--- index) so the plan stays linear with or without statistics: a first sync fills the tables in one go.
+-- Driven by unnest(p_ids): each id probes bookings by primary key, its attendees by the key's prefix and lines by their
+-- unique index, so the work stays linear in the number of ids whatever the statistics say. (A filter "id = ANY(p_ids)"
+-- instead lets a planner that thinks bookings is small scan it and compare every row with every id.)
 CREATE FUNCTION refresh_booking_open_state(p_tenant text, p_ids text[]) RETURNS void LANGUAGE sql AS $$
   UPDATE bookings b SET (attendee_count, open_count, open_amount, open_no_customer, open_sort_name, open_flags) = (
     SELECT count(*)::int,
@@ -27,7 +28,8 @@ CREATE FUNCTION refresh_booking_open_state(p_tenant text, p_ids text[]) RETURNS 
       FROM booking_attendees a WHERE a.tenant_id = b.tenant_id AND a.booking_id = b.id
     ) o
   )
-  WHERE b.tenant_id = p_tenant AND b.id = ANY(p_ids)
+  FROM unnest(p_ids) AS x(id)
+  WHERE b.tenant_id = p_tenant AND b.id = x.id
 $$;
 
 CREATE FUNCTION refresh_open_state_from_new() RETURNS trigger LANGUAGE plpgsql AS $$
