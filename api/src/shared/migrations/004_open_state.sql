@@ -11,7 +11,9 @@ ALTER TABLE bookings ADD COLUMN open_sort_name text NOT NULL DEFAULT '';
 -- Driven by unnest(p_ids): each id probes bookings by primary key, its attendees by the key's prefix and lines by their
 -- unique index, so the work stays linear in the number of ids whatever the statistics say. (A filter "id = ANY(p_ids)"
 -- instead lets a planner that thinks bookings is small scan it and compare every row with every id.)
-CREATE FUNCTION refresh_booking_open_state(p_tenant text, p_ids text[]) RETURNS void LANGUAGE sql AS $$
+-- Every access here is a key lookup, so the function is pinned to index access: statistics taken while a table was
+-- small or empty (a new tenant, or before the first large create) would otherwise turn a lookup into a scan per row.
+CREATE FUNCTION refresh_booking_open_state(p_tenant text, p_ids text[]) RETURNS void LANGUAGE sql SET enable_seqscan = off AS $$
   UPDATE bookings b SET (attendee_count, open_count, open_amount, open_no_customer, open_sort_name, open_flags) = (
     SELECT count(*)::int,
       (count(*) FILTER (WHERE o.open))::int,
