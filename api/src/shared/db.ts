@@ -134,3 +134,7 @@ export function storeOptionsFor(config: { databaseUrl?: string; dataDir: string 
     ? { kind: "postgres", url: config.databaseUrl }
     : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") };
 }
+
+// A note for every query in this code base: test membership in an id list with `col IN (SELECT unnest($n::text[]))`,
+// not `col = ANY($n::text[])`. PostgreSQL plans the first as a semi-join (hashed or by index); the second is a filter
+// that compares each row with each element, which statistics from a smaller table can turn into rows × ids.

@@ -65,7 +65,7 @@ function conditions(p: Params, tenantId: string, now: Date, f: UninvoicedFilter)
   const parts = [`b.tenant_id = ${p.add(tenantId)}`];
   if (f.flag === "cancelled-on-draft") parts.push("b.cancelled_at IS NOT NULL", ON_DRAFT);
   else parts.push(AWAITING, `b.end_at <= ${p.add(now)}`);
-  if (f.ids) parts.push(`b.id = ANY(${p.add(f.ids)}::text[])`);
+  if (f.ids) parts.push(`b.id IN (SELECT unnest(${p.add(f.ids)}::text[]))`);
   if (f.from) parts.push(`b.start_at >= ${p.add(f.from)}`);
   if (f.to) parts.push(`b.start_at < ${p.add(f.to)}`);
   if (f.serviceId) parts.push(`b.service_id = ${p.add(f.serviceId)}`);

@@ -23,7 +23,7 @@ export async function priceAttendees(db: Queryable, tenantId: string, scope: { b
      FROM booking_attendees a
      JOIN bookings b ON b.tenant_id = a.tenant_id AND b.id = a.booking_id
      LEFT JOIN service_items si ON si.tenant_id = b.tenant_id AND si.bookings_service_id = b.service_id
-     WHERE a.tenant_id = $1 AND ${byService ? "b.service_id" : "b.id"} = ANY($2::text[])`,
+     WHERE a.tenant_id = $1 AND ${byService ? "b.service_id" : "b.id"} IN (SELECT unnest($2::text[]))`,
     [tenantId, ids],
   );
   const priced = rows.map((r) => {

@@ -66,7 +66,7 @@ export async function deactivateMissingCustomers(db: Queryable, tenantId: string
   const { rowCount } = await db.query(
     `UPDATE customers SET active = false, updated_at = now()
      WHERE tenant_id = $1 AND source = 'bookings' AND active AND bookings_customer_id IS NOT NULL
-       AND NOT (bookings_customer_id = ANY($2::text[]))`,
+       AND bookings_customer_id NOT IN (SELECT unnest($2::text[]))`,
     [tenantId, presentIds],
   );
   return rowCount;

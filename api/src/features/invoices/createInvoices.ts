@@ -122,7 +122,7 @@ function isUniqueViolation(err: unknown): boolean {
 
 async function invoicedAmong(db: Db, tenantId: string, bookingIds: string[]): Promise<string[]> {
   const { rows } = await db.query<{ booking_id: string }>(
-    "SELECT DISTINCT booking_id FROM invoice_lines WHERE tenant_id = $1 AND booking_id = ANY($2::text[]) ORDER BY booking_id",
+    "SELECT DISTINCT booking_id FROM invoice_lines WHERE tenant_id = $1 AND booking_id IN (SELECT unnest($2::text[])) ORDER BY booking_id",
     [tenantId, bookingIds],
   );
   return rows.map((r) => r.booking_id);

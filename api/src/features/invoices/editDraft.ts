@@ -47,7 +47,7 @@ export async function editDraft(deps: { db: Db }, tenantId: string, id: string, 
     }
     if (edit.removeLines?.length) {
       if (new Set(edit.removeLines).size >= lines.length) throw new AppError("EMPTY_INVOICE", "A draft needs at least one line; delete the draft instead.");
-      await tx.query("DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 AND id = ANY($3::uuid[])", [tenantId, id, edit.removeLines]);
+      await tx.query("DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 AND id IN (SELECT unnest($3::uuid[]))", [tenantId, id, edit.removeLines]);
     }
     await tx.query(
       `UPDATE invoices SET due_date = CASE WHEN $3 THEN $4::date ELSE due_date END, notes = CASE WHEN $5 THEN $6 ELSE notes END, updated_at = now()

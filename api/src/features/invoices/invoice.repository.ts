@@ -31,7 +31,7 @@ export interface BillableRow {
  * queue instead of deadlocking on the lines' unique index, and the later one sees the earlier one's lines as conflicts.
  */
 export async function lockBookings(db: Queryable, tenantId: string, bookingIds: string[]): Promise<void> {
-  await db.query("SELECT id FROM bookings WHERE tenant_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE", [tenantId, bookingIds]);
+  await db.query("SELECT id FROM bookings WHERE tenant_id = $1 AND id IN (SELECT unnest($2::text[])) ORDER BY id FOR UPDATE", [tenantId, bookingIds]);
 }
 
 /** Every attendee of the given bookings (one row per booking with no attendees). */
@@ -46,7 +46,7 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
      FROM bookings b
      LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
      LEFT JOIN service_items si ON si.tenant_id = b.tenant_id AND si.bookings_service_id = b.service_id
-     WHERE b.tenant_id = $1 AND b.id = ANY($2::text[])
+     WHERE b.tenant_id = $1 AND b.id IN (SELECT unnest($2::text[]))
      ORDER BY b.start_at, b.id, a.position`,
     [tenantId, bookingIds],
   );
@@ -68,7 +68,7 @@ export interface CustomerTerms {
 /** Tax rate and payment terms of the given customers. */
 export async function loadCustomerTerms(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, CustomerTerms>> {
   const { rows } = await db.query<CustomerTerms>(
-    "SELECT id, trim_scale(tax_rate)::text AS tax_rate, payment_terms_days FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[])",
+    "SELECT id, trim_scale(tax_rate)::text AS tax_rate, payment_terms_days FROM customers WHERE tenant_id = $1 AND id IN (SELECT unnest($2::uuid[]))",
     [tenantId, ids],
   );
   return new Map(rows.map((r) => [r.id, r]));
@@ -177,7 +177,7 @@ const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS cust
 export async function findInvoices(db: Queryable, tenantId: string, ids: string[]): Promise<InvoiceRow[]> {
   const { rows } = await db.query<InvoiceRow>(
     `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
-     WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) ORDER BY array_position($2::uuid[], i.id)`,
+     WHERE i.tenant_id = $1 AND i.id IN (SELECT unnest($2::uuid[])) ORDER BY array_position($2::uuid[], i.id)`,
     [tenantId, ids],
   );
   return rows;
@@ -210,7 +210,7 @@ export async function findLines(db: Queryable, tenantId: string, invoiceIds: str
             trim_scale(l.quantity)::text AS quantity, trim_scale(l.unit_price)::text AS unit_price, l.amount::text AS amount,
             trim_scale(l.tax_rate)::text AS tax_rate, l.price_type, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
      FROM invoice_lines l LEFT JOIN bookings b ON b.tenant_id = l.tenant_id AND b.id = l.booking_id
-     WHERE l.tenant_id = $1 AND l.invoice_id = ANY($2::uuid[]) ORDER BY l.invoice_id, l.position`,
+     WHERE l.tenant_id = $1 AND l.invoice_id IN (SELECT unnest($2::uuid[])) ORDER BY l.invoice_id, l.position`,
     [tenantId, invoiceIds],
   );
   return rows;

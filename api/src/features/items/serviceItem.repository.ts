@@ -42,7 +42,7 @@ export async function upsertServiceItem(
 export async function deactivateMissingItems(db: Queryable, tenantId: string, presentIds: string[]): Promise<number> {
   const { rowCount } = await db.query(
     `UPDATE service_items SET active = false, updated_at = now()
-     WHERE tenant_id = $1 AND active AND NOT (bookings_service_id = ANY($2::text[]))`,
+     WHERE tenant_id = $1 AND active AND bookings_service_id NOT IN (SELECT unnest($2::text[]))`,
     [tenantId, presentIds],
   );
   return rowCount;

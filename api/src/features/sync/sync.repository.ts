@@ -138,14 +138,14 @@ export async function replaceAttendees(db: Queryable, tenantId: string, bookingI
   );
   const recordset = `jsonb_to_recordset($3::jsonb) AS x(booking_id text, attendee_key text, position int, bookings_customer_id text, name text, email text, customer_id uuid)`;
   await db.query(
-    `DELETE FROM booking_attendees a WHERE a.tenant_id = $1 AND a.booking_id = ANY($2::text[])
+    `DELETE FROM booking_attendees a WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))
        AND NOT EXISTS (SELECT 1 FROM ${recordset} WHERE x.booking_id = a.booking_id AND x.attendee_key = a.attendee_key)`,
     [tenantId, bookingIds, rows],
   );
   await db.query(
     `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id)
      SELECT $1, x.booking_id, x.attendee_key, x.position, x.bookings_customer_id, x.name, x.email, x.customer_id
-     FROM ${recordset} WHERE x.booking_id = ANY($2::text[])
+     FROM ${recordset} WHERE x.booking_id IN (SELECT unnest($2::text[]))
      ON CONFLICT (tenant_id, booking_id, attendee_key) DO UPDATE SET position = EXCLUDED.position,
        bookings_customer_id = EXCLUDED.bookings_customer_id, name = EXCLUDED.name, email = EXCLUDED.email,
        customer_id = COALESCE(booking_attendees.customer_id, EXCLUDED.customer_id)`,
@@ -156,6 +156,6 @@ export async function replaceAttendees(db: Queryable, tenantId: string, bookingI
 /** Marks bookings as cancelled (they vanished from Bookings); returns how many were newly cancelled. */
 export async function markCancelled(db: Queryable, tenantId: string, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const { rowCount } = await db.query("UPDATE bookings SET cancelled_at = now() WHERE tenant_id = $1 AND id = ANY($2::text[]) AND cancelled_at IS NULL", [tenantId, ids]);
+  const { rowCount } = await db.query("UPDATE bookings SET cancelled_at = now() WHERE tenant_id = $1 AND id IN (SELECT unnest($2::text[])) AND cancelled_at IS NULL", [tenantId, ids]);
   return rowCount;
 }
