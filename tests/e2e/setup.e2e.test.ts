@@ -61,7 +61,7 @@ describe("Bookings setup tab in the browser", () => {
     expect(await page.getByRole("textbox", { name: "Tax rate" }).inputValue()).toBe(String(stored.customerTemplate.taxRate));
     const save = page.getByRole("button", { name: "Save", exact: true });
     expect(await save.isDisabled()).toBe(true);
-    expect(await runRows(page).count()).toBe(1);
+    await expect.poll(() => runRows(page).count()).toBe(1); // the runs table loads after the form
 
     await interval.fill("2");
     await page.getByText("The interval must be at least 5 minutes.").waitFor();
