@@ -1,21 +1,10 @@
 // Drives the built Invoices tab in Chromium against the real API: select two bookings, preview and create drafts, find them under Drafts, delete one and see its bookings return.
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
+import { launchBrowser, RESULTS } from "../factories/browser";
 import { startTestServer } from "../factories/testServer";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const RESULTS = path.resolve("test-results");
 
 /** Reads N from the header "N bookings awaiting invoicing · €X". */
 async function awaitingCount(page: Page): Promise<number> {
@@ -37,9 +26,8 @@ describe("Invoices tab in the browser", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(RESULTS, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
     page.on("pageerror", (err) => pageErrors.push(err.message));
   });

@@ -2,22 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { client } from "../factories/http";
+import { launchBrowser, RESULTS } from "../factories/browser";
 import { startTestServer } from "../factories/testServer";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const RESULTS = path.resolve("test-results");
 
 /** Reads N from the header "N bookings awaiting invoicing · €X". */
 async function awaitingCount(page: Page): Promise<number> {
@@ -56,9 +46,8 @@ describe("Bulk invoicing flow in the browser", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(RESULTS, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB", acceptDownloads: true });
     page.on("pageerror", (err) => pageErrors.push(err.message));
   });
