@@ -2,22 +2,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, RESULTS } from "../factories/browser";
+import { RESULTS, awaitingCount, bookingRows, launchBrowser, openPage } from "../factories/browser";
 import { startTestServer } from "../factories/testServer";
 
-
-/** Reads N from the header "N bookings awaiting invoicing · €X". */
-async function awaitingCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId("totals").textContent()) ?? "";
-  const match = /^(\d+) bookings? awaiting invoicing/.exec(text.trim());
-  if (!match) throw new Error(`unexpected totals text: ${text}`);
-  return Number(match[1]);
-}
-
-/** Booking rows currently in the grid. */
-function bookingRows(page: Page) {
-  return page.getByRole("row").and(page.locator("[data-booking-id]"));
-}
 
 describe("Invoices tab in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -28,8 +15,7 @@ describe("Invoices tab in the browser", () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
-    page.on("pageerror", (err) => pageErrors.push(err.message));
+    page = await openPage(browser, pageErrors);
   });
 
   afterAll(async () => {

@@ -5,22 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { client } from "../factories/http";
-import { launchBrowser, RESULTS } from "../factories/browser";
+import { RESULTS, awaitingCount, bookingRows, launchBrowser } from "../factories/browser";
 import { startTestServer } from "../factories/testServer";
 
-
-/** Reads N from the header "N bookings awaiting invoicing · €X". */
-async function awaitingCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId("totals").textContent()) ?? "";
-  const match = /^(\d+) bookings? awaiting invoicing/.exec(text.trim());
-  if (!match) throw new Error(`unexpected totals text: ${text}`);
-  return Number(match[1]);
-}
-
-/** Booking rows the windowed grid has rendered. */
-function bookingRows(page: Page) {
-  return page.getByRole("row").and(page.locator("[data-booking-id]"));
-}
 
 /** "€1,234.50" → 1234.5 (display only; the app itself never parses money). */
 function euros(text: string | null): number {

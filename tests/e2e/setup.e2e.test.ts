@@ -2,7 +2,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, RESULTS } from "../factories/browser";
+import { RESULTS, launchBrowser, openPage } from "../factories/browser";
 import { startTestServer } from "../factories/testServer";
 import { client } from "../factories/http";
 
@@ -21,8 +21,7 @@ describe("Bookings setup tab in the browser", () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
-    page.on("pageerror", (err) => pageErrors.push(err.message));
+    page = await openPage(browser, pageErrors);
   });
 
   afterAll(async () => {

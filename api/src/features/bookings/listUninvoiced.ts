@@ -1,6 +1,7 @@
 // Use case: one page of uninvoiced bookings plus count and amount over the whole filtered set.
 import type { Db } from "../../shared/db";
-import { AppError } from "../../shared/errors";
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "../../shared/cursor";
 import { moneyString } from "../../shared/money";
 import { presentBooking } from "./booking.presenter";
 import { findUninvoicedPage, uninvoicedTotals, type Sort, type UninvoicedFilter } from "./bookings.repository";
@@ -13,14 +14,14 @@ export async function listUninvoiced(
   query: UninvoicedFilter & { sort: Sort; cursor?: string; limit: number },
 ): Promise<UninvoicedPage> {
   const now = deps.now();
-  const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
+  const after = query.cursor ? readCursor(query.cursor, query.sort) : undefined;
   const [rows, totals] = await Promise.all([
     findUninvoicedPage(deps.db, tenantId, now, query, { sort: query.sort, after, limit: query.limit + 1 }),
     uninvoicedTotals(deps.db, tenantId, now, query),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, value: last.sort_value, id: last.id }) : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor([query.sort, last.sort_value, last.id]) : null;
   const currency = totals.currency;
   return {
     items: page.map(presentBooking),
@@ -29,18 +30,9 @@ export async function listUninvoiced(
   };
 }
 
-/** Opaque cursor: the sort order, and the sort value and id of the last item. */
-export function encodeCursor(c: { sort: Sort; value: string; id: string }): string {
-  return Buffer.from(JSON.stringify([c.sort, c.value, c.id])).toString("base64url");
-}
-
-/** Reads a cursor; a tampered one, or one from another sort order, is a 400, not a 500. */
-export function decodeCursor(cursor: string, sort: Sort): { value: string; id: string } {
-  try {
-    const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    if (cursorSort !== sort || typeof value !== "string" || typeof id !== "string") throw new Error("bad cursor");
-    return { value, id };
-  } catch {
-    throw new AppError("BAD_REQUEST", "cursor: not a cursor this API gave out for this sort order; start again without it.");
-  }
+// A cursor carries its sort order: one from another order cannot continue this one.
+function readCursor(cursor: string, sort: Sort): { value: string; id: string } {
+  const schema = z.tuple([z.literal(sort), z.string(), z.string()]);
+  const [, value, id] = decodeCursor(cursor, schema, "is it from another sort order? Start again without it");
+  return { value, id };
 }

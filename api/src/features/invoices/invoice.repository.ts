@@ -39,7 +39,7 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
   const { rows } = await db.query<BillableRow>(
     `SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
             trim_scale(b.price)::text AS price, b.price_type, b.currency, trim_scale(si.default_price)::text AS item_default_price,
-            (SELECT count(*)::int FROM booking_attendees x WHERE x.tenant_id = b.tenant_id AND x.booking_id = b.id) AS attendee_count,
+            b.attendee_count,
             a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
             trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount,
             EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced

@@ -1,6 +1,7 @@
 // Invoice routes: preview and create drafts, list, export, read, edit, finalize, PDF and delete.
 import { Router, type Request } from "express";
 import { z } from "zod";
+import { decodeCursor, encodeCursor } from "../../shared/cursor";
 import { AppError } from "../../shared/errors";
 import { parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
@@ -38,12 +39,12 @@ export function invoiceRoutes(ctx: AppContext): Router {
   router.get("/invoices", async (req, res) => {
     const tenantId = principalOf(req).tenantId;
     const q = parseQuery(ZListInvoicesQuery, req);
-    const after = q.cursor ? decodeInvoiceCursor(q.cursor) : undefined;
+    const after = q.cursor ? toAfter(decodeCursor(q.cursor, ZInvoiceCursor)) : undefined;
     const rows = await listInvoiceRows(ctx.db, tenantId, { ...q, after, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const items = presentInvoices(page, await findLines(ctx.db, tenantId, page.map((r) => r.id)));
-    const nextCursor = rows.length > q.limit && last ? Buffer.from(JSON.stringify([last.created_at_exact, last.id])).toString("base64url") : null;
+    const nextCursor = rows.length > q.limit && last ? encodeCursor([last.created_at_exact, last.id]) : null;
     res.json({ items, nextCursor });
   });
   router.get("/invoices/export.csv", async (req, res) => {
@@ -89,20 +90,8 @@ function invoiceId(req: Request): string {
   return parsed.data;
 }
 
-// The invoice cursor is the exact (created_at, id) of the last item; anything unreadable is a 400.
-function decodeInvoiceCursor(cursor: string): { createdAt: string; id: string } {
-  const parsed = ZInvoiceCursor.safeParse(safeJson(Buffer.from(cursor, "base64url").toString("utf8")));
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "cursor: not a cursor this API gave out.");
-  return { createdAt: parsed.data[0], id: parsed.data[1] };
-}
-
+// The invoice cursor is the exact (created_at, id) of the last item.
 const ZInvoiceCursor = z.tuple([z.iso.datetime(), z.uuid()]);
-const safeJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-};
+const toAfter = ([createdAt, id]: [string, string]) => ({ createdAt, id });
 
 const notFound = () => new AppError("NOT_FOUND", "No such invoice.");

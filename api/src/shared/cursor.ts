@@ -1,0 +1,21 @@
+// Opaque paging cursors: a small tuple, JSON in base64url; anything unreadable is a 400 that says so.
+import type { z } from "zod";
+import { AppError } from "./errors";
+
+/** Encodes the values a page continues after. */
+export function encodeCursor(values: readonly string[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+/** Decodes a cursor against the tuple schema it was made with. */
+export function decodeCursor<T extends z.ZodType>(cursor: string, schema: T, hint = "start again without it"): z.infer<T> {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    // unreadable: falls through to the schema check, which rejects null
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", `cursor: not a cursor this API gave out; ${hint}.`);
+  return parsed.data;
+}
