@@ -127,10 +127,52 @@ export async function findUninvoicedPage(
 
 /** Count and amount over the whole filtered set. */
 export async function uninvoicedTotals(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<{ count: number; amount: string; currency: string | null }> {
+  if (onlyDateRange(filter)) return totalsByDay(db, tenantId, now, filter);
   const p = new Params();
   const { rows } = await db.query<{ count: number; amount: string; currency: string | null }>(
     `SELECT count(*)::int AS count, COALESCE(sum(b.open_amount), 0)::text AS amount, min(b.currency) AS currency
      FROM bookings b WHERE ${conditions(p, tenantId, now, filter)}`,
+    p.values,
+  );
+  return rows[0]!;
+}
+
+// Filters the per-day log cannot answer; from and to it can.
+const ROW_FILTERS = ["customerId", "serviceId", "staffId", "priceType", "flag", "q", "ids"] as const satisfies (keyof UninvoicedFilter)[];
+const onlyDateRange = (f: UninvoicedFilter) => ROW_FILTERS.every((k) => f[k] === undefined);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Totals from the per-day log of migration 006: a day wholly inside the range whose bookings have all ended is taken
+ * from the log; the others (the range's partial edge days, today, days with bookings still running) are read row by row.
+ */
+async function totalsByDay(db: Queryable, tenantId: string, now: Date, f: Pick<UninvoicedFilter, "from" | "to">) {
+  const p = new Params();
+  const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+  // Days wholly inside [from, to): from the first midnight at or after `from` up to the day `to` falls on.
+  const wholeFrom = f.from ? dayOf(new Date(Math.ceil(f.from.getTime() / DAY_MS) * DAY_MS)) : null;
+  const wholeTo = f.to ? dayOf(f.to) : null;
+  const settled = [`d.last_end <= ${p.add(now)}`];
+  if (wholeFrom) settled.push(`d.day >= ${p.add(wholeFrom)}::date`);
+  if (wholeTo) settled.push(`d.day < ${p.add(wholeTo)}::date`);
+  const range = [`tenant_id = ${p.add(tenantId)}`];
+  if (f.from) range.push(`day >= ${p.add(dayOf(f.from))}::date`);
+  if (f.to) range.push(`day <= ${p.add(dayOf(f.to))}::date`);
+  const where = conditions(p, tenantId, now, f);
+  const { rows } = await db.query<{ count: number; amount: string; currency: string | null }>(
+    `WITH d AS (
+       SELECT day, currency, sum(bookings)::int AS bookings, sum(amount) AS amount, max(last_end) AS last_end
+       FROM awaiting_day_deltas WHERE ${range.join(" AND ")} GROUP BY day, currency HAVING sum(bookings) > 0
+     ), s AS (SELECT d.*, (${settled.join(" AND ")}) AS settled FROM d),
+     direct AS (
+       SELECT b.open_amount, b.currency FROM (SELECT DISTINCT day FROM s WHERE NOT settled) u
+       JOIN bookings b ON b.start_at >= (u.day::timestamp AT TIME ZONE 'UTC') AND b.start_at < ((u.day + 1)::timestamp AT TIME ZONE 'UTC')
+       WHERE ${where}
+     )
+     SELECT ((SELECT COALESCE(sum(bookings), 0) FROM s WHERE settled) + (SELECT count(*) FROM direct))::int AS count,
+       ((SELECT COALESCE(sum(amount), 0) FROM s WHERE settled) + (SELECT COALESCE(sum(open_amount), 0) FROM direct))::text AS amount,
+       LEAST((SELECT min(currency) FROM s WHERE settled), (SELECT min(currency) FROM direct)) AS currency`,
     p.values,
   );
   return rows[0]!;

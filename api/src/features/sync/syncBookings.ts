@@ -90,6 +90,8 @@ async function step(ctx: RunContext, phase: SyncProgress["phase"], fn: () => Pro
 const publish = (ctx: RunContext) => updateRunProgress(ctx.db, ctx.tenantId, ctx.runId, ctx.counts, ctx.progress);
 
 async function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncRun> {
+  // Fold the per-day totals log (migration 006) that this run and the creates since the last run have grown.
+  await ctx.db.query("SELECT compact_awaiting_days($1)", [ctx.tenantId]);
   // PGlite has no autovacuum: refresh the planner's statistics after the sync changed many rows, as autovacuum would.
   if (ctx.db.kind === "pglite") await ctx.db.exec("ANALYZE bookings, booking_attendees, invoice_lines, customers");
   return finishRun(ctx.db, ctx.tenantId, ctx.runId, { status, counts: ctx.counts, errors: ctx.errors, skipped: ctx.skipped, progress: { ...ctx.progress, phase: "done" } });
