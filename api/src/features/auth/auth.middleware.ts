@@ -13,12 +13,16 @@ declare module "express-serve-static-core" {
 /** Requires `Authorization: Bearer <token>` and attaches the caller's principal. */
 export function requireAuth(verify: TokenVerifier): RequestHandler {
   return async (req, _res, next) => {
-    const header = req.headers.authorization ?? "";
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError("UNAUTHORIZED", "Sign in first: this request needs a bearer token.");
-    req.principal = await verify(match[1]);
+    req.principal = await verify(bearerTokenOf(req));
     next();
   };
+}
+
+/** The request's raw bearer token, e.g. the assertion for an on-behalf-of Graph call; never log it. */
+export function bearerTokenOf(req: Request): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  if (!match?.[1]) throw new AppError("UNAUTHORIZED", "Sign in first: this request needs a bearer token.");
+  return match[1];
 }
 
 /** Requires the Invoicing.Admin app role. */

@@ -15,7 +15,12 @@ export type VerifierOptions =
   | { mode: "local"; keys: LocalKeys }
   | { mode: "entra"; clientId: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string };
 
+// Allowed clock skew between Entra ID (or the local issuer) and this server, for exp and nbf.
 const CLOCK_TOLERANCE_S = 60;
+const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
+// The v1 token issuer is fixed by Entra ID; v2 issuers live under the authority host.
+const V1_ISSUER_HOST = "https://sts.windows.net";
+const USER_SCOPE = "access_as_user";
 
 /** Builds the verifier for the configured mode. */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
@@ -26,13 +31,12 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return toPrincipal(payload);
     };
   }
-  const keySet =
-    options.jwks ??
-    createRemoteJWKSet(new URL(options.jwksUrl ?? `${options.authorityHost ?? "https://login.microsoftonline.com"}/common/discovery/v2.0/keys`));
-  const audiences = [options.clientId, `api://${options.clientId}`];
+  const host = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, "");
+  const keySet = options.jwks ?? createRemoteJWKSet(new URL(options.jwksUrl ?? `${host}/common/discovery/v2.0/keys`));
   return async (token) => {
-    const payload = await verifyOrThrow(token, keySet, { audience: audiences });
-    checkEntraClaims(payload, options.clientId);
+    // Issuer and audience depend on the token's own tenant and version, so they are checked after the signature.
+    const payload = await verifyOrThrow(token, keySet, {});
+    checkEntraClaims(payload, options.clientId, host);
     return toPrincipal(payload);
   };
 }
@@ -40,7 +44,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
 async function verifyOrThrow(
   token: string,
   keySet: JWTVerifyGetKey,
-  expect: { issuer?: string; audience: string | string[] },
+  expect: { issuer?: string; audience?: string },
 ): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, keySet, {
@@ -52,22 +56,35 @@ async function verifyOrThrow(
     });
     return payload;
   } catch (err) {
-    const reason = err instanceof errors.JWTExpired ? "The token has expired." : "The token is not valid.";
-    throw new AppError("UNAUTHORIZED", reason);
+    throw new AppError("UNAUTHORIZED", reasonOf(err));
   }
 }
 
-// Entra tokens: the issuer must be the token's own tenant (v2 or v1 form) and the user scope must be granted.
-function checkEntraClaims(payload: JWTPayload, clientId: string): void {
+function reasonOf(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return "The token has expired.";
+  if (err instanceof errors.JWTClaimValidationFailed && err.claim === "nbf") return "The token is not valid yet.";
+  if (err instanceof errors.JWKSNoMatchingKey) return "The token was not signed by a known key.";
+  return "The token is not valid.";
+}
+
+// Entra tokens: the issuer must be the token's own tenant (v2 or v1 form), the audience this app, and the user scope granted.
+function checkEntraClaims(payload: JWTPayload, clientId: string, authorityHost: string): void {
   const tid = typeof payload.tid === "string" ? payload.tid : "";
-  const validIssuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
-  if (!tid || !validIssuers.includes(String(payload.iss))) throw new AppError("UNAUTHORIZED", "The token issuer is not valid.");
-  const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!aud.some((a) => a === clientId || (typeof a === "string" && a.startsWith("api://") && a.endsWith(`/${clientId}`)))) {
-    throw new AppError("UNAUTHORIZED", "The token audience is not valid.");
-  }
+  if (!tid) throw new AppError("UNAUTHORIZED", "The token names no tenant (tid).");
+  const validIssuers = [`${authorityHost}/${tid}/v2.0`, `${V1_ISSUER_HOST}/${tid}/`];
+  if (!validIssuers.includes(String(payload.iss))) throw new AppError("UNAUTHORIZED", "The token issuer is not valid.");
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audiences.some((aud) => isOwnAudience(aud, clientId))) throw new AppError("UNAUTHORIZED", "The token audience is not valid.");
   const scopes = typeof payload.scp === "string" ? payload.scp.split(" ") : [];
-  if (!scopes.includes("access_as_user")) throw new AppError("UNAUTHORIZED", "The token lacks the access_as_user scope.");
+  if (!scopes.includes(USER_SCOPE)) throw new AppError("UNAUTHORIZED", `The token lacks the ${USER_SCOPE} scope.`);
+}
+
+// v2 tokens name the client id; v1 tokens the App ID URI: api://<client id> or api://<host>/<client id> (Teams SSO).
+function isOwnAudience(aud: unknown, clientId: string): boolean {
+  if (aud === clientId) return true;
+  if (typeof aud !== "string" || !aud.startsWith("api://")) return false;
+  const rest = aud.slice("api://".length).split("/");
+  return rest.length <= 2 && rest.every(Boolean) && rest[rest.length - 1] === clientId;
 }
 
 function toPrincipal(payload: JWTPayload): Principal {

@@ -2,6 +2,7 @@
 import { AppError } from "../../shared/errors";
 import type { Db } from "../../shared/db";
 import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
+import { resolveNotificationSettings } from "../notifications/notificationSettings";
 import { findSetup, saveSetup } from "./setup.repository";
 import type { TSetup, TSetupInput } from "./setup.schema";
 
@@ -12,6 +13,8 @@ export async function saveTenantSetup(
   userId: string,
   input: TSetupInput,
 ): Promise<TSetup> {
+  // A masked webhook URL sent back stands for the stored one; an omitted notifications object keeps it all.
+  const notifications = resolveNotificationSettings(input.notifications, (await findSetup(deps.db, tenantId))?.notifications);
   let business;
   try {
     business = await deps.graph.getBusiness(input.businessId);
@@ -25,13 +28,15 @@ export async function saveTenantSetup(
   const withTemplateCurrency = {
     ...input,
     customerTemplate: { ...input.customerTemplate, currency: input.customerTemplate.currency ?? currency },
+    notifications,
   };
   await saveSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
   return (await findSetup(deps.db, tenantId))!;
 }
 
-/** Wraps a failed Graph call as a 502 that names the Graph request id. */
+/** Wraps a failed Graph call as a 502 that names the Graph request id; AppErrors (e.g. CONSENT_REQUIRED) pass as they are. */
 export function toGraphAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
   if (err instanceof GraphRequestError) {
     const id = err.requestId ? ` (Graph request id ${err.requestId})` : "";
     return new AppError("GRAPH_ERROR", `Microsoft Graph could not answer: ${err.message}${id}`, { graphStatus: err.status });
