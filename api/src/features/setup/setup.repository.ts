@@ -2,6 +2,7 @@
 import type { Queryable } from "../../shared/db";
 import type { TSetup, TSetupInput } from "./setup.schema";
 import { ZSetupInput } from "./setup.schema";
+import { DEFAULT_NOTIFICATION_SETTINGS } from "../notifications/notification.schema";
 
 type SetupRow = { business_id: string; business_name: string | null; currency: string; settings: unknown; updated_at: Date };
 
@@ -15,7 +16,8 @@ export async function findSetup(db: Queryable, tenantId: string): Promise<TSetup
   if (!row) return null;
   // Stored settings are re-read through the schema so defaults added later fill in for old rows.
   const settings = ZSetupInput.parse({ ...(row.settings as object), businessId: row.business_id });
-  return { ...settings, businessName: row.business_name, currency: row.currency, updatedAt: row.updated_at.toISOString() };
+  const notifications = settings.notifications ?? DEFAULT_NOTIFICATION_SETTINGS;
+  return { ...settings, notifications, businessName: row.business_name, currency: row.currency, updatedAt: row.updated_at.toISOString() };
 }
 
 /** Inserts or replaces the tenant's setup. */

@@ -1,5 +1,6 @@
 // The tenant's Bookings setup: request schema with defaults and clear messages, and its stored shape.
 import { z } from "zod";
+import { ZNotificationSettings, type TNotificationSettings } from "../notifications/notification.schema";
 
 /** Defaults that new customers get (PRODUCT.md §4.1). */
 export const ZCustomerTemplate = z.object({
@@ -32,11 +33,15 @@ export const ZSetupInput = z.object({
   backgroundSync: z.boolean().default(true),
   pricesIncludeTax: z.boolean().default(false),
   defaultGroupBy: z.enum(["customer", "booking", "customerMonth"]).default("customer"),
+  /** Omitted on PUT: the stored notification settings stay as they are. */
+  notifications: ZNotificationSettings.optional(),
 });
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
 /** The stored setup as the API returns it. */
-export type TSetup = TSetupInput & {
+export type TSetup = Omit<TSetupInput, "notifications"> & {
+  /** The API answers the webhook URL masked (notificationSettings.ts). */
+  notifications: TNotificationSettings;
   businessName: string | null;
   currency: string;
   updatedAt: string;

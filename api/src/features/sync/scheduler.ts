@@ -2,6 +2,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import type { BookingsGraph } from "../graph/graphClient";
+import type { Notifier } from "../notifications/notifier";
 import { syncTenantIfFree } from "./syncBookings";
 import type { SyncRun } from "./sync.types";
 
@@ -11,6 +12,8 @@ export interface SchedulerDeps {
   graphFor: (tenantId: string) => BookingsGraph;
   now: () => Date;
   log?: Logger;
+  /** Notifies after each sync and retries failed notifications on every pass. */
+  notifier?: Pick<Notifier, "afterSync" | "retryPending">;
 }
 
 // Due: background sync on, and no run started within the tenant's interval (a failed run waits its turn too).
@@ -43,6 +46,7 @@ export async function runDueSyncs(deps: SchedulerDeps): Promise<SyncRun[]> {
       deps.log?.warn({ err, tenantId }, "scheduled sync could not start");
     }
   }
+  deps.notifier?.retryPending();
   return runs;
 }
 

@@ -10,7 +10,7 @@ export function syncRoutes(ctx: AppContext): Router {
   const router = Router();
   router.post("/sync", requireAdmin, async (req, res) => {
     const tenantId = principalOf(req).tenantId;
-    const run = await syncTenant({ db: ctx.db, graph: ctx.graphFor(tenantId), now: ctx.now, log: req.log }, tenantId, "manual");
+    const run = await syncTenant({ db: ctx.db, graph: ctx.graphFor(tenantId), now: ctx.now, log: req.log, notifier: ctx.notifier }, tenantId, "manual");
     res.json(run);
   });
   router.get("/sync/runs", async (req, res) => {

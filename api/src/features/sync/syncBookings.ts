@@ -9,6 +9,7 @@ import { priceAttendees } from "../bookings/priceAttendees";
 import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
 import type { TAppointment } from "../graph/graph.schema";
 import { deactivateMissingItems, upsertServiceItem, upsertStaffMember } from "../items/serviceItem.repository";
+import type { Notifier } from "../notifications/notifier";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import { findSetup, updateBusinessInfo } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
@@ -22,6 +23,8 @@ export interface SyncDeps {
   graph: BookingsGraph;
   now: () => Date;
   log?: Logger;
+  /** Told once a sync committed, to notify in the background (PRODUCT.md §6); it never fails or delays the sync. */
+  notifier?: Pick<Notifier, "afterSync">;
 }
 
 const FUTURE_DAYS = 14;
@@ -51,6 +54,7 @@ export async function syncTenantIfFree(
     await abandonRunningRuns(deps.db, tenantId);
     return runSync(deps, tenantId, setup, trigger);
   });
+  if (outcome.acquired && outcome.value) deps.notifier?.afterSync(tenantId);
   return outcome.acquired ? outcome.value : null;
 }
 
@@ -77,7 +81,10 @@ async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger:
   } catch (err) {
     deps.log?.warn({ err, tenantId, runId }, "sync failed");
     ctx.errors.push(errorEntry("run", err));
-    return await finish(ctx, "failed");
+    const run = await finish(ctx, "failed");
+    // Missing consent is for an admin to fix: the run is recorded as failed, and the caller gets the 403 too.
+    if (err instanceof AppError && err.code === "CONSENT_REQUIRED") throw err;
+    return run;
   }
 }
 

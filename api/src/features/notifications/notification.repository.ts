@@ -1,0 +1,127 @@
+// SQL for notifications: the awaiting-invoicing summary, the per-tenant delivery state and the announced bookings.
+import type { Db, Queryable } from "../../shared/db";
+import { Decimal, moneyString } from "../../shared/money";
+import type { AwaitingSummary, NotificationChannel } from "./notification.types";
+
+// "Awaiting invoicing" as in bookings.repository (PRODUCT.md §4.2); the end-time condition is added with the clock.
+const AWAITING = "b.cancelled_at IS NULL AND b.price_type <> 'free' AND (b.open_count > 0 OR b.attendee_count = 0)";
+const UNANNOUNCED = "NOT EXISTS (SELECT 1 FROM notification_announced n WHERE n.tenant_id = b.tenant_id AND n.booking_id = b.id)";
+const OPEN_ATTENDEE = "NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)";
+
+/** Delivery state of one tenant. */
+export interface NotificationState {
+  lastSentAt: Date | null;
+  pending: NotificationChannel[];
+  attempts: number;
+  nextAttemptAt: Date | null;
+}
+
+/** The summary as of `now`, plus the ids of the bookings it is the first to announce. */
+export async function loadAwaitingSummary(db: Queryable, tenantId: string, now: Date, top: number): Promise<{ summary: AwaitingSummary; newIds: string[] }> {
+  const byCurrency = await db.query<{ currency: string; count: number; amount: string; oldest: Date }>(
+    `SELECT b.currency, count(*)::int AS count, sum(b.open_amount)::text AS amount, min(b.start_at) AS oldest
+     FROM bookings b WHERE b.tenant_id = $1 AND ${AWAITING} AND b.end_at <= $2 GROUP BY b.currency`,
+    [tenantId, now],
+  );
+  const fresh = await db.query<{ id: string }>(
+    `SELECT b.id FROM bookings b WHERE b.tenant_id = $1 AND ${AWAITING} AND b.end_at <= $2 AND ${UNANNOUNCED}`,
+    [tenantId, now],
+  );
+  const customers = await db.query<{ name: string; currency: string; amount: string; bookings: number }>(
+    `SELECT min(COALESCE(c.name, NULLIF(a.name, ''), a.email, '')) AS name, b.currency, sum(a.amount)::text AS amount,
+       count(DISTINCT b.id)::int AS bookings
+     FROM bookings b
+     JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
+     LEFT JOIN customers c ON c.id = a.customer_id
+     WHERE b.tenant_id = $1 AND ${AWAITING} AND b.end_at <= $2 AND ${OPEN_ATTENDEE}
+     GROUP BY COALESCE(a.customer_id::text, lower(a.email), a.name), b.currency
+     ORDER BY sum(a.amount) DESC, 1
+     LIMIT $3`,
+    [tenantId, now, top],
+  );
+  const rows = byCurrency.rows;
+  const oldest = rows.reduce<Date | null>((min, r) => (!min || r.oldest < min ? r.oldest : min), null);
+  const summary: AwaitingSummary = {
+    asOf: now.toISOString(),
+    count: rows.reduce((n, r) => n + r.count, 0),
+    newCount: fresh.rows.length,
+    totals: rows
+      .map((r) => ({ currency: r.currency, amount: moneyString(r.amount, r.currency) }))
+      .sort((x, y) => new Decimal(y.amount).comparedTo(x.amount) || x.currency.localeCompare(y.currency)),
+    oldestStart: oldest ? oldest.toISOString() : null,
+    topCustomers: customers.rows.map((c) => ({ ...c, amount: moneyString(c.amount, c.currency) })),
+  };
+  return { summary, newIds: fresh.rows.map((r) => r.id) };
+}
+
+/** How many awaiting bookings no notification has announced yet. */
+export async function countUnannounced(db: Queryable, tenantId: string, now: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM bookings b WHERE b.tenant_id = $1 AND ${AWAITING} AND b.end_at <= $2 AND ${UNANNOUNCED}`,
+    [tenantId, now],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** The tenant's delivery state, or null before the first attempt. */
+export async function findNotificationState(db: Queryable, tenantId: string): Promise<NotificationState | null> {
+  const { rows } = await db.query<{ last_sent_at: Date | null; pending: NotificationChannel[]; attempts: number; next_attempt_at: Date | null }>(
+    "SELECT last_sent_at, pending, attempts, next_attempt_at FROM notification_state WHERE tenant_id = $1",
+    [tenantId],
+  );
+  const r = rows[0];
+  return r ? { lastSentAt: r.last_sent_at, pending: r.pending, attempts: r.attempts, nextAttemptAt: r.next_attempt_at } : null;
+}
+
+/** What one delivery attempt did. */
+export interface AttemptRecord {
+  at: Date;
+  /** Set when a channel delivered: the summary sent and the bookings it announced. */
+  sent: { summary: AwaitingSummary; newIds: string[] } | null;
+  pending: NotificationChannel[];
+  attempts: number;
+  nextAttemptAt: Date | null;
+  status: number | null;
+  error: string | null;
+}
+
+/** Stores an attempt's outcome; a delivery also marks its bookings announced, in the same transaction. */
+export async function recordAttempt(db: Db, tenantId: string, r: AttemptRecord): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (r.sent?.newIds.length) {
+      await tx.query(
+        `INSERT INTO notification_announced (tenant_id, booking_id, announced_at)
+         SELECT $1, id, $3 FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING`,
+        [tenantId, r.sent.newIds, r.at],
+      );
+    }
+    await tx.query(
+      `INSERT INTO notification_state (tenant_id, last_sent_at, last_summary, pending, attempts, next_attempt_at, last_attempt_at, last_status, last_error, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (tenant_id) DO UPDATE SET
+         last_sent_at = COALESCE(EXCLUDED.last_sent_at, notification_state.last_sent_at),
+         last_summary = COALESCE(EXCLUDED.last_summary, notification_state.last_summary),
+         pending = EXCLUDED.pending, attempts = EXCLUDED.attempts, next_attempt_at = EXCLUDED.next_attempt_at,
+         last_attempt_at = EXCLUDED.last_attempt_at, last_status = EXCLUDED.last_status, last_error = EXCLUDED.last_error, updated_at = now()`,
+      [tenantId, r.sent ? r.at : null, r.sent ? JSON.stringify(r.sent.summary) : null, r.pending, r.attempts, r.nextAttemptAt, r.at, r.status, r.error],
+    );
+  });
+}
+
+/** Tenants with notifications on and a failed delivery whose retry is due at `now`. */
+export async function findTenantsToRetry(db: Queryable, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ tenant_id: string }>(
+    `SELECT n.tenant_id FROM notification_state n JOIN tenant_setup s ON s.tenant_id = n.tenant_id
+     WHERE cardinality(n.pending) > 0 AND (n.next_attempt_at IS NULL OR n.next_attempt_at <= $1)
+       AND COALESCE((s.settings->'notifications'->>'enabled')::boolean, false)
+     ORDER BY n.tenant_id`,
+    [now],
+  );
+  return rows.map((r) => r.tenant_id);
+}
+
+/** The user who last saved the setup: the activity feed's recipient. */
+export async function findSetupEditor(db: Queryable, tenantId: string): Promise<string | null> {
+  const { rows } = await db.query<{ updated_by: string | null }>("SELECT updated_by FROM tenant_setup WHERE tenant_id = $1", [tenantId]);
+  return rows[0]?.updated_by ?? null;
+}

@@ -1,0 +1,126 @@
+// Covers the pure notification rules: webhook URL checks and masking, saving a masked URL, the delivery policy and
+// its retry delays, and the Graph activity-feed request.
+import { describe, expect, it } from "vitest";
+import { buildActivityNotification, createGraphActivitySender, type ActivityNotificationRequest } from "./activityFeed";
+import type { NotificationState } from "./notification.repository";
+import { ZNotificationSettings } from "./notification.schema";
+import { presentNotificationSettings, resolveNotificationSettings, resolveWebhookUrl } from "./notificationSettings";
+import { decideDelivery, retryDelayMs } from "./notificationPolicy";
+import { DeliveryError } from "./postJson";
+import { maskWebhookUrl, webhookUrlProblem } from "./webhookUrl";
+
+const URL_ = "https://prod-12.westeurope.logic.azure.com:443/workflows/1a2b/triggers/manual/paths/invoke?api-version=2016-06-01&sig=Zx9Q";
+
+describe("webhook URL", () => {
+  it.each([
+    [URL_, null],
+    ["http://127.0.0.1:4000/hook", null],
+    ["http://localhost/hook", null],
+    ["", null],
+    ["http://example.com/hook", "webhookUrl must start with https://"],
+    ["ftp://example.com/hook", "webhookUrl must start with https://"],
+    ["https://user:pw@example.com/hook", "webhookUrl must not contain a user name or password"],
+    ["not a url", "webhookUrl must be a full https:// URL: copy it from the Teams Workflows app"],
+  ])("%s → %s", (url, problem) => {
+    expect(webhookUrlProblem(url)).toBe(problem);
+  });
+
+  it("masks all but the host and the last four characters", () => {
+    expect(maskWebhookUrl(URL_)).toBe("https://prod-12.westeurope.logic.azure.com/…Zx9Q");
+    expect(maskWebhookUrl("http://127.0.0.1:4000/hook/abcdef")).toBe("http://127.0.0.1:4000/…cdef");
+  });
+
+  it("keeps the stored URL when its mask comes back, clears on empty, refuses another mask", () => {
+    expect(resolveWebhookUrl(maskWebhookUrl(URL_), URL_)).toBe(URL_);
+    expect(resolveWebhookUrl("", URL_)).toBeNull();
+    expect(resolveWebhookUrl("https://other.example/x", URL_)).toBe("https://other.example/x");
+    expect(() => resolveWebhookUrl("https://prod-12.westeurope.logic.azure.com/…AAAA", URL_)).toThrow(/masked value can only keep the URL that is stored/);
+    expect(() => resolveWebhookUrl(maskWebhookUrl(URL_), null)).toThrow(/paste the full Workflows URL/);
+  });
+
+  it("keeps stored settings when a PUT leaves notifications out, and never answers the URL", () => {
+    const stored = { enabled: true, webhookUrl: URL_, intervalMinutes: 30, activityFeed: false };
+    expect(resolveNotificationSettings(undefined, stored)).toEqual(stored);
+    expect(resolveNotificationSettings(undefined, undefined)).toEqual({ enabled: false, webhookUrl: null, intervalMinutes: 60, activityFeed: false });
+    expect(resolveNotificationSettings({ ...stored, intervalMinutes: 90, webhookUrl: maskWebhookUrl(URL_) }, stored)).toEqual({ ...stored, intervalMinutes: 90 });
+    expect(JSON.stringify(presentNotificationSettings(stored))).not.toContain("sig=");
+  });
+
+  it("validates settings with clear messages", () => {
+    const issues = (input: unknown) => ZNotificationSettings.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(issues({ enabled: true })).toEqual(["webhookUrl: notifications are on but go nowhere: add a Workflows webhook URL or turn on the activity feed"]);
+    expect(issues({ intervalMinutes: 2 })).toEqual(["intervalMinutes: notifications.intervalMinutes must be at least 5"]);
+    expect(issues({ webhookUrl: "http://example.com/x" })).toEqual(["webhookUrl: webhookUrl must start with https://"]);
+    expect(ZNotificationSettings.parse({})).toEqual({ enabled: false, webhookUrl: null, intervalMinutes: 60, activityFeed: false });
+  });
+});
+
+describe("decideDelivery", () => {
+  const now = new Date("2026-07-01T12:00:00Z");
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  const state = (s: Partial<NotificationState> = {}): NotificationState => ({ lastSentAt: null, pending: [], attempts: 0, nextAttemptAt: null, ...s });
+  const base = { now, intervalMinutes: 60, channels: ["webhook" as const] };
+
+  it.each([
+    ["first notice", { state: null, unannounced: 3 }, { send: ["webhook"] }],
+    ["nothing new", { state: state({ lastSentAt: ago(120) }), unannounced: 0 }, { wait: "nothing new" }],
+    ["inside the interval", { state: state({ lastSentAt: ago(59) }), unannounced: 4 }, { wait: "interval" }],
+    ["after the interval", { state: state({ lastSentAt: ago(60) }), unannounced: 4 }, { send: ["webhook"] }],
+    ["no channel", { state: null, unannounced: 4, channels: [] }, { wait: "no channel" }],
+    ["a due retry, even inside the interval", { state: state({ lastSentAt: ago(5), pending: ["webhook"], attempts: 1, nextAttemptAt: ago(0) }), unannounced: 0 }, { send: ["webhook"] }],
+    ["a retry not yet due", { state: state({ pending: ["webhook"], attempts: 2, nextAttemptAt: new Date(now.getTime() + 1000) }), unannounced: 9 }, { wait: "retry later" }],
+    ["only the failed channel on retry", { state: state({ lastSentAt: ago(5), pending: ["activityFeed"], nextAttemptAt: ago(1) }), unannounced: 2, channels: ["webhook", "activityFeed"] }, { send: ["activityFeed"] }],
+    ["a channel turned off is not retried", { state: state({ lastSentAt: ago(5), pending: ["activityFeed"], nextAttemptAt: ago(1) }), unannounced: 2 }, { wait: "interval" }],
+  ] as const)("%s", (_name, input, expected) => {
+    expect(decideDelivery({ ...base, ...input } as Parameters<typeof decideDelivery>[0])).toEqual(expected);
+  });
+
+  it("backs off 1, 2, 4 … minutes, never beyond the interval", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelayMs(n, 60) / 60_000)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(retryDelayMs(3, 5) / 60_000).toBe(4);
+  });
+});
+
+describe("buildActivityNotification", () => {
+  it("builds the sendActivityNotificationToRecipients body for the manifest's activity type", () => {
+    const request = buildActivityNotification(
+      { asOf: "x", count: 12, newCount: 2, totals: [{ currency: "EUR", amount: "8430.50" }], oldestStart: null, topCustomers: [] },
+      { deepLink: "https://teams.microsoft.com/l/entity/app/invoices", recipientIds: ["u1", "u1", "u2"] },
+    );
+    expect(request).toEqual({
+      topic: { source: "text", value: "Invoices", webUrl: "https://teams.microsoft.com/l/entity/app/invoices" },
+      activityType: "bookingsAwaitInvoicing",
+      previewText: { content: "12 completed bookings await invoicing: €8,430.50" },
+      templateParameters: [{ name: "count", value: "12" }],
+      recipients: [
+        { "@odata.type": "microsoft.graph.aadUserNotificationRecipient", userId: "u1" },
+        { "@odata.type": "microsoft.graph.aadUserNotificationRecipient", userId: "u2" },
+      ],
+    });
+  });
+});
+
+describe("createGraphActivitySender", () => {
+  it("posts the request to Graph with the tenant's app-only token, and turns a refusal into a DeliveryError", async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    let status = 204;
+    const send = createGraphActivitySender({
+      graphBaseUrl: "https://graph.example/v1.0/",
+      getToken: async (tenantId) => `token-for-${tenantId}`,
+      fetch: async (url, init) => {
+        calls.push({ url, init });
+        return new Response(null, { status });
+      },
+    });
+    const request = { activityType: "bookingsAwaitInvoicing" } as ActivityNotificationRequest;
+    expect(await send("tenant-1", request)).toBe(204);
+    expect(calls[0]!.url).toBe("https://graph.example/v1.0/teamwork/sendActivityNotificationToRecipients");
+    expect(calls[0]!.init.method).toBe("POST");
+    expect(calls[0]!.init.headers).toMatchObject({ authorization: "Bearer token-for-tenant-1", "content-type": "application/json" });
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual(request);
+    status = 403;
+    const refused = await send("tenant-1", request).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DeliveryError);
+    expect(refused).toMatchObject({ reason: "status", status: 403, message: "Microsoft Graph answered HTTP 403." });
+  });
+});
