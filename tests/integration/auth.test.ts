@@ -60,7 +60,7 @@ describe("auth (local mode)", () => {
 
   it("forbids setup and sync to users without Invoicing.Admin", async () => {
     const user = client(server.url, await server.token({ admin: false }));
-    for (const res of [await user.put("/api/setup", { businessId: "x@y.z" }), await user.post("/api/sync"), await user.get("/api/businesses")]) {
+    for (const res of [await user.put("/api/setup", { businessId: "x@y.z" }), await user.post("/api/sync"), await user.get("/api/businesses"), await user.post("/api/notifications/test")]) {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe("FORBIDDEN");
     }
@@ -75,6 +75,7 @@ describe("auth (local mode)", () => {
         "/api/health", "/api/dev/token", "/api/businesses", "/api/setup", "/api/sync", "/api/sync/runs", "/api/customers", "/api/items",
         "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json", "/api/staff",
         "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/pdf", "/api/invoices/export.csv",
+        "/api/notifications/test",
       ].sort(),
     );
   });

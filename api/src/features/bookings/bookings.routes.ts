@@ -6,7 +6,8 @@ import type { AppContext } from "../../appContext";
 import { ZUninvoicedQuery } from "./bookings.schema";
 import { listUninvoiced } from "./listUninvoiced";
 import { linkCustomer } from "./linkCustomer";
-import { parseBody } from "../../shared/validate";
+import { isStorableText, parseBody } from "../../shared/validate";
+import { AppError } from "../../shared/errors";
 import { z } from "zod";
 
 const ZLinkCustomer = z.object({
@@ -23,7 +24,10 @@ export function bookingRoutes(ctx: AppContext): Router {
   });
   router.post("/bookings/:id/link-customer", async (req, res) => {
     const input = parseBody(ZLinkCustomer, req);
-    res.json(await linkCustomer(ctx, principalOf(req).tenantId, String(req.params.id), input));
+    const bookingId = String(req.params.id);
+    // An id no booking can have (over 512 characters, NUL, broken Unicode) is simply not found, like any unknown id.
+    if (bookingId.length > 512 || !isStorableText(bookingId)) throw new AppError("NOT_FOUND", "No such booking attendee.");
+    res.json(await linkCustomer(ctx, principalOf(req).tenantId, bookingId, input));
   });
   return router;
 }

@@ -1,10 +1,12 @@
 // Query schema of GET /api/bookings/uninvoiced, and the filter of "create for every matching booking".
 import { z } from "zod";
+import { isStorableDate } from "../../shared/validate";
 import { SORTS } from "./bookings.repository";
 
 const ZDate = z.iso
   .datetime({ offset: true, error: "use an ISO 8601 date-time such as 2026-11-01T00:00:00Z" })
   .or(z.iso.date({ error: "use an ISO 8601 date such as 2026-11-01" }))
+  .refine(isStorableDate, "use a date between the years 0001 and 9999 (in UTC)")
   .transform((s) => new Date(s));
 
 const PRICE_TYPES = ["fixedPrice", "hourly", "startingAt", "priceVaries", "callUs", "notSet", "undefined", "unknownFutureValue"] as const;

@@ -1,4 +1,5 @@
 // Use case: link a booking's attendee to a customer by hand (the review queue for `noCustomer` bookings).
+import { z } from "zod";
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { presentBooking } from "./booking.presenter";
@@ -20,8 +21,11 @@ export async function linkCustomer(
     );
     if (!rows[0]) throw new AppError("NOT_FOUND", "No such booking attendee.");
     if (rows[0].invoiced) throw new AppError("ALREADY_INVOICED", "This attendee is already on an invoice.", { bookingIds: [bookingId] });
+    // The booking in the path is looked up first (404); then a customerId that cannot be an id is the caller's mistake.
+    if (!z.uuid().safeParse(input.customerId).success) throw new AppError("BAD_REQUEST", "customerId: give a customer id from GET /api/customers.");
     const customer = await tx.query<{ active: boolean }>("SELECT active FROM customers WHERE tenant_id = $1 AND id::text = $2", [tenantId, input.customerId]);
-    if (!customer.rows[0]) throw new AppError("BAD_REQUEST", "customerId: no such customer.");
+    // Unknown and other tenants' customers answer alike (PRODUCT.md §5: another tenant's ids answer 404).
+    if (!customer.rows[0]) throw new AppError("NOT_FOUND", "No such customer.");
     if (!customer.rows[0].active) throw new AppError("BAD_REQUEST", "customerId: this customer is inactive (gone from Bookings).");
     await tx.query("UPDATE booking_attendees SET customer_id = $4 WHERE tenant_id = $1 AND booking_id = $2 AND attendee_key = $3", [tenantId, bookingId, input.attendee, input.customerId]);
   });

@@ -3,6 +3,7 @@ import type { Db } from "../../shared/db";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../shared/cursor";
 import { moneyString } from "../../shared/money";
+import { isStorableDate, isStorableText } from "../../shared/validate";
 import { presentBooking } from "./booking.presenter";
 import { findUninvoicedPage, uninvoicedTotals, type Sort, type UninvoicedFilter } from "./bookings.repository";
 import type { UninvoicedPage } from "./booking.types";
@@ -30,9 +31,19 @@ export async function listUninvoiced(
   };
 }
 
+// The SQL casts the cursor's sort value to the sort key's type, so a tampered value must fail here, as a 400.
+const ZCursorText = z.string().max(2000).refine(isStorableText);
+const CURSOR_VALUE = {
+  date: z.iso.datetime().refine(isStorableDate),
+  amount: z.string().max(40).regex(/^-?\d+(\.\d+)?$/),
+  customer: ZCursorText,
+  service: ZCursorText,
+} as const;
+
 // A cursor carries its sort order: one from another order cannot continue this one.
 function readCursor(cursor: string, sort: Sort): { value: string; id: string } {
-  const schema = z.tuple([z.literal(sort), z.string(), z.string()]);
+  const sortValue = CURSOR_VALUE[sort.replace("-", "") as keyof typeof CURSOR_VALUE];
+  const schema = z.tuple([z.literal(sort), sortValue, z.string().max(512).refine(isStorableText)]);
   const [, value, id] = decodeCursor(cursor, schema, "is it from another sort order? Start again without it");
   return { value, id };
 }

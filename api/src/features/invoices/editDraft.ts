@@ -1,6 +1,7 @@
 // Use cases on one draft: edit it (lines, due date, notes; totals recomputed) and finalize it with a gapless number.
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
+import { Decimal } from "../../shared/money";
 import { findInvoices, findLines } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TEditInvoice } from "./invoice.schema";
@@ -9,6 +10,10 @@ import { invoiceTotals, lineAmount } from "./pricing";
 import { findSetup } from "../setup/setup.repository";
 
 type Locked = { id: string; status: string; currency: string };
+
+// Amounts are numeric(19,4): at most 15 digits before the decimal point; larger ones are refused, not overflowed.
+const MONEY_LIMIT = new Decimal("1e15");
+const fitsMoneyColumn = (value: string) => new Decimal(value).abs().lt(MONEY_LIMIT);
 
 async function lockInvoice(tx: Queryable, tenantId: string, id: string): Promise<Locked> {
   const { rows } = await tx.query<Locked>("SELECT id, status, currency FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [tenantId, id]);
@@ -37,9 +42,11 @@ export async function editDraft(deps: { db: Db }, tenantId: string, id: string, 
       if (!line) throw new AppError("BAD_REQUEST", `lines.${i}.id: not a line of this invoice.`);
       const quantity = change.quantity ?? line.quantity;
       const unitPrice = change.unitPrice ?? line.unit_price;
+      const amount = lineAmount(quantity, unitPrice, inv.currency);
+      if (!fitsMoneyColumn(amount)) throw new AppError("BAD_REQUEST", `lines.${i}: quantity × unitPrice is too large for an invoice line.`);
       await tx.query(
         "UPDATE invoice_lines SET description = COALESCE($3, description), quantity = $4, unit_price = $5, amount = $6 WHERE tenant_id = $1 AND id = $2",
-        [tenantId, change.id, change.description ?? null, quantity, unitPrice, lineAmount(quantity, unitPrice, inv.currency)],
+        [tenantId, change.id, change.description ?? null, quantity, unitPrice, amount],
       );
     }
     for (const [i, lineId] of (edit.removeLines ?? []).entries()) {
@@ -65,6 +72,7 @@ async function recomputeTotals(tx: Queryable, tenantId: string, id: string, curr
     [tenantId, id],
   );
   const totals = invoiceTotals(rows.map((r) => ({ amount: r.amount, taxRate: r.tax_rate })), { currency, pricesIncludeTax });
+  if (![totals.net, totals.tax, totals.total].every(fitsMoneyColumn)) throw new AppError("BAD_REQUEST", "lines: the invoice total would be too large.");
   await tx.query("UPDATE invoices SET net = $3, tax = $4, total = $5 WHERE tenant_id = $1 AND id = $2", [tenantId, id, totals.net, totals.tax, totals.total]);
 }
 

@@ -3,7 +3,7 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../shared/cursor";
 import { AppError } from "../../shared/errors";
-import { parseBody, parseQuery } from "../../shared/validate";
+import { isStorableDate, parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
 import { findSetup } from "../setup/setup.repository";
@@ -49,8 +49,10 @@ export function invoiceRoutes(ctx: AppContext): Router {
   });
   router.get("/invoices/export.csv", async (req, res) => {
     const tenantId = principalOf(req).tenantId;
-    const { ids } = parseQuery(ZExportQuery, req);
+    const ids = [...new Set(parseQuery(ZExportQuery, req).ids.map((id) => id.toLowerCase()))];
     const rows = await findInvoices(ctx.db, tenantId, ids);
+    // An export never silently leaves invoices out: an unknown (or another tenant's) id is a 404, as on GET /invoices/:id.
+    if (rows.length < ids.length) throw notFound();
     res.type("text/csv; charset=utf-8").attachment("invoices.csv").send(`\ufeff${invoicesToCsv(presentInvoices(rows, await findLines(ctx.db, tenantId, ids)))}`);
   });
   router.get("/invoices/:id", async (req, res) => {
@@ -91,7 +93,7 @@ function invoiceId(req: Request): string {
 }
 
 // The invoice cursor is the exact (created_at, id) of the last item.
-const ZInvoiceCursor = z.tuple([z.iso.datetime(), z.uuid()]);
+const ZInvoiceCursor = z.tuple([z.iso.datetime().refine(isStorableDate), z.uuid()]);
 const toAfter = ([createdAt, id]: [string, string]) => ({ createdAt, id });
 
 const notFound = () => new AppError("NOT_FOUND", "No such invoice.");

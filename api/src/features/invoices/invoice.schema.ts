@@ -1,5 +1,6 @@
 // Request schemas of the invoices routes.
 import { z } from "zod";
+import { isStorableDate } from "../../shared/validate";
 import { ZUninvoicedFilter } from "../bookings/bookings.schema";
 
 const ZBookingId = z.string().min(1, "booking ids cannot be empty").max(512, "a booking id is at most 512 characters");
@@ -50,7 +51,7 @@ const ZMoneyInput = z
 /** Body of PATCH /api/invoices/:id (draft only). */
 export const ZEditInvoice = z
   .object({
-    dueDate: z.iso.date("dueDate: use a date such as 2026-12-31").nullable().optional(),
+    dueDate: z.iso.date("dueDate: use a date such as 2026-12-31").refine(isStorableDate, "use a year between 0001 and 9999").nullable().optional(),
     notes: z.string().max(4000).nullable().optional(),
     lines: z
       .array(
