@@ -51,6 +51,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ENTRA_CLIENT_SECRET', value: aadAppClientSecret }
         { name: 'ENTRA_TENANT_ID', value: aadAppTenantId }
         { name: 'ENTRA_AUTHORITY_HOST', value: aadAppOauthAuthorityHost }
+        // App Service's front end is one proxy hop: the client IP (per-IP rate limit, logs) comes from X-Forwarded-For.
+        { name: 'TRUST_PROXY', value: '1' }
         // /home is persistent storage on Linux App Service; set DATABASE_URL to use a PostgreSQL server instead.
         { name: 'DATA_DIR', value: '/home/bookings-invoicing/data' }
       ]

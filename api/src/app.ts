@@ -3,18 +3,21 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
-import { randomUUID } from "node:crypto";
 import type { AppContext } from "./appContext";
 import { requireAuth } from "./features/auth/auth.middleware";
 import { devRoutes } from "./features/auth/dev.routes";
 import { bookingRoutes } from "./features/bookings/bookings.routes";
 import { customerRoutes } from "./features/customers/customers.routes";
 import { invoiceRoutes } from "./features/invoices/invoice.routes";
+import { notificationRoutes } from "./features/notifications/notifications.routes";
 import { buildOpenApiDocument } from "./features/openapi/openapi";
 import { setupRoutes } from "./features/setup/setup.routes";
 import { syncRoutes } from "./features/sync/sync.routes";
+import { DEFAULT_RATE_LIMITS } from "./config";
 import { handleErrors, handleNotFound } from "./shared/errors";
+import { httpLogger } from "./shared/httpLogger";
+import { jsonBody } from "./shared/jsonBody";
+import { rateLimitPerIp, rateLimitPerTenant } from "./shared/rateLimit";
 
 // Teams and Office hosts that may frame the tab (teams-platform.md §6.2).
 const FRAME_ANCESTORS = ["'self'", "https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.cloud.microsoft", "https://*.microsoft365.com", "https://*.office.com", "https://outlook.office.com", "https://outlook.office365.com"];
@@ -24,13 +27,14 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  app.set("trust proxy", ctx.trustProxy ?? 0); // the client IP (rate limits, logs) from X-Forwarded-For only behind a known proxy
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { "frame-ancestors": FRAME_ANCESTORS, "connect-src": ["'self'"], "img-src": ["'self'", "data:"] } },
       frameguard: false, // X-Frame-Options would forbid Teams from framing the tab; CSP frame-ancestors governs instead.
     }),
   );
-  app.use(pinoHttp({ logger: ctx.logger, genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID(), autoLogging: { ignore: (req) => req.url === "/api/health" } }));
+  app.use(httpLogger(ctx.logger));
   app.use("/api", apiRouter(ctx));
   if (ctx.tabDir && fs.existsSync(path.join(ctx.tabDir, "index.html"))) {
     app.use(express.static(ctx.tabDir, { index: "index.html", maxAge: "1h" }));
@@ -41,13 +45,16 @@ export function createApp(ctx: AppContext): express.Express {
 
 function apiRouter(ctx: AppContext): Router {
   const api = Router();
-  api.use(express.json({ limit: "1mb" }));
+  const limits = ctx.rateLimits ?? DEFAULT_RATE_LIMITS;
+  api.use(rateLimitPerIp(limits.perIpPerMinute));
+  api.use(jsonBody("1mb"));
   const openapi = buildOpenApiDocument();
   api.get("/health", (_req, res) => void res.json({ ok: true }));
   api.use(devRoutes(ctx.localKeys));
   api.use(requireAuth(ctx.verifyToken));
+  api.use(rateLimitPerTenant(limits.perTenantPerMinute));
   api.get("/openapi.json", (_req, res) => void res.json(openapi));
-  for (const routes of [setupRoutes, syncRoutes, customerRoutes, bookingRoutes, invoiceRoutes]) api.use(routes(ctx));
+  for (const routes of [setupRoutes, syncRoutes, customerRoutes, bookingRoutes, invoiceRoutes, notificationRoutes]) api.use(routes(ctx));
   api.use(handleNotFound);
   return api;
 }

@@ -3,18 +3,23 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import type { INetworkModule } from "@azure/msal-node";
 import type { Logger } from "pino";
 import { createApp } from "./app";
 import type { AppContext } from "./appContext";
 import type { Config } from "./config";
 import { prepareDemoTenant } from "./demo";
 import { loadLocalKeys } from "./features/auth/localKeys";
+import { createGraphTokens, type GraphTokens } from "./features/auth/graphTokens";
 import { createTokenVerifier } from "./features/auth/tokenVerifier";
+import { entraGraphResolver, type GraphAccess } from "./features/graph/entraGraph";
 import { createBookingsGraph, type BookingsGraph } from "./features/graph/graphClient";
+import { createGraphActivitySender } from "./features/notifications/activityFeed";
+import { createNotifier } from "./features/notifications/notifier";
 import { startScheduler } from "./features/sync/scheduler";
 import { priceEveryAttendee } from "./features/bookings/priceAttendees";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
-import { AppError } from "./shared/errors";
+import { trackRequests } from "./shared/drainServer";
 import { createLogger } from "./shared/logger";
 import { migrate } from "./shared/migrate";
 import { DEMO_BUSINESS_ID, startEmulator } from "../emulator/index";
@@ -28,11 +33,23 @@ export interface RunningApi {
   ctx: AppContext;
   /** Base URL of the built-in emulator when one was started. */
   emulatorUrl?: string;
-  close(): Promise<void>;
+  /** Stops everything; with `graceMs`, in-flight requests (and a scheduled sync) get that long to finish first. */
+  close(opts?: { graceMs?: number }): Promise<void>;
+}
+
+/** What callers (tests, the CLI) may supply instead of the defaults. */
+export interface StartOverrides {
+  store?: StoreOptions;
+  logger?: Logger;
+  host?: string;
+  /** entra mode: msal's HTTP transport (tests route it to a fake Entra ID). */
+  entraNetwork?: INetworkModule;
+  /** entra mode: the Graph HTTP transport (tests record what reaches Graph). */
+  graphFetch?: typeof fetch;
 }
 
 /** Starts everything the configuration asks for; with no GRAPH_BASE_URL in local mode, the demo emulator too. */
-export async function startApi(config: Config, overrides: { store?: StoreOptions; logger?: Logger; host?: string } = {}): Promise<RunningApi> {
+export async function startApi(config: Config, overrides: StartOverrides = {}): Promise<RunningApi> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const emulator = config.graphBaseUrl ? undefined : await startEmulator({ seed: "demo", port: 0 });
   const graphBaseUrl = config.graphBaseUrl ?? emulator!.url;
@@ -45,13 +62,21 @@ export async function startApi(config: Config, overrides: { store?: StoreOptions
   const verifyToken = localKeys
     ? createTokenVerifier({ mode: "local", keys: localKeys })
     : createTokenVerifier({ mode: "entra", clientId: config.entra.clientId!, jwksUrl: config.entra.jwksUrl, authorityHost: config.entra.authorityHost });
-  const ctx: AppContext = { db, logger, verifyToken, localKeys, graphFor: graphResolver(config, graphBaseUrl, !!emulator), now: () => new Date(), tabDir: TAB_DIR };
+  // entra mode: one msal token source for the Graph readers and the activity feed, so each token is fetched once.
+  const tokens = config.authMode === "entra" ? graphTokensFor(config, overrides, logger) : undefined;
+  const ctx: AppContext = { db, logger, verifyToken, localKeys, graphFor: graphResolver(config, graphBaseUrl, !!emulator, overrides, tokens), now: () => new Date(), tabDir: TAB_DIR };
+  // `now` is read through ctx so that a replaced clock (tests) also reaches the notifier.
+  const sendActivity = tokens && createGraphActivitySender({ graphBaseUrl, getToken: (tenantId) => tokens.forApp(tenantId), fetch: overrides.graphFetch });
+  ctx.notifier = createNotifier({ db, log: logger, now: () => ctx.now(), appId: config.teamsAppId, sendActivity });
 
   if (emulator) {
     const run = await prepareDemoTenant({ db, graph: ctx.graphFor(""), now: ctx.now, log: logger }, DEMO_BUSINESS_ID);
     logger.info({ status: run.status, counts: run.counts }, "demo tenant synced from the built-in Bookings emulator");
   }
+  ctx.rateLimits = config.rateLimits;
+  ctx.trustProxy = config.trustProxy;
   const server = http.createServer(createApp(ctx));
+  const requests = trackRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new Error(`Port ${config.port} is already in use: stop the other server or set PORT to a free port.`) : err),
@@ -68,24 +93,41 @@ export async function startApi(config: Config, overrides: { store?: StoreOptions
     url: `http://localhost:${port}`,
     ctx,
     emulatorUrl: emulator?.url,
-    async close() {
-      await stopScheduler?.();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close({ graceMs = 0 } = {}) {
+      if (graceMs > 0) logger.info({ inFlight: requests.inFlight(), graceMs }, "stopped accepting requests; waiting for those in flight");
+      const schedulerStopped = stopScheduler?.();
+      const [{ forced }] = await Promise.all([requests.drain(graceMs), graceMs > 0 ? settleWithin(schedulerStopped, graceMs) : schedulerStopped]);
+      if (forced && graceMs > 0) logger.warn({ graceMs }, "requests still running after the grace period were cut off");
+      await (graceMs > 0 ? settleWithin(ctx.notifier?.idle(), graceMs) : ctx.notifier?.idle());
       await db.close();
       await emulator?.close();
     },
   };
 }
 
-function graphResolver(config: Config, baseUrl: string, isEmulator: boolean): (tenantId: string) => BookingsGraph {
-  if (config.authMode === "entra") {
-    return () => {
-      throw new AppError("GRAPH_ERROR", "Graph access with Entra ID app tokens is not available in this build yet.");
-    };
-  }
+function graphResolver(
+  config: Config,
+  baseUrl: string,
+  isEmulator: boolean,
+  overrides: StartOverrides,
+  tokens: GraphTokens | undefined,
+): (tenantId: string, access?: GraphAccess) => BookingsGraph {
+  if (tokens) return entraGraphResolver({ tokens, baseUrl, maxConcurrent: config.graphMaxConcurrency, fetch: overrides.graphFetch });
   // Local mode reads one Graph endpoint for every tenant; the emulator accepts any bearer token.
   const token = config.graphToken ?? (isEmulator ? "local-emulator-token" : undefined);
   const graph = createBookingsGraph({ baseUrl, getToken: async () => token, maxConcurrent: config.graphMaxConcurrency });
   return () => graph;
+}
+
+// On-behalf-of tokens for interactive calls, app-only ones for syncs and the activity feed (TeamsActivity.Send).
+function graphTokensFor(config: Config, overrides: StartOverrides, logger: Logger): GraphTokens {
+  const { clientId, clientSecret, authorityHost } = config.entra;
+  return createGraphTokens({ clientId: clientId!, clientSecret: clientSecret!, authorityHost, networkClient: overrides.entraNetwork, logger });
+}
+
+// Waits for `promise`, but no longer than `ms` (work that outlives the grace period is abandoned).
+async function settleWithin(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise?.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -2,6 +2,12 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** Per-minute request limits; 0 means unlimited. */
+export type RateLimits = { perIpPerMinute: number; perTenantPerMinute: number };
+
+/** Generous limits that only stop floods: a busy user makes a few requests a second at most. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { perIpPerMinute: 600, perTenantPerMinute: 1200 };
+
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(53000),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -14,11 +20,17 @@ const ZEnv = z.object({
   GRAPH_TOKEN: z.string().optional(),
   ENTRA_CLIENT_ID: z.string().optional(),
   ENTRA_CLIENT_SECRET: z.string().optional(),
-  ENTRA_AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
+  ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: "ENTRA_AUTHORITY_HOST must be an https URL" }).default("https://login.microsoftonline.com"),
   ENTRA_JWKS_URL: z.url().optional(),
   SYNC_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   GRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "GRAPH_MAX_CONCURRENCY: Bookings allows at most 4 concurrent requests").default(3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perIpPerMinute),
+  RATE_LIMIT_PER_TENANT: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perTenantPerMinute),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  // The placeholder of env/.env.dev: deep links need the real id (manifest id, or the org catalog id once published).
+  TEAMS_APP_ID: z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/, "TEAMS_APP_ID must be the Teams app id, e.g. a GUID").default("00000000-0000-0000-0000-000000000000"),
 });
 
 /** The validated runtime configuration. */
@@ -36,6 +48,14 @@ export type Config = {
   /** Concurrent Graph requests per Bookings business (Bookings allows 4). */
   graphMaxConcurrency: number;
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
+  /** Requests per minute per client IP (all of /api) and per tenant (after sign-in); 0 turns a limit off. */
+  rateLimits: RateLimits;
+  /** Reverse-proxy hops in front of the server (App Service: 1), so the client IP comes from X-Forwarded-For. */
+  trustProxy: number;
+  /** On SIGTERM/SIGINT, how long in-flight requests may still run before their connections are cut. */
+  shutdownGraceSeconds: number;
+  /** Teams app id of deep links to the personal tab in notifications (teams-platform.md §4.6). */
+  teamsAppId: string;
 };
 
 /** Parses the environment; throws one readable error that lists every bad variable. */
@@ -46,8 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  if (e.AUTH_MODE === "entra" && !e.ENTRA_CLIENT_ID) {
-    throw new Error("Invalid configuration:\n  ENTRA_CLIENT_ID: required when AUTH_MODE=entra");
+  if (e.AUTH_MODE === "entra") {
+    // Entra mode validates tokens for the client id and asks Entra ID for Graph tokens with its secret.
+    const missing = (["ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET"] as const).filter((name) => !e[name]);
+    if (missing.length) throw new Error(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when AUTH_MODE=entra`).join("\n")}`);
   }
   return {
     port: e.PORT,
@@ -65,5 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     graphMaxConcurrency: e.GRAPH_MAX_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
+    rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perTenantPerMinute: e.RATE_LIMIT_PER_TENANT },
+    trustProxy: e.TRUST_PROXY,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    teamsAppId: e.TEAMS_APP_ID,
   };
 }

@@ -18,7 +18,7 @@ export async function startServerProcess(env: Record<string, string>, opts: { da
   const port = 54_000 + Math.floor(Math.random() * 1500);
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "bi-proc-"));
   const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", SYNC_TICK_SECONDS: "0", ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", SYNC_TICK_SECONDS: "0", RATE_LIMIT_PER_IP: "1000000", RATE_LIMIT_PER_TENANT: "1000000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

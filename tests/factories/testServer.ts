@@ -5,13 +5,16 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { pino } from "pino";
-import { startApi, type RunningApi } from "../../api/src/bootstrap";
+import { startApi, type RunningApi, type StartOverrides } from "../../api/src/bootstrap";
 import { loadConfig } from "../../api/src/config";
 import { DEMO_TENANT_ID, DEMO_USER_ID, prepareDemoTenant } from "../../api/src/demo";
 import { issueDevToken } from "../../api/src/features/auth/devToken";
 import type { SyncRun } from "../../api/src/features/sync/sync.types";
 import type { StoreOptions } from "../../api/src/shared/db";
 import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api/emulator/index";
+
+/** Rate limits no test reaches unless it sets its own (tests/integration/hardening.test.ts does). */
+export const HIGH_RATE_LIMITS = { RATE_LIMIT_PER_IP: "1000000", RATE_LIMIT_PER_TENANT: "1000000" };
 
 /** The stores the store-dependent tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testStores(): ("pglite" | "postgres")[] {
@@ -30,15 +33,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts emulator + API; by default the demo tenant is set up and synced. */
+/** Starts emulator + API; by default the demo tenant is set up and synced. `env` adds to the test configuration
+ * (e.g. AUTH_MODE=entra; then token() is unavailable), `overrides` to what startApi receives. */
 export async function startTestServer(
-  opts: { store?: "pglite" | "postgres"; demo?: boolean; emulator?: EmulatorOptions } = {},
+  opts: { store?: "pglite" | "postgres"; demo?: boolean; emulator?: EmulatorOptions; env?: Record<string, string>; overrides?: Omit<StartOverrides, "store" | "host"> } = {},
 ): Promise<TestServer> {
   const emulator = await startEmulator({ seed: "demo", ...opts.emulator, port: 0, host: "127.0.0.1" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-test-"));
   const { store, dropStore } = testStore(opts.store ?? "pglite");
-  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0" });
-  const api = await startApi(config, { store, logger: pino({ level: "silent" }), host: "127.0.0.1" });
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0", ...HIGH_RATE_LIMITS, ...opts.env });
+  const api = await startApi(config, { logger: pino({ level: "silent" }), ...opts.overrides, store, host: "127.0.0.1" });
   const graph = api.ctx.graphFor(DEMO_TENANT_ID);
   const firstSync = opts.demo === false ? undefined : await prepareDemoTenant({ db: api.ctx.db, graph, now: api.ctx.now }, DEMO_BUSINESS_ID);
   return {
