@@ -19,6 +19,7 @@ import { createNotifier } from "./features/notifications/notifier";
 import { startScheduler } from "./features/sync/scheduler";
 import { priceEveryAttendee } from "./features/bookings/priceAttendees";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
+import { answerClientErrors } from "./shared/clientErrors";
 import { trackRequests } from "./shared/drainServer";
 import { createLogger } from "./shared/logger";
 import { migrate } from "./shared/migrate";
@@ -76,6 +77,7 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   ctx.rateLimits = config.rateLimits;
   ctx.trustProxy = config.trustProxy;
   const server = http.createServer(createApp(ctx));
+  answerClientErrors(server);
   const requests = trackRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
