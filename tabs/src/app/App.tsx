@@ -1,14 +1,18 @@
-// App shell: detects the host, provides theme and API client, and routes by hash.
-import { useMemo } from "react";
+// App shell: detects the host, provides theme, language and API client, asks for consent when needed, and routes by hash.
+import { useCallback, useMemo, useState } from "react";
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { ApiContext } from "../shared/apiContext";
 import { createApiClient } from "../shared/apiClient";
+import type { ApiError } from "../shared/apiClient";
 import { createTokenProvider } from "../shared/auth";
-import { setLocale } from "../shared/format";
+import { adminConsentUrl, isConsentRequired } from "../shared/consent";
+import { HostContext } from "../shared/hostContext";
 import { LoadingState } from "../shared/ui/LoadingState";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
 import { SetupPage } from "../features/setup/SetupPage";
 import { AppBar } from "./AppBar";
+import { ConsentBar } from "./ConsentBar";
 import { themeFor } from "./theme";
 import { useHashRoute } from "./useHashRoute";
 import type { Route } from "./useHashRoute";
@@ -21,6 +25,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
   },
   main: {
     flex: 1,
@@ -30,29 +35,48 @@ const useStyles = makeStyles({
     margin: "0 auto",
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
   },
+  consent: { marginBottom: tokens.spacingVerticalL },
 });
 
 /** The root component rendered by main.tsx. */
 export function App() {
   const styles = useStyles();
+  const { t } = useTranslation();
   const { host, themeName } = useHost();
   const route = useHashRoute();
-  const api = useMemo(() => {
-    if (!host) return null;
-    setLocale(host.ctx?.app.locale);
-    return createApiClient(createTokenProvider(host.inTeams));
-  }, [host]);
+  // The CONSENT_REQUIRED answer that asked for consent, until consent is granted.
+  const [consentError, setConsentError] = useState<ApiError | null>(null);
+  // Bumped after consent is granted, so the page mounts again and reloads what failed.
+  const [generation, setGeneration] = useState(0);
+  const handleApiError = useCallback((error: ApiError) => {
+    if (isConsentRequired(error)) setConsentError(error);
+  }, []);
+  const api = useMemo(() => (host ? createApiClient(createTokenProvider(host.inTeams), "", { onError: handleApiError }) : null), [host, handleApiError]);
+  const hostInfo = useMemo(() => ({ inTeams: host?.inTeams ?? false, subPageId: host?.ctx?.page.subPageId || undefined }), [host]);
+  const handleGranted = useCallback(() => {
+    setConsentError(null);
+    setGeneration((g) => g + 1);
+  }, []);
 
   return (
     <FluentProvider theme={themeFor(themeName)}>
       {/* Layout lives on an inner div: the provider's className is copied onto portal mount nodes. */}
-      <div className={styles.root}>
+      <div className={styles.root} data-theme={themeName}>
         {host && !host.inTeams && <AppBar route={route} />}
         <main className={styles.main}>
           {host && api ? (
-            <ApiContext.Provider value={api}>{renderPage(route, host.inTeams)}</ApiContext.Provider>
+            <HostContext.Provider value={hostInfo}>
+              <ApiContext.Provider value={api}>
+                {consentError && (
+                  <div className={styles.consent}>
+                    <ConsentBar inTeams={host.inTeams} adminConsentUrl={adminConsentUrl(consentError)} onGranted={handleGranted} />
+                  </div>
+                )}
+                <div key={generation}>{renderPage(route, host.inTeams)}</div>
+              </ApiContext.Provider>
+            </HostContext.Provider>
           ) : (
-            <LoadingState label="Starting…" />
+            <LoadingState label={t("common.starting")} />
           )}
         </main>
       </div>

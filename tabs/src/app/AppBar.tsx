@@ -1,6 +1,7 @@
 // Slim top bar shown when the tab runs standalone in a browser (Teams provides its own chrome).
 import { Badge, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ReceiptMoneyRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import type { Route } from "./useHashRoute";
 
 const useStyles = makeStyles({
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
 /** Brand, page links and a "local mode" badge. */
 export function AppBar({ route }: { route: Route }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const selected = route === "config" ? "setup" : route;
   return (
     <header className={styles.bar}>
@@ -28,9 +30,9 @@ export function AppBar({ route }: { route: Route }) {
         <span className={styles.logo} aria-hidden>
           <ReceiptMoneyRegular />
         </span>
-        <Text weight="semibold">Bookings Invoicing</Text>
+        <Text weight="semibold">{t("app.brand")}</Text>
       </span>
-      <nav aria-label="Pages">
+      <nav aria-label={t("app.pages")}>
         <TabList
           size="small"
           selectedValue={selected}
@@ -38,13 +40,13 @@ export function AppBar({ route }: { route: Route }) {
             window.location.hash = `#/${String(data.value)}`;
           }}
         >
-          <Tab value="invoices">Invoices</Tab>
-          <Tab value="setup">Setup</Tab>
+          <Tab value="invoices">{t("app.invoices")}</Tab>
+          <Tab value="setup">{t("app.setup")}</Tab>
         </TabList>
       </nav>
       <span className={styles.spacer} />
       <Badge appearance="tint" color="informative">
-        Local mode
+        {t("app.localMode")}
       </Badge>
     </header>
   );

@@ -12,9 +12,19 @@ export function themeFor(name: string | undefined): Theme {
   return teamsLightTheme;
 }
 
+/** A Teams theme name as one of ours; anything unknown (or missing) is "default". */
+export function asThemeName(name: string | null | undefined): ThemeName {
+  return name === "dark" || name === "contrast" ? name : "default";
+}
+
+/** Whether the OS asks for dark colours (false where matchMedia is missing). */
+function prefersDark(): boolean {
+  return typeof window !== "undefined" && Boolean(window.matchMedia?.("(prefers-color-scheme: dark)").matches);
+}
+
 /** Standalone theme: `?theme=dark|contrast|default` wins, else the OS colour-scheme preference. */
-export function standaloneThemeName(search = window.location.search): ThemeName {
+export function standaloneThemeName(search = window.location.search, dark = prefersDark()): ThemeName {
   const requested = new URLSearchParams(search).get("theme");
   if (requested === "dark" || requested === "contrast" || requested === "default") return requested;
-  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "default";
+  return dark ? "dark" : "default";
 }

@@ -1,14 +1,29 @@
-// Detects the host once, then keeps the theme in sync with Teams or the OS preference.
+// Detects the host once, applies its locale and language, then keeps the theme in sync with Teams or the OS preference.
 import { useEffect, useState } from "react";
+import { setLocale } from "../shared/format";
+import { setLanguage } from "../shared/i18n/i18n";
+import { chooseLocale } from "./locale";
 import { detectTeamsHost } from "./teamsHost";
 import type { TeamsHost } from "./teamsHost";
-import { standaloneThemeName } from "./theme";
+import { asThemeName, standaloneThemeName } from "./theme";
 import type { ThemeName } from "./theme";
 
 /** Host state for the app shell; `host` is undefined until detection finishes. */
 export interface HostState {
   host: TeamsHost | undefined;
   themeName: ThemeName;
+}
+
+/** Formats dates and money in the host's locale and picks the UI language, before any page renders. */
+function applyLocale(host: TeamsHost): void {
+  const { locale, language } = chooseLocale({
+    inTeams: host.inTeams,
+    teamsLocale: host.ctx?.app.locale,
+    search: window.location.search,
+    browserLanguage: navigator.language,
+  });
+  setLocale(locale);
+  setLanguage(language);
 }
 
 /** Runs host detection and subscribes to theme changes. */
@@ -20,10 +35,12 @@ export function useHost(): HostState {
     let cancelled = false;
     void detectTeamsHost().then((detected) => {
       if (cancelled) return;
+      applyLocale(detected);
       if (detected.inTeams) {
         setThemeName(asThemeName(detected.ctx?.app.theme));
         // Already loaded by detectTeamsHost, so this import resolves at once.
         void import("@microsoft/teams-js").then(({ app }) => {
+          // Teams calls this live when the user switches between light, dark and high contrast.
           app.registerOnThemeChangeHandler((name) => setThemeName(asThemeName(name)));
           app.notifySuccess();
         });
@@ -46,8 +63,4 @@ export function useHost(): HostState {
   }, [host]);
 
   return { host, themeName };
-}
-
-function asThemeName(name: string | undefined): ThemeName {
-  return name === "dark" || name === "contrast" ? name : "default";
 }

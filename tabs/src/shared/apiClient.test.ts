@@ -1,6 +1,8 @@
-// Covers the API client's error parsing and its retry with a fresh token after a 401.
+// Covers the API client's error parsing, its retry with a fresh token after a 401, its error hook and error wording.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, createApiClient, detailIds, filenameFromDisposition, toApiError } from "./apiClient";
+import { ApiError, createApiClient, detailIds, errorMessage, filenameFromDisposition, toApiError } from "./apiClient";
+import { isConsentRequired } from "./consent";
+import { setLanguage } from "./i18n/i18n";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -89,5 +91,32 @@ describe("filenameFromDisposition", () => {
     [null, null],
   ])("%j → %j", (header, name) => {
     expect(filenameFromDisposition(header)).toBe(name);
+  });
+});
+
+describe("errors seen by the app shell and shown to the user", () => {
+  it("hands every error answer to onError, e.g. the 403 CONSENT_REQUIRED the consent bar reacts to", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => json(403, { error: { code: "CONSENT_REQUIRED", message: "Consent needed" } })));
+    const seen: ApiError[] = [];
+    const api = createApiClient(async () => "t", "", { onError: (err) => seen.push(err) });
+    const failure = api.get("/api/bookings/uninvoiced").catch((err: unknown) => err);
+    expect(await failure).toBeInstanceOf(ApiError);
+    expect(seen.map((e) => [e.status, e.code])).toEqual([[403, "CONSENT_REQUIRED"]]);
+    expect(isConsentRequired(seen[0])).toBe(true);
+    expect(isConsentRequired(new ApiError(403, "FORBIDDEN", "no"))).toBe(false);
+  });
+
+  it("shows the server's message in English and the tab's own wording of known codes in Dutch", () => {
+    const err = new ApiError(409, "NOT_DRAFT", "Invoice INV-1 is final.");
+    const odd = new ApiError(400, "BAD_REQUEST", "dueDate: Invalid date");
+    expect(errorMessage(err)).toBe("Invoice INV-1 is final.");
+    setLanguage("nl");
+    try {
+      expect(errorMessage(err)).toBe("Deze factuur is geen concept meer.");
+      expect(errorMessage(odd)).toBe("dueDate: Invalid date");
+      expect(errorMessage("??")).toBe("Er is iets misgegaan");
+    } finally {
+      setLanguage("en");
+    }
   });
 });

@@ -1,4 +1,6 @@
 // Fetch wrapper for the same-origin API: bearer token, JSON bodies and typed errors.
+import { en } from "./i18n/en";
+import { currentLanguage, t } from "./i18n/i18n";
 
 /** Supplies a bearer token; `refresh` asks for a new one instead of a cached one. */
 export type TokenProvider = (options?: { refresh?: boolean }) => Promise<string>;
@@ -67,8 +69,13 @@ export function detailIds(error: ApiError, key: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+/** Client-wide hooks: `onError` sees every error the API answers (the app shell watches for CONSENT_REQUIRED). */
+export interface ApiClientHooks {
+  onError?: (error: ApiError) => void;
+}
+
 /** Creates the API client; retries once with a fresh token after a 401. */
-export function createApiClient(getToken: TokenProvider, baseUrl = ""): ApiClient {
+export function createApiClient(getToken: TokenProvider, baseUrl = "", hooks: ApiClientHooks = {}): ApiClient {
   async function send(method: string, path: string, body: unknown, refresh = false, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
     const token = await getToken({ refresh });
     const headers: Record<string, string> = { Accept: options.accept ?? "application/json", ...options.headers, Authorization: `Bearer ${token}` };
@@ -80,14 +87,18 @@ export function createApiClient(getToken: TokenProvider, baseUrl = ""): ApiClien
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (err) {
-      throw new ApiError(0, "NETWORK", err instanceof Error ? err.message : "The server could not be reached");
+      throw new ApiError(0, "NETWORK", t("errors.network"), { cause: err instanceof Error ? err.message : String(err) });
     }
   }
 
   async function respond(method: string, path: string, body: unknown, options?: RequestOptions & { accept?: string }): Promise<Response> {
     let res = await send(method, path, body, false, options);
     if (res.status === 401) res = await send(method, path, body, true, options);
-    if (!res.ok) throw await toApiError(res);
+    if (!res.ok) {
+      const error = await toApiError(res);
+      hooks.onError?.(error);
+      throw error;
+    }
     return res;
   }
 
@@ -128,8 +139,15 @@ export function filenameFromDisposition(header: string | null): string | null {
   return name || null;
 }
 
-/** A readable message for anything thrown by the client or the code around it. */
+type KnownCode = keyof typeof en.errors.codes;
+const isKnownCode = (code: string): code is KnownCode => Object.hasOwn(en.errors.codes, code);
+
+/**
+ * A readable message for anything thrown by the client or the code around it. The server writes English, so in
+ * another UI language an error with a known code shows the tab's own wording of that code instead.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return "Something went wrong";
+  if (error instanceof ApiError && currentLanguage() !== "en" && isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
+  if (error instanceof Error && error.message) return error.message;
+  return t("errors.generic");
 }

@@ -1,6 +1,7 @@
 // Covers the tab's exact decimal money helpers and the locale formatting of amounts, dates and durations.
 import { describe, expect, it } from "vitest";
 import { compareDecimals, formatCalendarDate, formatDuration, formatMoney, formatMoneyTotals, formatQuantity, sumDecimals } from "./format";
+import { setLanguage } from "./i18n/i18n";
 
 describe("sumDecimals", () => {
   it.each([
@@ -62,5 +63,20 @@ describe("formatting", () => {
     expect(formatDuration(45)).toBe("45 min");
     expect(formatDuration(60)).toBe("1 h");
     expect(formatDuration(90)).toBe("1 h 30 min");
+  });
+});
+
+describe("formatting in Dutch", () => {
+  it("writes durations with Dutch units and money and quantities in the nl locale", () => {
+    setLanguage("nl");
+    try {
+      expect(formatDuration(90)).toBe("1 u 30 min");
+      expect(formatDuration(60)).toBe("1 u");
+      expect(formatMoney("1234.5", "EUR", "nl-NL")).toBe("€\u00a01.234,50");
+      expect(formatQuantity("0.8333", "nl-NL")).toBe("0,8333");
+      expect(formatCalendarDate("2026-03-01", "nl-NL")).toBe("1 mrt 2026");
+    } finally {
+      setLanguage("en");
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Locale-aware display helpers and exact decimal arithmetic on money strings ("62.50").
+import { t } from "./i18n/i18n";
 
 let currentLocale: string | undefined;
 
@@ -90,15 +91,10 @@ export function formatCalendarDate(ymd: string, locale = getLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
-/** A duration in minutes as "45 min", "1 h" or "1 h 30 min". */
+/** A duration in minutes as "45 min", "1 h" or "1 h 30 min" (Dutch: "1 u 30 min"). */
 export function formatDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-/** "1 booking" / "3 bookings". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  if (h === 0) return t("format.minutes", { m });
+  return m === 0 ? t("format.hours", { h }) : t("format.hoursMinutes", { h, m });
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Badge, Button, Caption1, Field, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LinkRegular, PersonRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { CustomerPicker } from "./CustomerPicker";
 import { suggestCustomer } from "./bookingDisplay";
 import type { BookingCustomer, CustomerOption } from "./invoice.types";
@@ -24,6 +25,7 @@ export interface AttendeeLinkRowProps {
 /** Picks a customer (pre-filled with a suggestion by e-mail or unique name) and links it. */
 export function AttendeeLinkRow({ attendee, customers, onLink }: AttendeeLinkRowProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const suggestion = suggestCustomer(attendee, customers);
   // null until the user picks: then the suggestion (which appears once customers have loaded) is the choice.
   const [choice, setChoice] = useState<string | undefined | null>(null);
@@ -31,7 +33,7 @@ export function AttendeeLinkRow({ attendee, customers, onLink }: AttendeeLinkRow
   const [linking, setLinking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const customer = customers.find((c) => c.id === customerId);
-  const name = attendee.name || "Unnamed attendee";
+  const name = attendee.name || t("invoices.grid.unnamedAttendee");
 
   async function handleLink() {
     if (!customer) return;
@@ -48,12 +50,12 @@ export function AttendeeLinkRow({ attendee, customers, onLink }: AttendeeLinkRow
         </span>
         <span className={styles.identity}>
           <Text weight="semibold">{name}</Text>
-          <Caption1 className={styles.muted}>{attendee.email ?? "No e-mail in Bookings"}</Caption1>
+          <Caption1 className={styles.muted}>{attendee.email ?? t("invoices.review.noEmail")}</Caption1>
         </span>
       </div>
       <Field
         validationState={error ? "error" : "none"}
-        validationMessage={error ?? (suggestion && customerId === suggestion.id ? <Badge appearance="tint" color="brand" size="small">Suggested match</Badge> : undefined)}
+        validationMessage={error ?? (suggestion && customerId === suggestion.id ? <Badge appearance="tint" color="brand" size="small">{t("invoices.review.suggested")}</Badge> : undefined)}
       >
         <CustomerPicker
           customers={customers}
@@ -63,13 +65,13 @@ export function AttendeeLinkRow({ attendee, customers, onLink }: AttendeeLinkRow
             setChoice(id);
             setError(null);
           }}
-          label={`Customer for ${name}`}
-          placeholder="Choose a customer"
+          label={t("invoices.review.customerFor", { name })}
+          placeholder={t("invoices.review.chooseCustomer")}
           disabled={linking}
         />
       </Field>
-      <Button appearance="primary" icon={linking ? <Spinner size="tiny" /> : <LinkRegular />} disabled={!customer || linking} onClick={() => void handleLink()} aria-label={`Link ${name} to ${customer?.name ?? "the chosen customer"}`}>
-        Link
+      <Button appearance="primary" icon={linking ? <Spinner size="tiny" /> : <LinkRegular />} disabled={!customer || linking} onClick={() => void handleLink()} aria-label={t("invoices.review.linkTo", { name, customer: customer?.name ?? t("invoices.review.chosenCustomer") })}>
+        {t("invoices.review.link")}
       </Button>
     </div>
   );

@@ -1,6 +1,7 @@
 // One row of the bookings grid: a roving-tabindex row that toggles its selection on click, Space or Enter.
 import { memo } from "react";
 import { TableCell, TableRow, TableSelectionCell, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
 import { BOOKING_COLUMNS, useColumnStyles } from "./bookingColumns";
 import { customerNames } from "./bookingDisplay";
@@ -28,6 +29,7 @@ export interface BookingRowProps {
 export const BookingRow = memo(function BookingRow({ booking: b, index, selected, selectable, tabbable, onToggle, onFocusRow, setRowRef }: BookingRowProps) {
   const styles = useStyles();
   const columnStyles = useColumnStyles();
+  const { t } = useTranslation();
   const label = `${customerNames(b)}, ${formatDateTime(b.start)}`;
   return (
     <TableRow
@@ -45,7 +47,7 @@ export const BookingRow = memo(function BookingRow({ booking: b, index, selected
         <TableSelectionCell
           className={columnStyles.select}
           checked={selected}
-          checkboxIndicator={{ "aria-label": `Select booking: ${label}`, tabIndex: -1 }}
+          checkboxIndicator={{ "aria-label": t("invoices.grid.selectRow", { label }), tabIndex: -1 }}
         />
       )}
       {BOOKING_COLUMNS.map((col) => (

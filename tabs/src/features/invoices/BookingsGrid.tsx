@@ -1,6 +1,7 @@
 // The windowed bookings grid: sticky sortable header, only visible rows rendered, pages loaded on scroll.
 import { useMemo } from "react";
 import { Button, Spinner, Table, TableBody, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { BookingRow } from "./BookingRow";
 import { BOOKING_COLUMNS, useColumnStyles } from "./bookingColumns";
 import { headerCheckState, isSelected } from "./bookingSelection";
@@ -38,6 +39,7 @@ export function BookingsGrid(props: BookingsGridProps) {
   const { items, totalCount, selection, selectable, sort, hasMore, loadingMore, onToggle, onToggleAll, onSort, onLoadMore } = props;
   const styles = useStyles();
   const columnStyles = useColumnStyles();
+  const { t } = useTranslation();
   const loadedIds = useMemo(() => items.map((b) => b.id), [items]);
   const grid = useGridWindow({
     count: items.length,
@@ -54,7 +56,7 @@ export function BookingsGrid(props: BookingsGridProps) {
         noNativeElements
         sortable
         role="grid"
-        aria-label="Bookings awaiting invoicing"
+        aria-label={t("invoices.grid.label")}
         aria-rowcount={totalCount + 1}
         aria-multiselectable={selectable || undefined}
         className={styles.table}
@@ -66,7 +68,7 @@ export function BookingsGrid(props: BookingsGridProps) {
               <TableSelectionCell
                 className={columnStyles.select}
                 checked={headerChecked}
-                checkboxIndicator={{ "aria-label": "Select all loaded bookings" }}
+                checkboxIndicator={{ "aria-label": t("invoices.grid.selectAll") }}
                 onClick={onToggleAll}
               />
             )}
@@ -79,7 +81,7 @@ export function BookingsGrid(props: BookingsGridProps) {
                 button={col.id === "amount" ? { className: columnStyles.endButton } : undefined}
                 onClick={col.sort ? () => onSort(col.sort!) : undefined}
               >
-                {col.label}
+                {t(col.label)}
               </TableHeaderCell>
             ))}
           </TableRow>
@@ -110,12 +112,12 @@ export function BookingsGrid(props: BookingsGridProps) {
       {(hasMore || loadingMore) && (
         <div className={styles.footer}>
           {loadingMore ? (
-            <Spinner size="tiny" label="Loading more bookings…" />
+            <Spinner size="tiny" label={t("invoices.grid.loadingMore")} />
           ) : (
             <>
-              <Text>{`Showing ${items.length} of ${totalCount}`}</Text>
+              <Text>{t("invoices.grid.showing", { shown: items.length, total: totalCount })}</Text>
               <Button size="small" onClick={onLoadMore}>
-                Load more
+                {t("common.loadMore")}
               </Button>
             </>
           )}

@@ -2,6 +2,7 @@
 import { useCallback, useState } from "react";
 import { MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import { CalendarCheckmarkRegular, FilterDismissRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../shared/ui/EmptyState";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
@@ -33,6 +34,7 @@ export interface BookingsPanelProps {
 
 /** Lists bookings awaiting invoicing and turns a selection (or all matching) into draft invoices. */
 export function BookingsPanel({ list, filter, sort, lookups, onFilterChange, onClearFilters, onSortChange, onCreated, onShowDrafts }: BookingsPanelProps) {
+  const { t } = useTranslation();
   // The request is frozen when the dialog opens: clearing the selection after a create must not re-run the preview.
   const [previewing, setPreviewing] = useState<{ request: SelectionRequest; count: number } | null>(null);
   const totals = list.head?.totals;
@@ -59,13 +61,11 @@ export function BookingsPanel({ list, filter, sort, lookups, onFilterChange, onC
         <SelectionBar state={state} items={list.items} totals={totals} loadedCount={list.items.length} disabled={list.loading} onPreview={() => setPreviewing({ request: selectionRequest(state.selection, filter), count: state.count })} />
       ) : (
         <MessageBar intent="info">
-          <MessageBarBody>
-            These bookings were cancelled in Bookings after they were put on a draft. Remove their lines from the drafts (Drafts → Edit) before finalizing.
-          </MessageBarBody>
+          <MessageBarBody>{t("invoices.bookings.cancelledInfo")}</MessageBarBody>
         </MessageBar>
       )}
-      {list.loading && list.items.length > 0 && <ProgressBar aria-label="Updating the list" thickness="medium" />}
-      <ErrorBar title="Could not load bookings" error={list.error} onRetry={() => void list.reload()} />
+      {list.loading && list.items.length > 0 && <ProgressBar aria-label={t("invoices.bookings.updating")} thickness="medium" />}
+      <ErrorBar title={t("invoices.bookings.loadError")} error={list.error} onRetry={() => void list.reload()} />
       {list.items.length > 0 ? (
         <BookingsGrid
           // A new filter or sort starts at the top with the first row active.
@@ -104,13 +104,8 @@ export function BookingsPanel({ list, filter, sort, lookups, onFilterChange, onC
 
 /** First load, or nothing to show (with or without filters). */
 function EmptyBookings({ loading, filtered }: { loading: boolean; filtered: boolean }) {
-  if (loading) return <LoadingState label="Loading bookings…" />;
-  if (filtered) return <EmptyState icon={<FilterDismissRegular />} title="No bookings match these filters" hint="Change or clear the filters to see more." />;
-  return (
-    <EmptyState
-      icon={<CalendarCheckmarkRegular />}
-      title="Nothing to invoice — all completed bookings are on an invoice"
-      hint="New bookings appear here once they are completed and synced from Microsoft Bookings."
-    />
-  );
+  const { t } = useTranslation();
+  if (loading) return <LoadingState label={t("invoices.bookings.loading")} />;
+  if (filtered) return <EmptyState icon={<FilterDismissRegular />} title={t("invoices.bookings.noMatchTitle")} hint={t("invoices.bookings.noMatchHint")} />;
+  return <EmptyState icon={<CalendarCheckmarkRegular />} title={t("invoices.bookings.emptyTitle")} hint={t("invoices.bookings.emptyHint")} />;
 }

@@ -1,7 +1,8 @@
 // Progress and outcome of "Create drafts": a progress bar, the result with skipped bookings, or what went wrong and how to go on.
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { ApiError, detailIds, errorMessage } from "../../shared/apiClient";
-import { formatMoney, plural } from "../../shared/format";
+import { formatMoney } from "../../shared/format";
 import { describeSkipped } from "./describeSkipped";
 import type { CreatePhase } from "./useInvoicePreview";
 
@@ -14,9 +15,10 @@ export interface CreateOutcomeProps {
 
 /** Renders nothing while idle. */
 export function CreateOutcome({ phase, onRetry, onInvoiceRest }: CreateOutcomeProps) {
+  const { t } = useTranslation();
   if (phase.kind === "idle") return null;
   if (phase.kind === "creating") {
-    const label = phase.drafts > 0 ? `Creating ${plural(phase.drafts, "draft")}…` : "Creating drafts…";
+    const label = phase.drafts > 0 ? t("invoices.create.creating", { count: phase.drafts }) : t("invoices.create.creatingAny");
     return (
       <Field validationMessage={label} validationState="none" aria-live="polite">
         <ProgressBar aria-label={label} />
@@ -29,9 +31,9 @@ export function CreateOutcome({ phase, onRetry, onInvoiceRest }: CreateOutcomePr
     return (
       <MessageBar intent={skipped.length ? "warning" : "success"} layout="multiline" data-testid="create-outcome">
         <MessageBarBody>
-          <MessageBarTitle>{`Created ${plural(totals.invoices, "draft invoice")}`}</MessageBarTitle>
-          {`${plural(totals.lines, "line")} · total ${formatMoney(totals.total, currency)}. `}
-          {skipped.length ? describeSkipped(skipped) : "Review them under Drafts before finalizing."}
+          <MessageBarTitle>{t("invoices.created", { count: totals.invoices })}</MessageBarTitle>
+          {t("invoices.create.summary", { count: totals.lines, total: formatMoney(totals.total, currency) })}{" "}
+          {skipped.length ? describeSkipped(skipped) : t("invoices.reviewDrafts")}
         </MessageBarBody>
       </MessageBar>
     );
@@ -42,11 +44,11 @@ export function CreateOutcome({ phase, onRetry, onInvoiceRest }: CreateOutcomePr
     return (
       <MessageBar intent="warning" layout="multiline" data-testid="create-outcome">
         <MessageBarBody>
-          <MessageBarTitle>Some bookings were invoiced in the meantime</MessageBarTitle>
-          {`${n > 0 ? `${plural(n, "booking")} ${n === 1 ? "is" : "are"}` : "Some bookings are"} already on an invoice, so nothing was created.`}
+          <MessageBarTitle>{t("invoices.create.conflictTitle")}</MessageBarTitle>
+          {n > 0 ? t("invoices.create.conflict", { count: n }) : t("invoices.create.conflictUnknown")}
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={onInvoiceRest}>Invoice the rest</Button>
+          <Button onClick={onInvoiceRest}>{t("invoices.create.invoiceRest")}</Button>
         </MessageBarActions>
       </MessageBar>
     );
@@ -55,11 +57,11 @@ export function CreateOutcome({ phase, onRetry, onInvoiceRest }: CreateOutcomePr
   return (
     <MessageBar intent="error" layout="multiline" data-testid="create-outcome">
       <MessageBarBody>
-        <MessageBarTitle>Could not create the drafts</MessageBarTitle>
+        <MessageBarTitle>{t("invoices.create.failed")}</MessageBarTitle>
         {errorMessage(error)}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onRetry}>Try again</Button>
+        <Button onClick={onRetry}>{t("common.tryAgain")}</Button>
       </MessageBarActions>
     </MessageBar>
   );

@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 import { Caption1, Combobox, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { ComboboxProps } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { matchCustomers } from "./customerSearch";
 import type { CustomerOption } from "./invoice.types";
 
@@ -25,8 +26,9 @@ export interface CustomerPickerProps {
 }
 
 /** Customer Combobox; clearing it selects nothing. */
-export function CustomerPicker({ customers, value, onChange, label, placeholder = "Any customer", disabled, size, className, showInactive = true }: CustomerPickerProps) {
+export function CustomerPicker({ customers, value, onChange, label, placeholder, disabled, size, className, showInactive = true }: CustomerPickerProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   // null while not typing: the box then shows the selected customer's name.
   const [query, setQuery] = useState<string | null>(null);
   const pool = useMemo(() => (showInactive ? customers : customers.filter((c) => c.active)), [customers, showInactive]);
@@ -37,7 +39,7 @@ export function CustomerPicker({ customers, value, onChange, label, placeholder 
     <Combobox
       className={className}
       aria-label={label}
-      placeholder={placeholder}
+      placeholder={placeholder ?? t("invoices.filters.anyCustomer")}
       size={size}
       disabled={disabled}
       clearable
@@ -55,17 +57,14 @@ export function CustomerPicker({ customers, value, onChange, label, placeholder 
       {matches.map((c) => (
         <Option key={c.id} value={c.id} text={c.name}>
           <span className={styles.option}>
-            <span>
-              {c.name}
-              {!c.active && " (inactive)"}
-            </span>
+            <span>{c.active ? c.name : t("common.inactive", { name: c.name })}</span>
             {c.email && <Caption1 className={styles.email}>{c.email}</Caption1>}
           </span>
         </Option>
       ))}
       {matches.length === 0 && (
         <Option value="" text="" disabled>
-          No customer matches “{query}”
+          {t("invoices.filters.noCustomerMatch", { query: query ?? "" })}
         </Option>
       )}
     </Combobox>

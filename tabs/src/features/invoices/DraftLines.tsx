@@ -1,5 +1,6 @@
 // The lines of one (draft or previewed) invoice, with their price flags, and net, tax and total below them.
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney, formatQuantity } from "../../shared/format";
 import { FlagBadges } from "./FlagBadges";
 import type { Invoice } from "./invoice.types";
@@ -31,25 +32,26 @@ const useStyles = makeStyles({
 /** What the lines table needs of an invoice (a preview has no id yet). */
 export type LinesOf = Pick<Invoice, "customer" | "currency" | "lines" | "net" | "tax" | "total">;
 
-/** Lines table with net, tax and total below it. */
-export function DraftLines({ invoice }: { invoice: LinesOf }) {
+/** Lines table with net, tax and total below it; `className` adjusts the box (its margin suits a table row). */
+export function DraftLines({ invoice, className }: { invoice: LinesOf; className?: string }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const money = (v: string) => formatMoney(v, invoice.currency);
   return (
-    <div className={styles.root}>
-      <Table size="small" aria-label={`Lines of the invoice for ${invoice.customer.name}`}>
+    <div className={mergeClasses(styles.root, className)}>
+      <Table size="small" aria-label={t("invoices.lines.label", { name: invoice.customer.name })}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.date}>Service date</TableHeaderCell>
-            <TableHeaderCell>Description</TableHeaderCell>
+            <TableHeaderCell className={styles.date}>{t("invoices.lines.serviceDate")}</TableHeaderCell>
+            <TableHeaderCell>{t("invoices.lines.description")}</TableHeaderCell>
             <TableHeaderCell className={styles.qty} button={{ className: styles.endButton }}>
-              Qty
+              {t("invoices.lines.qty")}
             </TableHeaderCell>
             <TableHeaderCell className={styles.money} button={{ className: styles.endButton }}>
-              Unit price
+              {t("invoices.lines.unitPrice")}
             </TableHeaderCell>
             <TableHeaderCell className={styles.money} button={{ className: styles.endButton }}>
-              Amount
+              {t("invoices.lines.amount")}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -71,9 +73,9 @@ export function DraftLines({ invoice }: { invoice: LinesOf }) {
         </TableBody>
       </Table>
       <div className={styles.totals}>
-        <span>Net {money(invoice.net)}</span>
-        <span>Tax {money(invoice.tax)}</span>
-        <span className={styles.total}>Total {money(invoice.total)}</span>
+        <span>{t("invoices.lines.net", { amount: money(invoice.net) })}</span>
+        <span>{t("invoices.lines.tax", { amount: money(invoice.tax) })}</span>
+        <span className={styles.total}>{t("invoices.lines.total", { amount: money(invoice.total) })}</span>
       </div>
     </div>
   );

@@ -2,7 +2,8 @@
 import { useEffect, useState } from "react";
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentBulletListRegular } from "@fluentui/react-icons";
-import { formatMoney, plural } from "../../shared/format";
+import { useTranslation } from "react-i18next";
+import { formatMoney } from "../../shared/format";
 import { ConfirmDialog } from "../../shared/ui/ConfirmDialog";
 import { EmptyState } from "../../shared/ui/EmptyState";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
@@ -43,6 +44,7 @@ export interface DraftsPanelProps {
 /** Lists invoices of the chosen status and acts on them. */
 export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onShowCancelled }: DraftsPanelProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const list = useInvoiceList(status);
   const actions = useDraftActions({ list, onNotice, onChanged });
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -60,32 +62,32 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
   return (
     <div>
       <div className={styles.toolbar}>
-        <TabList size="small" selectedValue={status} onTabSelect={(_, d) => onStatusChange(d.value as InvoiceStatus)} aria-label="Invoice status">
-          <Tab value="draft">Drafts</Tab>
-          <Tab value="final">Final</Tab>
+        <TabList size="small" selectedValue={status} onTabSelect={(_, d) => onStatusChange(d.value as InvoiceStatus)} aria-label={t("invoices.drafts.status")}>
+          <Tab value="draft">{t("invoices.drafts.drafts")}</Tab>
+          <Tab value="final">{t("invoices.drafts.final")}</Tab>
         </TabList>
         <div className={styles.actions}>
-          <Text aria-live="polite">{checked.size > 0 ? `${plural(checked.size, "invoice")} selected` : "Select invoices to export"}</Text>
+          <Text aria-live="polite">{checked.size > 0 ? t("invoices.drafts.selected", { count: checked.size }) : t("invoices.drafts.selectPrompt")}</Text>
           <Button
             icon={actions.downloading === "csv" ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
             disabled={checked.size === 0 || actions.downloading === "csv"}
             onClick={() => void actions.exportCsv([...checked])}
             data-testid="export-csv"
           >
-            Export CSV
+            {t("invoices.drafts.exportCsv")}
           </Button>
         </div>
       </div>
       <DraftsWarnings invoices={list.items} onShowCancelled={onShowCancelled} />
-      <ErrorBar title="Could not load invoices" error={list.error} onRetry={() => void list.reload()} />
+      <ErrorBar title={t("invoices.drafts.loadError")} error={list.error} onRetry={() => void list.reload()} />
       {list.loading && list.items.length === 0 ? (
-        <LoadingState label="Loading invoices…" />
+        <LoadingState label={t("invoices.drafts.loading")} />
       ) : list.items.length === 0 ? (
         !list.error && (
           <EmptyState
             icon={<DocumentBulletListRegular />}
-            title={status === "draft" ? "No draft invoices" : "No final invoices yet"}
-            hint={status === "draft" ? "Select bookings on the To invoice tab and create draft invoices." : "Finalize a draft to give it a number."}
+            title={status === "draft" ? t("invoices.drafts.emptyDraftTitle") : t("invoices.drafts.emptyFinalTitle")}
+            hint={status === "draft" ? t("invoices.drafts.emptyDraftHint") : t("invoices.drafts.emptyFinalHint")}
           />
         )
       ) : (
@@ -106,23 +108,24 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
       {list.nextCursor && (
         <div className={styles.footer}>
           <Button disabled={list.loadingMore} icon={list.loadingMore ? <Spinner size="tiny" /> : undefined} onClick={() => void list.loadMore()}>
-            {`Load more (showing ${list.items.length})`}
+            {t("invoices.drafts.loadMore", { count: list.items.length })}
           </Button>
         </div>
       )}
       {actions.editing && <EditDraftDialog draft={actions.editing} onSaved={actions.saved} onClose={() => actions.setEditing(null)} />}
       <ConfirmDialog
         open={pending !== null}
-        title={pending?.kind === "finalize" ? "Finalize invoice?" : "Delete draft invoice?"}
-        confirmLabel={pending?.kind === "finalize" ? "Finalize" : "Delete draft"}
+        title={pending?.kind === "finalize" ? t("invoices.drafts.finalizeTitle") : t("invoices.drafts.deleteTitle")}
+        confirmLabel={pending?.kind === "finalize" ? t("invoices.drafts.finalize") : t("invoices.drafts.deleteDraft")}
         busy={actions.busy}
         onConfirm={() => void actions.confirm()}
         onCancel={() => actions.setPending(null)}
       >
-        {pending?.kind === "finalize" &&
-          `The invoice for ${pending.invoice.customer.name} (${formatMoney(pending.invoice.total, pending.invoice.currency)}) gets the next invoice number and can no longer be changed or deleted.`}
-        {pending?.kind === "delete" &&
-          `The draft for ${pending.invoice.customer.name} (${formatMoney(pending.invoice.total, pending.invoice.currency)}) will be deleted. Its bookings return to the To invoice list.`}
+        {pending &&
+          t(pending.kind === "finalize" ? "invoices.drafts.finalizeBody" : "invoices.drafts.deleteBody", {
+            name: pending.invoice.customer.name,
+            total: formatMoney(pending.invoice.total, pending.invoice.currency),
+          })}
       </ConfirmDialog>
     </div>
   );

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, WarningFilled } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../shared/format";
 import { DraftLines } from "./DraftLines";
 import { DraftRowActions } from "./DraftRowActions";
@@ -10,7 +11,7 @@ import type { Invoice } from "./invoice.types";
 import { otherWarningCount } from "./lineFlags";
 
 const useStyles = makeStyles({
-  table: { minWidth: "900px" },
+  table: { minWidth: "980px" },
   narrow: { width: "40px" },
   customer: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} 0` },
   name: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -19,7 +20,8 @@ const useStyles = makeStyles({
   date: { width: "108px" },
   lines: { width: "64px", textAlign: "end" },
   total: { width: "120px", textAlign: "end", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
-  actions: { width: "240px" },
+  // Room for the Dutch button labels ("Bewerken", "Definitief maken") and three icon buttons.
+  actions: { width: "330px" },
   endButton: { justifyContent: "flex-end" },
   detail: { padding: 0 },
   warnings: { margin: `${tokens.spacingVerticalS} 0 0 44px` },
@@ -37,6 +39,7 @@ export interface DraftsTableProps extends Omit<DraftRowActionsProps, "invoice" |
 /** The invoices; a chevron expands lines and any warnings of a draft. */
 export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloading, ...actions }: DraftsTableProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setExpanded((prev) => {
@@ -48,24 +51,24 @@ export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloadin
   const some = invoices.some((i) => checked.has(i.id));
 
   return (
-    <Table className={styles.table} aria-label="Invoices" data-testid="drafts-table">
+    <Table className={styles.table} aria-label={t("invoices.table.label")} data-testid="drafts-table">
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.narrow}>
-            <Checkbox checked={all ? true : some ? "mixed" : false} aria-label="Select all loaded invoices" onChange={onCheckAll} />
+            <Checkbox checked={all ? true : some ? "mixed" : false} aria-label={t("invoices.table.selectAll")} onChange={onCheckAll} />
           </TableHeaderCell>
-          <TableHeaderCell className={styles.narrow} aria-label="Show lines" />
-          <TableHeaderCell>Customer</TableHeaderCell>
-          <TableHeaderCell className={styles.number}>Number</TableHeaderCell>
-          <TableHeaderCell className={styles.date}>Issued</TableHeaderCell>
-          <TableHeaderCell className={styles.date}>Due</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow} aria-label={t("invoices.table.showLines")} />
+          <TableHeaderCell>{t("invoices.table.customer")}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t("invoices.table.number")}</TableHeaderCell>
+          <TableHeaderCell className={styles.date}>{t("invoices.table.issued")}</TableHeaderCell>
+          <TableHeaderCell className={styles.date}>{t("invoices.table.due")}</TableHeaderCell>
           <TableHeaderCell className={styles.lines} button={{ className: styles.endButton }}>
-            Lines
+            {t("invoices.table.lines")}
           </TableHeaderCell>
           <TableHeaderCell className={styles.total} button={{ className: styles.endButton }}>
-            Total
+            {t("invoices.table.total")}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.actions} aria-label="Actions" />
+          <TableHeaderCell className={styles.actions} aria-label={t("invoices.table.actions")} />
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -97,12 +100,15 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
   actions: Omit<DraftRowActionsProps, "invoice" | "downloading">;
 }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const serious = otherWarningCount(inv) > 0;
+  const draft = inv.status === "draft";
+  const name = inv.customer.name;
   return (
     <>
       <TableRow data-invoice-id={inv.id} data-status={inv.status}>
         <TableCell className={styles.narrow}>
-          <Checkbox checked={checked} aria-label={`Select ${inv.number ?? `draft for ${inv.customer.name}`}`} onChange={onCheck} />
+          <Checkbox checked={checked} aria-label={t("invoices.table.select", { who: inv.number ?? t("invoices.actions.draftFor", { name }) })} onChange={onCheck} />
         </TableCell>
         <TableCell className={styles.narrow}>
           <Button
@@ -110,7 +116,16 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
             size="small"
             icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
             aria-expanded={open}
-            aria-label={`${open ? "Hide" : "Show"} lines of the ${inv.status === "draft" ? "draft" : "invoice"} for ${inv.customer.name}`}
+            aria-label={t(
+              draft
+                ? open
+                  ? "invoices.table.hideDraftLines"
+                  : "invoices.table.showDraftLines"
+                : open
+                  ? "invoices.table.hideInvoiceLines"
+                  : "invoices.table.showInvoiceLines",
+              { name },
+            )}
             onClick={onToggle}
           />
         </TableCell>
@@ -120,14 +135,14 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
               {inv.customer.name}
               {inv.warnings.length > 0 && (
                 <Badge appearance={serious ? "filled" : "tint"} color={serious ? "danger" : "warning"} size="small" icon={<WarningFilled />} data-testid="draft-warning" title={inv.warnings.join(" ")}>
-                  {inv.warnings.length === 1 ? "1 warning" : `${inv.warnings.length} warnings`}
+                  {t("common.warnings", { count: inv.warnings.length })}
                 </Badge>
               )}
             </span>
             {inv.customer.email && <Caption1 className={styles.muted}>{inv.customer.email}</Caption1>}
           </span>
         </TableCell>
-        <TableCell className={styles.number}>{inv.number ? <Badge appearance="tint" color="success">{inv.number}</Badge> : <span className={styles.muted}>Draft</span>}</TableCell>
+        <TableCell className={styles.number}>{inv.number ? <Badge appearance="tint" color="success">{inv.number}</Badge> : <span className={styles.muted}>{t("invoices.table.draft")}</span>}</TableCell>
         <TableCell className={styles.date}>{formatCalendarDate(inv.issueDate)}</TableCell>
         <TableCell className={styles.date}>{inv.dueDate ? formatCalendarDate(inv.dueDate) : <span className={styles.muted}>—</span>}</TableCell>
         <TableCell className={styles.lines}>{inv.lines.length}</TableCell>

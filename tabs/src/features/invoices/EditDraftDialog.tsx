@@ -1,5 +1,6 @@
 // Edit-draft dialog: due date, notes and the lines; totals shown are the server's, refreshed by each save.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../shared/format";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { EditLineRow } from "./EditLineRow";
@@ -33,6 +34,7 @@ export interface EditDraftDialogProps {
 /** Mounted while open. */
 export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const e = useDraftEditor(draft, onSaved);
   const money = (v: string) => formatMoney(v, e.invoice.currency);
   const byId = new Map(e.invoice.lines.map((l) => [l.id, l]));
@@ -47,23 +49,23 @@ export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProp
           }}
         >
           <DialogBody>
-            <DialogTitle>{`Edit draft for ${e.invoice.customer.name}`}</DialogTitle>
+            <DialogTitle>{t("invoices.edit.title", { name: e.invoice.customer.name })}</DialogTitle>
             <DialogContent className={styles.content}>
               <div className={styles.fields}>
-                <Field label="Due date">
+                <Field label={t("invoices.edit.dueDate")}>
                   <Input type="date" value={e.form.dueDate} min={e.invoice.issueDate} onChange={(_, d) => e.edit({ dueDate: d.value })} />
                 </Field>
-                <Field label="Notes">
+                <Field label={t("invoices.edit.notes")}>
                   <Textarea value={e.form.notes} resize="vertical" maxLength={4000} onChange={(_, d) => e.edit({ notes: d.value })} />
                 </Field>
               </div>
               <div className={styles.lines}>
                 <div className={styles.head} aria-hidden>
-                  <Text size={200}>Date</Text>
-                  <Text size={200}>Description</Text>
-                  <Text size={200} className={styles.end}>Qty</Text>
-                  <Text size={200} className={styles.end}>Unit price</Text>
-                  <Text size={200} className={styles.end}>Amount</Text>
+                  <Text size={200}>{t("invoices.lines.date")}</Text>
+                  <Text size={200}>{t("invoices.lines.description")}</Text>
+                  <Text size={200} className={styles.end}>{t("invoices.lines.qty")}</Text>
+                  <Text size={200} className={styles.end}>{t("invoices.lines.unitPrice")}</Text>
+                  <Text size={200} className={styles.end}>{t("invoices.lines.amount")}</Text>
                   <span />
                 </div>
                 {e.form.lines.map((value) => {
@@ -74,10 +76,10 @@ export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProp
                 })}
               </div>
               <div className={styles.totals} data-testid="edit-totals" aria-live="polite">
-                <span>Net {money(e.invoice.net)}</span>
-                <span>Tax {money(e.invoice.tax)}</span>
+                <span>{t("invoices.lines.net", { amount: money(e.invoice.net) })}</span>
+                <span>{t("invoices.lines.tax", { amount: money(e.invoice.tax) })}</span>
                 <Text weight="semibold" size={400} data-testid="edit-total">
-                  Total {money(e.invoice.total)}
+                  {t("invoices.lines.total", { amount: money(e.invoice.total) })}
                 </Text>
               </div>
               {e.errors.form && (
@@ -85,20 +87,20 @@ export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProp
                   <MessageBarBody>{e.errors.form}</MessageBarBody>
                 </MessageBar>
               )}
-              {e.dirty && !e.errors.form && <Text size={200}>Amounts and totals are recalculated by the server when you save.</Text>}
+              {e.dirty && !e.errors.form && <Text size={200}>{t("invoices.edit.recalculated")}</Text>}
               {e.saved && !e.dirty && (
                 <MessageBar intent="success" data-testid="edit-saved">
-                  <MessageBarBody>{`Saved. The total is now ${money(e.invoice.total)}.`}</MessageBarBody>
+                  <MessageBarBody>{t("invoices.edit.saved", { total: money(e.invoice.total) })}</MessageBarBody>
                 </MessageBar>
               )}
-              <ErrorBar title="Could not save the draft" error={e.error} />
+              <ErrorBar title={t("invoices.edit.saveError")} error={e.error} />
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" disabled={e.saving} onClick={onClose}>
-                {e.dirty ? "Cancel" : "Close"}
+                {e.dirty ? t("common.cancel") : t("common.close")}
               </Button>
               <Button appearance="primary" type="submit" disabled={!e.patch || e.saving} icon={e.saving ? <Spinner size="tiny" /> : undefined}>
-                Save changes
+                {t("invoices.edit.saveChanges")}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -1,6 +1,7 @@
 // One line in the edit-draft dialog: description, quantity and unit price inputs, and remove / undo.
 import { Button, Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowUndoRegular, DeleteRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../shared/format";
 import type { DraftFormErrors, LineForm } from "./draftEdit";
 import type { InvoiceLine } from "./invoice.types";
@@ -34,28 +35,29 @@ export interface EditLineRowProps {
 /** A line's inputs; a line marked for removal is struck through until saved or undone. */
 export function EditLineRow({ line, value, errors, currency, disabled, onChange }: EditLineRowProps) {
   const styles = useStyles();
-  const what = `line ${line.description}`;
+  const { t } = useTranslation();
+  const what = t("invoices.edit.line", { description: line.description });
   const off = disabled || value.remove;
   return (
     <div className={mergeClasses(styles.row, value.remove && styles.removed)} role="group" aria-label={what} data-line-id={line.id}>
       <Text className={styles.cell}>{formatCalendarDate(line.serviceDate)}</Text>
       <Field validationMessage={errors?.description} validationState={errors?.description ? "error" : "none"}>
-        <Input className={styles.input} aria-label={`Description of ${what}`} value={value.description} disabled={off} onChange={(_, d) => onChange({ description: d.value })} />
+        <Input className={styles.input} aria-label={t("invoices.edit.descriptionOf", { what })} value={value.description} disabled={off} onChange={(_, d) => onChange({ description: d.value })} />
       </Field>
       <Field validationMessage={errors?.quantity} validationState={errors?.quantity ? "error" : "none"}>
-        <Input className={styles.numInput} inputMode="decimal" aria-label={`Quantity of ${what}`} value={value.quantity} disabled={off} onChange={(_, d) => onChange({ quantity: d.value })} />
+        <Input className={styles.numInput} inputMode="decimal" aria-label={t("invoices.edit.quantityOf", { what })} value={value.quantity} disabled={off} onChange={(_, d) => onChange({ quantity: d.value })} />
       </Field>
       <Field validationMessage={errors?.unitPrice} validationState={errors?.unitPrice ? "error" : "none"}>
-        <Input className={styles.numInput} inputMode="decimal" aria-label={`Unit price of ${what}`} value={value.unitPrice} disabled={off} onChange={(_, d) => onChange({ unitPrice: d.value })} />
+        <Input className={styles.numInput} inputMode="decimal" aria-label={t("invoices.edit.unitPriceOf", { what })} value={value.unitPrice} disabled={off} onChange={(_, d) => onChange({ unitPrice: d.value })} />
       </Field>
-      <Text className={styles.num} aria-label={`Saved amount of ${what}`}>
+      <Text className={styles.num} aria-label={t("invoices.edit.savedAmountOf", { what })}>
         {formatMoney(line.amount, currency)}
       </Text>
       <Button
         appearance="subtle"
         icon={value.remove ? <ArrowUndoRegular /> : <DeleteRegular />}
-        aria-label={value.remove ? `Keep ${what}` : `Remove ${what}`}
-        title={value.remove ? "Keep this line" : "Remove this line"}
+        aria-label={t(value.remove ? "invoices.edit.keep" : "invoices.edit.remove", { what })}
+        title={value.remove ? t("invoices.edit.keepTitle") : t("invoices.edit.removeTitle")}
         disabled={disabled}
         onClick={() => onChange({ remove: !value.remove })}
       />

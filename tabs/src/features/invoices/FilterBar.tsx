@@ -1,6 +1,7 @@
 // Filter bar above the bookings grid: dates, customer, service, staff, price type, search, flag chips and Clear filters.
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { CustomerPicker } from "./CustomerPicker";
 import { FlagChips } from "./FlagChips";
 import { PriceTypeFilter, ServiceFilter, StaffFilter } from "./FilterDropdowns";
@@ -36,34 +37,35 @@ export interface FilterBarProps {
 /** The filters; every change lands in the URL hash through `onChange`. */
 export function FilterBar({ filter, onChange, onClear, lookups }: FilterBarProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const reversed = Boolean(filter.from && filter.to && filter.from > filter.to);
   return (
-    <div className={styles.root} role="search" aria-label="Filter bookings">
+    <div className={styles.root} role="search" aria-label={t("invoices.filters.label")}>
       <div className={styles.row}>
-        <Field label="From" size="small" validationState={reversed ? "warning" : "none"} validationMessage={reversed ? "After To" : undefined}>
+        <Field label={t("invoices.filters.from")} size="small" validationState={reversed ? "warning" : "none"} validationMessage={reversed ? t("invoices.filters.afterTo") : undefined}>
           <Input className={styles.date} type="date" value={filter.from ?? ""} max={filter.to} onChange={(_, d) => onChange({ from: d.value || undefined })} />
         </Field>
-        <Field label="To" size="small">
+        <Field label={t("invoices.filters.to")} size="small">
           <Input className={styles.date} type="date" value={filter.to ?? ""} min={filter.from} onChange={(_, d) => onChange({ to: d.value || undefined })} />
         </Field>
-        <Field label="Customer" size="small">
+        <Field label={t("invoices.filters.customer")} size="small">
           <CustomerPicker
             className={styles.picker}
             size="small"
-            label="Customer"
+            label={t("invoices.filters.customer")}
             customers={lookups.customers.data ?? []}
             disabled={!lookups.customers.data}
             value={filter.customerId}
             onChange={(customerId) => onChange({ customerId })}
           />
         </Field>
-        <Field label="Service" size="small">
+        <Field label={t("invoices.filters.service")} size="small">
           <ServiceFilter className={styles.picker} services={lookups.services} value={filter.serviceId} onChange={(serviceId) => onChange({ serviceId })} />
         </Field>
-        <Field label="Staff" size="small">
+        <Field label={t("invoices.filters.staff")} size="small">
           <StaffFilter className={styles.picker} staff={lookups.staff} value={filter.staffId} onChange={(staffId) => onChange({ staffId })} />
         </Field>
-        <Field label="Price type" size="small">
+        <Field label={t("invoices.filters.priceType")} size="small">
           <PriceTypeFilter className={styles.picker} value={filter.priceTypes} onChange={(priceTypes) => onChange({ priceTypes })} />
         </Field>
       </div>
@@ -73,7 +75,7 @@ export function FilterBar({ filter, onChange, onClear, lookups }: FilterBarProps
           <FlagChips value={filter.flag} onChange={(flag) => onChange({ flag })} />
         </div>
         <Button appearance="subtle" size="small" icon={<DismissRegular />} disabled={!hasFilters(filter)} onClick={onClear}>
-          Clear filters
+          {t("invoices.filters.clear")}
         </Button>
       </div>
     </div>

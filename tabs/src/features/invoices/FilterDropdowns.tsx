@@ -1,5 +1,6 @@
 // The service, staff and price-type dropdowns of the filter bar.
 import { Dropdown, Option } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { PRICE_TYPES } from "./invoiceQuery";
 import type { ServiceItemOption, StaffOption } from "./invoice.types";
 
@@ -41,8 +42,9 @@ export function ServiceFilter({ services, value, onChange, className }: {
   onChange: (serviceId: string | undefined) => void;
   className?: string;
 }) {
-  const options = services.map((s) => ({ value: s.bookingsServiceId, text: s.active ? s.name : `${s.name} (inactive)` }));
-  return <SingleDropdown className={className} label="Service" anyLabel="Any service" options={options} value={value} onChange={onChange} />;
+  const { t } = useTranslation();
+  const options = services.map((s) => ({ value: s.bookingsServiceId, text: s.active ? s.name : t("common.inactive", { name: s.name }) }));
+  return <SingleDropdown className={className} label={t("invoices.filters.service")} anyLabel={t("invoices.filters.anyService")} options={options} value={value} onChange={onChange} />;
 }
 
 /** Staff filter. */
@@ -52,8 +54,9 @@ export function StaffFilter({ staff, value, onChange, className }: {
   onChange: (staffId: string | undefined) => void;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const options = staff.map((s) => ({ value: s.id, text: s.name }));
-  return <SingleDropdown className={className} label="Staff" anyLabel="Any staff" options={options} value={value} onChange={onChange} />;
+  return <SingleDropdown className={className} label={t("invoices.filters.staff")} anyLabel={t("invoices.filters.anyStaff")} options={options} value={value} onChange={onChange} />;
 }
 
 /** Price-type filter; several can be chosen. */
@@ -62,21 +65,22 @@ export function PriceTypeFilter({ value, onChange, className }: {
   onChange: (priceTypes: string[]) => void;
   className?: string;
 }) {
-  const labels = PRICE_TYPES.filter((t) => value.includes(t.value)).map((t) => t.label);
+  const { t } = useTranslation();
+  const labels = PRICE_TYPES.filter((type) => value.includes(type)).map((type) => t(`invoices.priceTypes.${type}`));
   return (
     <Dropdown
       className={className}
-      aria-label="Price type"
+      aria-label={t("invoices.filters.priceType")}
       size="small"
       multiselect
-      placeholder="Any price type"
+      placeholder={t("invoices.filters.anyPriceType")}
       value={labels.join(", ")}
       selectedOptions={[...value]}
       onOptionSelect={(_, data) => onChange(data.selectedOptions)}
     >
-      {PRICE_TYPES.map((t) => (
-        <Option key={t.value} value={t.value}>
-          {t.label}
+      {PRICE_TYPES.map((type) => (
+        <Option key={type} value={type}>
+          {t(`invoices.priceTypes.${type}`)}
         </Option>
       ))}
     </Dropdown>

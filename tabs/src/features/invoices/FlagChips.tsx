@@ -1,13 +1,14 @@
 // Toggle chips that show only bookings with one flag (needs price, review, no customer, cancelled on a draft).
 import { ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { BookingFlag } from "./invoiceQuery";
 
-const CHIPS: readonly { flag: BookingFlag; label: string }[] = [
-  { flag: "needsPrice", label: "Needs price" },
-  { flag: "review", label: "Review" },
-  { flag: "noCustomer", label: "No customer" },
-  { flag: "cancelled-on-draft", label: "Cancelled on draft" },
-];
+const CHIPS = [
+  { flag: "needsPrice", label: "invoices.chips.needsPrice" },
+  { flag: "review", label: "invoices.chips.review" },
+  { flag: "noCustomer", label: "invoices.chips.noCustomer" },
+  { flag: "cancelled-on-draft", label: "invoices.chips.cancelledOnDraft" },
+] as const satisfies readonly { flag: BookingFlag; label: string }[];
 
 const useStyles = makeStyles({
   group: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -16,8 +17,9 @@ const useStyles = makeStyles({
 /** One chip per flag; at most one is on (the API filters on one flag), clicking the active one turns it off. */
 export function FlagChips({ value, onChange }: { value: BookingFlag | undefined; onChange: (flag: BookingFlag | undefined) => void }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   return (
-    <div className={styles.group} role="group" aria-label="Show only bookings flagged">
+    <div className={styles.group} role="group" aria-label={t("invoices.filters.flagged")}>
       {CHIPS.map(({ flag, label }) => (
         <ToggleButton
           key={flag}
@@ -28,7 +30,7 @@ export function FlagChips({ value, onChange }: { value: BookingFlag | undefined;
           data-flag-chip={flag}
           onClick={() => onChange(value === flag ? undefined : flag)}
         >
-          {label}
+          {t(label)}
         </ToggleButton>
       ))}
     </div>

@@ -1,6 +1,7 @@
 // Page title with the totals of the filtered bookings awaiting invoicing.
 import { Body1, Skeleton, SkeletonItem, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { formatMoney, plural } from "../../shared/format";
+import { useTranslation } from "react-i18next";
+import { formatMoney } from "../../shared/format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -19,18 +20,19 @@ export interface InvoicesHeaderProps {
 /** "Invoices" and "N bookings awaiting invoicing · €X". */
 export function InvoicesHeader({ totals, filtered, cancelledOnDraft }: InvoicesHeaderProps) {
   const styles = useStyles();
-  const what = cancelledOnDraft ? "cancelled but still on a draft" : `awaiting invoicing${filtered ? " (filtered)" : ""}`;
+  const { t } = useTranslation();
+  const key = cancelledOnDraft ? "invoices.header.cancelledOnDraft" : filtered ? "invoices.header.awaitingFiltered" : "invoices.header.awaiting";
   return (
     <header className={styles.root}>
       <Title2 as="h1" className={styles.title}>
-        Invoices
+        {t("invoices.title")}
       </Title2>
       {totals ? (
         <Body1 className={styles.totals} data-testid="totals" aria-live="polite">
-          {`${plural(totals.count, "booking")} ${what} · ${formatMoney(totals.amount, totals.currency ?? "EUR")}`}
+          {t(key, { count: totals.count, amount: formatMoney(totals.amount, totals.currency ?? "EUR") })}
         </Body1>
       ) : (
-        <Skeleton className={styles.skeleton} aria-label="Loading totals">
+        <Skeleton className={styles.skeleton} aria-label={t("invoices.header.loadingTotals")}>
           <SkeletonItem size={16} />
         </Skeleton>
       )}

@@ -1,17 +1,20 @@
 // The Invoices tab: bookings to invoice, drafts and final invoices, and the queue of bookings that need a customer.
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import { plural } from "../../shared/format";
+import { useTranslation } from "react-i18next";
+import { useHostInfo } from "../../shared/hostContext";
 import { NoticeBar } from "../../shared/ui/NoticeBar";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsPanel } from "./BookingsPanel";
 import { DraftsPanel } from "./DraftsPanel";
+import { InvoiceDetailDialog } from "./InvoiceDetailDialog";
 import { InvoicesHeader } from "./InvoicesHeader";
 import { ReviewQueuePanel } from "./ReviewQueuePanel";
 import { ViewTabs } from "./ViewTabs";
 import { describeSkipped } from "./describeSkipped";
-import type { CreateInvoicesResult } from "./invoice.types";
+import type { CreateInvoicesResult, Invoice } from "./invoice.types";
+import { invoiceIdFromSubPage } from "./invoiceLink";
 import { DEFAULT_ROUTE, hasFilters } from "./invoiceQuery";
 import type { BookingFilter, BookingSort, InvoiceStatus, InvoicesView } from "./invoiceQuery";
 import { useBookingsList } from "./useBookingsList";
@@ -31,9 +34,11 @@ const useStyles = makeStyles({
   },
 });
 
-/** Page component for `#/invoices`; view, filters and sort live in the hash query. */
+/** Page component for `#/invoices`; view, filters, sort and an opened invoice live in the hash query. */
 export function InvoicesPage() {
   const styles = useStyles();
+  const { t } = useTranslation();
+  const { subPageId } = useHostInfo();
   const [route, setRoute] = useInvoicesRoute();
   const lookups = useLookups();
   const bookings = useBookingsList(route.filter, route.sort);
@@ -56,13 +61,26 @@ export function InvoicesPage() {
       handleChanged();
       setNotice({
         intent: result.skipped.length > 0 ? "warning" : "success",
-        title: `Created ${plural(result.invoices.length, "draft invoice")}`,
-        body: result.skipped.length > 0 ? describeSkipped(result.skipped) : "Review them under Drafts before finalizing.",
-        action: result.invoices.length > 0 ? { label: "View drafts", onClick: () => showView("drafts") } : undefined,
+        title: t("invoices.created", { count: result.invoices.length }),
+        body: result.skipped.length > 0 ? describeSkipped(result.skipped) : t("invoices.reviewDrafts"),
+        action: result.invoices.length > 0 ? { label: t("invoices.viewDrafts"), onClick: () => showView("drafts") } : undefined,
       });
     },
-    [handleChanged, showView],
+    [handleChanged, showView, t],
   );
+
+  // A Teams deep link ("invoice:<id>") opens that invoice once the tab starts.
+  useEffect(() => {
+    const invoiceId = invoiceIdFromSubPage(subPageId);
+    if (invoiceId) setRoute({ invoiceId });
+  }, [subPageId, setRoute]);
+  // Behind an opened invoice, show the list it belongs to.
+  const handleInvoiceLoaded = useCallback((invoice: Invoice) => setRoute({ view: "drafts", status: invoice.status }), [setRoute]);
+  const handleInvoiceClosed = useCallback(() => setRoute({ invoiceId: undefined }), [setRoute]);
+  const handleInvoiceChanged = useCallback(() => {
+    handleChanged();
+    setGeneration((g) => g + 1);
+  }, [handleChanged]);
 
   return (
     <div className={styles.page}>
@@ -80,7 +98,7 @@ export function InvoicesPage() {
               setGeneration((g) => g + 1);
             }}
           >
-            Refresh
+            {t("common.refresh")}
           </Button>
         </div>
         {route.view === "toInvoice" && (
@@ -108,6 +126,9 @@ export function InvoicesPage() {
         )}
         {route.view === "review" && <ReviewQueuePanel key={generation} customers={lookups.customers.data ?? []} onNotice={setNotice} onChanged={handleChanged} />}
       </section>
+      {route.invoiceId && (
+        <InvoiceDetailDialog key={route.invoiceId} invoiceId={route.invoiceId} onLoaded={handleInvoiceLoaded} onChanged={handleInvoiceChanged} onClose={handleInvoiceClosed} />
+      )}
     </div>
   );
 }

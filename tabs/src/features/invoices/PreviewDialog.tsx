@@ -19,8 +19,8 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { ApiError, detailIds } from "../../shared/apiClient";
-import { plural } from "../../shared/format";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { CreateOutcome } from "./CreateOutcome";
 import { PreviewDraftList } from "./PreviewDraftList";
@@ -36,11 +36,8 @@ const useStyles = makeStyles({
   stale: { opacity: 0.6 },
 });
 
-const GROUPINGS: readonly { value: GroupBy; label: string }[] = [
-  { value: "customer", label: "Per customer" },
-  { value: "booking", label: "Per booking" },
-  { value: "customerMonth", label: "Per customer and month" },
-];
+/** The groupings in the order shown; each is labelled `groupBy.<value>`. */
+const GROUPINGS: readonly GroupBy[] = ["customer", "booking", "customerMonth"];
 
 /** Props: what is selected, the default grouping, and what to do after a create. */
 export interface PreviewDialogProps {
@@ -55,6 +52,7 @@ export interface PreviewDialogProps {
 /** Mounted while open, so every opening starts from a fresh preview and a fresh Idempotency-Key. */
 export function PreviewDialog({ request, selectedCount, defaultGroupBy, onCreated, onShowDrafts, onClose }: PreviewDialogProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const p = useInvoicePreview(request, defaultGroupBy, onCreated);
   const { preview, phase } = p;
   const busy = phase.kind === "creating";
@@ -66,31 +64,31 @@ export function PreviewDialog({ request, selectedCount, defaultGroupBy, onCreate
     <Dialog open modalType={busy ? "alert" : "modal"} onOpenChange={(_, data) => !data.open && !busy && onClose()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{`Preview invoices for ${plural(selectedCount, "booking")}`}</DialogTitle>
+          <DialogTitle>{t("invoices.preview.title", { count: selectedCount })}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Field label="One draft">
+            <Field label={t("invoices.preview.oneDraft")}>
               <RadioGroup layout="horizontal" value={p.groupBy} disabled={busy || done} onChange={(_, d) => p.setGroupBy(d.value as GroupBy)}>
                 {GROUPINGS.map((g) => (
-                  <Radio key={g.value} value={g.value} label={g.label} />
+                  <Radio key={g} value={g} label={t(`groupBy.${g}`)} />
                 ))}
               </RadioGroup>
             </Field>
             {conflict ? (
               <MessageBar intent="warning">
-                <MessageBarBody>{`${plural(detailIds(conflict, "bookingIds").length || 1, "selected booking")} already on an invoice.`}</MessageBarBody>
+                <MessageBarBody>{t("invoices.preview.alreadyInvoiced", { count: detailIds(conflict, "bookingIds").length || 1 })}</MessageBarBody>
                 <MessageBarActions>
-                  <Button onClick={p.skipInvoiced}>Preview the rest</Button>
+                  <Button onClick={p.skipInvoiced}>{t("invoices.preview.previewRest")}</Button>
                 </MessageBarActions>
               </MessageBar>
             ) : (
-              <ErrorBar title="Could not preview the invoices" error={preview.error} onRetry={() => void preview.reload()} />
+              <ErrorBar title={t("invoices.preview.loadError")} error={preview.error} onRetry={() => void preview.reload()} />
             )}
-            {preview.loading && !preview.data && <Spinner label="Calculating the drafts…" />}
+            {preview.loading && !preview.data && <Spinner label={t("invoices.preview.calculating")} />}
             {preview.data && !preview.error && (
               <div className={mergeClasses(styles.result, preview.loading && styles.stale)} aria-busy={preview.loading}>
                 <PreviewSummary preview={preview.data} />
                 {!done && preview.data.invoices.length > 0 && <PreviewDraftList invoices={preview.data.invoices} />}
-                {preview.data.invoices.length === 0 && <Text>No draft would be created: every selected booking would be skipped.</Text>}
+                {preview.data.invoices.length === 0 && <Text>{t("invoices.preview.nothing")}</Text>}
               </div>
             )}
             <CreateOutcome phase={phase} onRetry={() => void p.create()} onInvoiceRest={() => void p.create({ rest: true })} />
@@ -99,16 +97,16 @@ export function PreviewDialog({ request, selectedCount, defaultGroupBy, onCreate
             {done ? (
               <>
                 <Button appearance="secondary" onClick={onClose}>
-                  Close
+                  {t("common.close")}
                 </Button>
                 <Button appearance="primary" onClick={onShowDrafts}>
-                  View drafts
+                  {t("invoices.viewDrafts")}
                 </Button>
               </>
             ) : (
               <>
                 <Button appearance="secondary" disabled={busy} onClick={onClose}>
-                  Cancel
+                  {t("common.cancel")}
                 </Button>
                 <Button
                   appearance="primary"
@@ -117,7 +115,7 @@ export function PreviewDialog({ request, selectedCount, defaultGroupBy, onCreate
                   onClick={() => void p.create()}
                   data-testid="create-drafts"
                 >
-                  {drafts > 0 ? `Create ${plural(drafts, "draft")}` : "Nothing to create"}
+                  {drafts > 0 ? t("invoices.preview.create", { count: drafts }) : t("invoices.preview.nothingToCreate")}
                 </Button>
               </>
             )}

@@ -2,6 +2,7 @@
 import { Fragment, useState } from "react";
 import { Badge, Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, WarningRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../shared/format";
 import { DraftLines } from "./DraftLines";
 import type { PreviewResult } from "./invoice.types";
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
 /** Drafts of a preview; they have no ids yet, so rows are keyed by position. */
 export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoices"] }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const [shown, setShown] = useState(STEP);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const toggle = (i: number) =>
@@ -33,16 +35,16 @@ export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoic
 
   return (
     <div>
-      <Table size="small" aria-label="Drafts that would be created" data-testid="preview-drafts">
+      <Table size="small" aria-label={t("invoices.preview.draftsLabel")} data-testid="preview-drafts">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.toggle} aria-label="Show lines" />
-            <TableHeaderCell>Customer</TableHeaderCell>
+            <TableHeaderCell className={styles.toggle} aria-label={t("invoices.preview.showLines")} />
+            <TableHeaderCell>{t("invoices.preview.customer")}</TableHeaderCell>
             <TableHeaderCell className={styles.lines} button={{ className: styles.endButton }}>
-              Lines
+              {t("invoices.preview.lines")}
             </TableHeaderCell>
             <TableHeaderCell className={styles.total} button={{ className: styles.endButton }}>
-              Total
+              {t("invoices.preview.total")}
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -56,7 +58,7 @@ export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoic
                     size="small"
                     icon={open.has(i) ? <ChevronDownRegular /> : <ChevronRightRegular />}
                     aria-expanded={open.has(i)}
-                    aria-label={`${open.has(i) ? "Hide" : "Show"} lines for ${inv.customer.name}`}
+                    aria-label={t(open.has(i) ? "invoices.preview.hideLinesFor" : "invoices.preview.showLinesFor", { name: inv.customer.name })}
                     onClick={() => toggle(i)}
                   />
                 </TableCell>
@@ -66,7 +68,7 @@ export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoic
                       {inv.customer.name}{" "}
                       {inv.warnings.length > 0 && (
                         <Badge appearance="tint" color="warning" size="small" icon={<WarningRegular />} title={inv.warnings.join(" ")}>
-                          {inv.warnings.length === 1 ? "1 warning" : `${inv.warnings.length} warnings`}
+                          {t("common.warnings", { count: inv.warnings.length })}
                         </Badge>
                       )}
                     </span>
@@ -90,7 +92,7 @@ export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoic
       {invoices.length > shown && (
         <div className={styles.more}>
           <Button size="small" onClick={() => setShown((n) => n + STEP)}>
-            {`Show ${Math.min(STEP, invoices.length - shown)} more of ${invoices.length - shown}`}
+            {t("invoices.preview.showMore", { count: Math.min(STEP, invoices.length - shown), remaining: invoices.length - shown })}
           </Button>
         </div>
       )}

@@ -1,6 +1,7 @@
 // Preview totals (drafts, lines, net, tax, total), price warnings and the bookings that would be skipped, with reasons.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatMoney, plural } from "../../shared/format";
+import { useTranslation } from "react-i18next";
+import { formatMoney } from "../../shared/format";
 import { groupSkipped } from "./describeSkipped";
 import type { PreviewResult } from "./invoice.types";
 import { countLineFlags, lineFlagWarnings } from "./lineFlags";
@@ -24,28 +25,30 @@ const useStyles = makeStyles({
 /** Totals, warnings and skipped bookings of a preview. */
 export function PreviewSummary({ preview }: { preview: PreviewResult }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const { totals } = preview;
   const currency = totals.currency ?? preview.invoices[0]?.currency ?? "EUR";
   const warnings = lineFlagWarnings(countLineFlags(preview.invoices));
   const skipped = groupSkipped(preview.skipped);
   const skippedCount = skipped.reduce((n, g) => n + g.count, 0);
-  const stats: [string, string, boolean?][] = [
-    ["Drafts", String(totals.invoices)],
-    ["Lines", String(totals.lines)],
-    ["Net", formatMoney(totals.net, currency)],
-    ["Tax", formatMoney(totals.tax, currency)],
-    ["Total", formatMoney(totals.total, currency), true],
+  // [key (the data-stat tests read), label, value, emphasised]
+  const stats: [string, string, string, boolean?][] = [
+    ["Drafts", t("invoices.preview.drafts"), String(totals.invoices)],
+    ["Lines", t("invoices.preview.lines"), String(totals.lines)],
+    ["Net", t("invoices.preview.net"), formatMoney(totals.net, currency)],
+    ["Tax", t("invoices.preview.tax"), formatMoney(totals.tax, currency)],
+    ["Total", t("invoices.preview.total"), formatMoney(totals.total, currency), true],
   ];
 
   return (
     <div className={styles.root}>
-      <div className={styles.stats} data-testid="preview-totals" role="group" aria-label="Preview totals">
-        {stats.map(([label, value, strong]) => (
-          <div key={label} className={styles.stat}>
+      <div className={styles.stats} data-testid="preview-totals" role="group" aria-label={t("invoices.preview.totals")}>
+        {stats.map(([key, label, value, strong]) => (
+          <div key={key} className={styles.stat}>
             <Text size={200} className={styles.label}>
               {label}
             </Text>
-            <Text size={strong ? 500 : 400} weight={strong ? "semibold" : "regular"} className={styles.value} data-stat={label}>
+            <Text size={strong ? 500 : 400} weight={strong ? "semibold" : "regular"} className={styles.value} data-stat={key}>
               {value}
             </Text>
           </div>
@@ -54,7 +57,7 @@ export function PreviewSummary({ preview }: { preview: PreviewResult }) {
       {warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Check these prices on the drafts</MessageBarTitle>
+            <MessageBarTitle>{t("invoices.preview.checkPrices")}</MessageBarTitle>
             {warnings.join(" ")}
           </MessageBarBody>
         </MessageBar>
@@ -62,12 +65,12 @@ export function PreviewSummary({ preview }: { preview: PreviewResult }) {
       {skippedCount > 0 && (
         <Accordion collapsible>
           <AccordionItem value="skipped">
-            <AccordionHeader size="small">{`${plural(skippedCount, "booking")} will be skipped`}</AccordionHeader>
+            <AccordionHeader size="small">{t("invoices.preview.skipped", { count: skippedCount })}</AccordionHeader>
             <AccordionPanel>
               <ul className={styles.list} data-testid="preview-skipped">
                 {skipped.map((g) => (
                   <li key={g.reason}>
-                    {`${plural(g.count, "booking")}: ${g.label}`}
+                    {t("invoices.preview.skippedGroup", { count: g.count, reason: g.label })}
                     {g.attendees.length > 0 && ` (${g.attendees.join(", ")})`}
                   </li>
                 ))}

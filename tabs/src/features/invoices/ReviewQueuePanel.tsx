@@ -1,6 +1,7 @@
 // "Needs a customer" view: bookings that cannot be invoiced until each attendee is linked to a customer.
 import { Body1, Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PeopleCheckmarkRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatDateTime, formatMoney } from "../../shared/format";
 import { EmptyState } from "../../shared/ui/EmptyState";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
@@ -38,23 +39,24 @@ export interface ReviewQueuePanelProps {
 /** The queue; a booking leaves it when its last unlinked attendee is linked. */
 export function ReviewQueuePanel({ customers, onNotice, onChanged }: ReviewQueuePanelProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const { list, link } = useReviewQueue(onNotice, onChanged);
 
-  if (list.loading && list.items.length === 0) return <LoadingState label="Loading bookings that need a customer…" />;
+  if (list.loading && list.items.length === 0) return <LoadingState label={t("invoices.review.loading")} />;
   return (
     <div>
-      <ErrorBar title="Could not load the bookings" error={list.error} onRetry={() => void list.reload()} />
+      <ErrorBar title={t("invoices.review.loadError")} error={list.error} onRetry={() => void list.reload()} />
       {list.items.length === 0 ? (
-        !list.error && <EmptyState icon={<PeopleCheckmarkRegular />} title="Every attendee is linked to a customer" hint="Bookings whose attendee has no e-mail or matching customer show up here." />
+        !list.error && <EmptyState icon={<PeopleCheckmarkRegular />} title={t("invoices.review.emptyTitle")} hint={t("invoices.review.emptyHint")} />
       ) : (
         <>
-          <Body1 className={styles.intro}>Link each attendee to a customer so the booking can be invoiced. Suggestions match by e-mail or by a unique name.</Body1>
-          <ul className={styles.list} aria-label="Bookings that need a customer" data-testid="review-queue">
+          <Body1 className={styles.intro}>{t("invoices.review.intro")}</Body1>
+          <ul className={styles.list} aria-label={t("invoices.review.label")} data-testid="review-queue">
             {list.items.map((b) => (
               <li key={b.id} className={styles.card} data-booking-id={b.id}>
                 <BookingHeading booking={b} />
                 {b.customers.length === 0 ? (
-                  <Text className={styles.muted}>This booking has no attendee. Add the customer to it in Microsoft Bookings; it leaves this list after the next sync.</Text>
+                  <Text className={styles.muted}>{t("invoices.review.noAttendee")}</Text>
                 ) : (
                   unlinkedAttendees(b).map((a) => (
                     <AttendeeLinkRow key={a.attendee} attendee={a} customers={customers} onLink={(c) => link(b, a.attendee, c.id, c.name)} />
@@ -68,7 +70,7 @@ export function ReviewQueuePanel({ customers, onNotice, onChanged }: ReviewQueue
       {list.nextCursor && (
         <div className={styles.footer}>
           <Button disabled={list.loadingMore} icon={list.loadingMore ? <Spinner size="tiny" /> : undefined} onClick={() => void list.loadMore()}>
-            Load more
+            {t("common.loadMore")}
           </Button>
         </div>
       )}
@@ -79,13 +81,14 @@ export function ReviewQueuePanel({ customers, onNotice, onChanged }: ReviewQueue
 /** Date, service, staff and amount of a queued booking. */
 function BookingHeading({ booking: b }: { booking: Booking }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const linked = b.customers.filter((c) => c.customerId !== null).length;
   return (
     <div className={styles.head}>
       <span>
         <Text weight="semibold">{b.serviceName}</Text>
         <Caption1 className={styles.muted}>{` · ${formatDateTime(b.start)}${b.staffNames.length ? ` · ${b.staffNames.join(", ")}` : ""}`}</Caption1>
-        {linked > 0 && <Caption1 className={styles.muted}>{` · ${linked} of ${b.customers.length} attendees linked`}</Caption1>}
+        {linked > 0 && <Caption1 className={styles.muted}>{` · ${t("invoices.review.linkedCount", { linked, count: b.customers.length })}`}</Caption1>}
       </span>
       <span className={styles.amount}>{formatMoney(b.amount, b.currency)}</span>
     </div>

@@ -1,7 +1,8 @@
 // Toolbar over the bookings grid: what is selected with its total, the Gmail-style "select all N matching" offer, and Preview.
 import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import { DocumentSearchRegular } from "@fluentui/react-icons";
-import { formatMoney, formatMoneyTotals, plural } from "../../shared/format";
+import { useTranslation } from "react-i18next";
+import { formatMoney, formatMoneyTotals } from "../../shared/format";
 import type { Booking } from "./invoice.types";
 import { isSelected } from "./bookingSelection";
 import type { BookingSelectionState } from "./useBookingSelection";
@@ -35,12 +36,14 @@ export interface SelectionBarProps {
 export function SelectionBar({ state, items, totals, loadedCount, disabled, onPreview }: SelectionBarProps) {
   const styles = useStyles();
   const restoreFocus = useRestoreFocusTarget();
+  const { t } = useTranslation();
   const { selection, count } = state;
   const all = selection.kind === "allMatching";
   const money = all
     ? formatMoney(totals?.amount ?? "0", totals?.currency ?? items[0]?.currency ?? "EUR")
     : formatMoneyTotals(items.filter((b) => isSelected(selection, b.id)));
-  const summary = count === 0 ? "Select bookings to invoice" : `${all ? "All " : ""}${plural(count, "booking")} selected · ${money}`;
+  const summary =
+    count === 0 ? t("invoices.selection.prompt") : t(all ? "invoices.selection.allSelected" : "invoices.selection.selected", { count, amount: money });
 
   return (
     <>
@@ -51,7 +54,7 @@ export function SelectionBar({ state, items, totals, loadedCount, disabled, onPr
         <div className={styles.actions}>
           {count > 0 && (
             <Button appearance="subtle" onClick={state.clear}>
-              Clear selection
+              {t("invoices.selection.clear")}
             </Button>
           )}
           <Button
@@ -62,7 +65,7 @@ export function SelectionBar({ state, items, totals, loadedCount, disabled, onPr
             onClick={onPreview}
             data-testid="preview-invoices"
           >
-            {count > 0 ? `Preview invoices (${count})` : "Preview invoices"}
+            {count > 0 ? t("invoices.selection.previewCount", { count }) : t("invoices.selection.preview")}
           </Button>
         </div>
       </div>
@@ -71,16 +74,16 @@ export function SelectionBar({ state, items, totals, loadedCount, disabled, onPr
           <MessageBarBody>
             {all ? (
               <>
-                {`All ${plural(totals.count, "booking")} matching the filters are selected, also those not loaded yet. `}
+                {t("invoices.selection.allMatching", { count: totals.count })}{" "}
                 <Link as="button" onClick={state.clear}>
-                  Clear selection
+                  {t("invoices.selection.clear")}
                 </Link>
               </>
             ) : (
               <>
-                {`All ${plural(loadedCount, "loaded booking")} are selected. `}
+                {t("invoices.selection.allLoaded", { count: loadedCount })}{" "}
                 <Link as="button" onClick={state.selectAllMatching}>
-                  {`Select all ${totals.count} matching bookings`}
+                  {t("invoices.selection.selectAllMatching", { count: totals.count })}
                 </Link>
               </>
             )}

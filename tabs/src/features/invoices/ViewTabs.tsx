@@ -1,5 +1,6 @@
 // The view switcher of the Invoices page, with a count on each view.
 import { Badge, CounterBadge, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { InvoicesView } from "./invoiceQuery";
 import type { TabCounts } from "./useTabCounts";
 
@@ -19,20 +20,21 @@ export interface ViewTabsProps {
 /** "To invoice (N)", "Drafts (N)", "Needs a customer (N)". */
 export function ViewTabs({ view, onChange, toInvoice, counts }: ViewTabsProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   // No badge until the count has loaded: a "0" that then jumps would mislead.
   const badge = (count: number | undefined, color: "informative" | "danger" = "informative") =>
     count === undefined ? null : <CounterBadge count={count} showZero overflowCount={99999} size="small" appearance="ghost" color={color} />;
   return (
-    <TabList selectedValue={view} onTabSelect={(_, data) => onChange(data.value as InvoicesView)} aria-label="Invoice views">
+    <TabList selectedValue={view} onTabSelect={(_, data) => onChange(data.value as InvoicesView)} aria-label={t("invoices.views.label")}>
       <Tab value="toInvoice">
         <span className={styles.label}>
-          To invoice
+          {t("invoices.views.toInvoice")}
           {badge(toInvoice)}
         </span>
       </Tab>
       <Tab value="drafts">
         <span className={styles.label}>
-          Drafts
+          {t("invoices.views.drafts")}
           {counts.draftsMore ? (
             <Badge size="small" appearance="ghost" color="informative" className={styles.more}>{`${counts.drafts}+`}</Badge>
           ) : (
@@ -42,7 +44,7 @@ export function ViewTabs({ view, onChange, toInvoice, counts }: ViewTabsProps) {
       </Tab>
       <Tab value="review" data-testid="review-tab">
         <span className={styles.label}>
-          Needs a customer
+          {t("invoices.views.review")}
           {badge(counts.needsCustomer, counts.needsCustomer ? "danger" : "informative")}
         </span>
       </Tab>

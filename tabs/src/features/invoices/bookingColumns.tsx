@@ -25,20 +25,20 @@ export const useColumnStyles = makeStyles({
 
 type ColumnStyles = ReturnType<typeof useColumnStyles>;
 
-/** One column: id (also its style key), header label, the server sort it drives (if any) and its cell. */
+/** One column: id (also its style key and the `invoices.grid.<id>` label), the server sort it drives (if any) and its cell. */
 export interface BookingColumn {
   id: "date" | "customer" | "service" | "staff" | "duration" | "amount";
-  label: string;
+  label: `invoices.grid.${BookingColumn["id"]}`;
   sort?: SortColumn;
   render: (b: Booking, styles: ColumnStyles) => ReactNode;
 }
 
 /** The columns in display order. */
 export const BOOKING_COLUMNS: readonly BookingColumn[] = [
-  { id: "date", label: "Date", sort: "date", render: (b) => formatDateTime(b.start) },
+  { id: "date", label: "invoices.grid.date", sort: "date", render: (b) => formatDateTime(b.start) },
   {
     id: "customer",
-    label: "Customer",
+    label: "invoices.grid.customer",
     sort: "customer",
     render: (b, s) => (
       <span className={s.customerCell}>
@@ -49,12 +49,12 @@ export const BOOKING_COLUMNS: readonly BookingColumn[] = [
       </span>
     ),
   },
-  { id: "service", label: "Service", sort: "service", render: (b) => <TableCellLayout truncate>{b.serviceName}</TableCellLayout> },
+  { id: "service", label: "invoices.grid.service", sort: "service", render: (b) => <TableCellLayout truncate>{b.serviceName}</TableCellLayout> },
   {
     id: "staff",
-    label: "Staff",
+    label: "invoices.grid.staff",
     render: (b, s) => <TableCellLayout truncate>{b.staffNames.filter(Boolean).join(", ") || <span className={s.muted}>—</span>}</TableCellLayout>,
   },
-  { id: "duration", label: "Duration", render: (b) => formatDuration(b.durationMinutes) },
-  { id: "amount", label: "Amount", sort: "amount", render: (b, s) => <span className={s.amountText}>{formatMoney(b.amount, b.currency)}</span> },
+  { id: "duration", label: "invoices.grid.duration", render: (b) => formatDuration(b.durationMinutes) },
+  { id: "amount", label: "invoices.grid.amount", sort: "amount", render: (b, s) => <span className={s.amountText}>{formatMoney(b.amount, b.currency)}</span> },
 ];

@@ -1,16 +1,17 @@
 // Display helpers for bookings: attendee names in a compact form, unlinked attendees and a customer suggestion for them.
+import { t } from "../../shared/i18n/i18n";
 import { foldText as fold } from "./customerSearch";
 import type { Booking, BookingCustomer, CustomerOption } from "./invoice.types";
 
 /** Attendee names of a booking, joined ("No attendee" when there is none). */
 export function customerNames(booking: Pick<Booking, "customers">): string {
-  return booking.customers.map((c) => c.name).filter(Boolean).join(", ") || "No attendee";
+  return booking.customers.map((c) => c.name).filter(Boolean).join(", ") || t("invoices.grid.noAttendee");
 }
 
 /** Up to `max` names and "+N" for the rest, so a group booking fits one grid row. */
 export function attendeeSummary(booking: Pick<Booking, "customers">, max = 2): string {
-  const names = booking.customers.map((c) => c.name || c.email || "Unnamed attendee");
-  if (names.length === 0) return "No attendee";
+  const names = booking.customers.map((c) => c.name || c.email || t("invoices.grid.unnamedAttendee"));
+  if (names.length === 0) return t("invoices.grid.noAttendee");
   const shown = names.slice(0, max).join(", ");
   return names.length > max ? `${shown} +${names.length - max}` : shown;
 }

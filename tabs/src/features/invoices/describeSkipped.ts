@@ -1,19 +1,14 @@
 // Human wording for bookings the server left out of a create or preview, and why.
-import { plural } from "../../shared/format";
+import { t } from "../../shared/i18n/i18n";
 import type { Skipped } from "./invoice.types";
 
-const REASONS: Record<string, string> = {
-  noCustomer: "no linked customer",
-  alreadyInvoiced: "already invoiced",
-  cancelled: "cancelled in Bookings",
-  notCompleted: "not completed yet",
-  free: "free service",
-  notFound: "no longer available",
-};
+const REASONS = ["noCustomer", "alreadyInvoiced", "cancelled", "notCompleted", "free", "notFound"] as const;
+type Reason = (typeof REASONS)[number];
+const isReason = (reason: string): reason is Reason => (REASONS as readonly string[]).includes(reason);
 
 /** The reason in words ("no linked customer"); unknown codes are shown as they are. */
 export function skippedReason(reason: string): string {
-  return REASONS[reason] ?? reason;
+  return isReason(reason) ? t(`invoices.skipped.${reason}`) : reason;
 }
 
 /** One reason with how many bookings it left out (a booking counts once per reason). */
@@ -44,5 +39,5 @@ export function describeSkipped(skipped: readonly Skipped[]): string {
   const groups = groupSkipped(skipped);
   const total = groups.reduce((n, g) => n + g.count, 0);
   const reasons = groups.map((g) => `${g.label} (${g.count})`).join(", ");
-  return `${plural(total, "booking")} ${total === 1 ? "was" : "were"} skipped: ${reasons}.`;
+  return t("invoices.skipped.summary", { count: total, reasons });
 }

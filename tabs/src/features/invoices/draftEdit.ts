@@ -1,5 +1,6 @@
 // The edit-draft form: values from an invoice, locale-tolerant decimal input, validation and the PATCH body of the changes.
 import { compareDecimals, getLocale } from "../../shared/format";
+import { t } from "../../shared/i18n/i18n";
 import type { Invoice } from "./invoice.types";
 
 /** One line in the form; amounts are typed text until saved. */
@@ -89,19 +90,19 @@ export function validateDraftForm(form: DraftForm): DraftFormErrors {
     if (line.remove) continue;
     const errors: Partial<Record<"description" | "quantity" | "unitPrice", string>> = {};
     const description = line.description.trim();
-    if (!description) errors.description = "Enter a description.";
-    else if (description.length > 500) errors.description = "At most 500 characters.";
+    if (!description) errors.description = t("invoices.edit.descriptionEmpty");
+    else if (description.length > 500) errors.description = t("invoices.edit.descriptionLong");
     const quantity = normalizeDecimal(line.quantity);
-    if (quantity === null) errors.quantity = "Enter a number with at most 4 decimals.";
-    else if (compareDecimals(quantity, "0") <= 0) errors.quantity = "Must be more than 0.";
+    if (quantity === null) errors.quantity = t("invoices.edit.quantityInvalid");
+    else if (compareDecimals(quantity, "0") <= 0) errors.quantity = t("invoices.edit.quantityPositive");
     const unitPrice = normalizeDecimal(line.unitPrice);
-    if (unitPrice === null) errors.unitPrice = "Enter an amount with at most 4 decimals.";
-    else if (compareDecimals(unitPrice, "0") < 0) errors.unitPrice = "Cannot be negative.";
+    if (unitPrice === null) errors.unitPrice = t("invoices.edit.unitPriceInvalid");
+    else if (compareDecimals(unitPrice, "0") < 0) errors.unitPrice = t("invoices.edit.unitPriceNegative");
     if (Object.keys(errors).length) lines[line.id] = errors;
   }
   const out: DraftFormErrors = {};
   if (Object.keys(lines).length) out.lines = lines;
-  if (form.lines.length > 0 && form.lines.every((l) => l.remove)) out.form = "A draft needs at least one line; delete the draft instead.";
+  if (form.lines.length > 0 && form.lines.every((l) => l.remove)) out.form = t("invoices.edit.noLines");
   return out;
 }
 

@@ -29,6 +29,8 @@ export interface InvoicesRoute {
   filter: BookingFilter;
   sort: BookingSort;
   status: InvoiceStatus;
+  /** An invoice opened by a deep link (`?invoice=<id>`), shown over the view. */
+  invoiceId?: string;
 }
 
 /** The filter body of create/preview `{ filter }`: the list's filter fields with dates as instants. */
@@ -43,16 +45,11 @@ export interface ApiFilter {
   q?: string;
 }
 
-/** Price types a user can filter on, with their labels (`free` is never listed). */
-export const PRICE_TYPES: readonly { value: string; label: string }[] = [
-  { value: "fixedPrice", label: "Fixed price" },
-  { value: "hourly", label: "Hourly" },
-  { value: "startingAt", label: "Starting at" },
-  { value: "priceVaries", label: "Price varies" },
-  { value: "callUs", label: "Call us" },
-  { value: "notSet", label: "Not set" },
-  { value: "undefined", label: "Undefined" },
-];
+/** Price types a user can filter on (`free` is never listed); their labels are `invoices.priceTypes.<type>`. */
+export const PRICE_TYPES = ["fixedPrice", "hourly", "startingAt", "priceVaries", "callUs", "notSet", "undefined"] as const;
+
+/** One price type of the filter. */
+export type PriceType = (typeof PRICE_TYPES)[number];
 
 const VIEWS: readonly InvoicesView[] = ["toInvoice", "drafts", "review"];
 const FLAGS: readonly BookingFlag[] = ["needsPrice", "review", "noCustomer", "cancelled-on-draft"];
@@ -71,11 +68,12 @@ const day = (value: string | null): string | undefined => (value && YMD.test(val
 export function parseInvoicesRoute(hash: string): InvoicesRoute {
   const query = hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "";
   const p = new URLSearchParams(query);
-  const known = new Set(PRICE_TYPES.map((t) => t.value));
+  const known = new Set<string>(PRICE_TYPES);
   return {
     view: oneOf(VIEWS, p.get("view")) ?? DEFAULT_ROUTE.view,
     sort: oneOf(SORTS, p.get("sort")) ?? DEFAULT_ROUTE.sort,
     status: p.get("status") === "final" ? "final" : "draft",
+    invoiceId: text(p.get("invoice"), 100),
     filter: {
       from: day(p.get("from")),
       to: day(p.get("to")),
@@ -105,6 +103,7 @@ export function formatInvoicesRoute(route: InvoicesRoute): string {
     ["price", f.priceTypes.join(",") || undefined],
     ["flag", f.flag],
     ["q", f.q],
+    ["invoice", route.invoiceId],
   ];
   for (const [key, value] of entries) if (value) p.set(key, value);
   const query = p.toString();

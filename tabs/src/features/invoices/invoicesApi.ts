@@ -81,6 +81,11 @@ export function listInvoicesPage(api: ApiClient, status: InvoiceStatus, cursor: 
   return api.get<InvoicePage>(`/api/invoices?status=${status}&limit=${limit}${cursorPart}`);
 }
 
+/** One invoice (draft or final) by id; 404 NOT_FOUND when it is gone or belongs to another tenant. */
+export function getInvoice(api: ApiClient, invoiceId: string): Promise<Invoice> {
+  return api.get<Invoice>(`/api/invoices/${id(invoiceId)}`);
+}
+
 /** Edits a draft; answers it with totals recomputed by the server. */
 export function updateDraft(api: ApiClient, invoiceId: string, patch: DraftPatch): Promise<Invoice> {
   return api.patch<Invoice>(`/api/invoices/${id(invoiceId)}`, patch);

@@ -1,5 +1,5 @@
 // Counts of invoice lines whose price needs a look (needsPrice, review), for preview warnings and draft badges.
-import { plural } from "../../shared/format";
+import { t } from "../../shared/i18n/i18n";
 import type { InvoiceLine } from "./invoice.types";
 
 /** How many lines carry each price flag. */
@@ -23,12 +23,8 @@ export function countLineFlags(invoices: readonly { lines: readonly Pick<Invoice
 /** Sentences for the preview's warning bar; empty when no line needs a look. */
 export function lineFlagWarnings(counts: LineFlagCounts): string[] {
   const out: string[] = [];
-  if (counts.needsPrice) {
-    out.push(`${plural(counts.needsPrice, "line")} ${counts.needsPrice === 1 ? "needs" : "need"} a price: the service has no fixed price, so the service item's default is used.`);
-  }
-  if (counts.review) {
-    out.push(`${plural(counts.review, "line")} ${counts.review === 1 ? "has" : "have"} a "starting at" price: review the amount on the draft.`);
-  }
+  if (counts.needsPrice) out.push(t("invoices.lineFlags.needsPrice", { count: counts.needsPrice }));
+  if (counts.review) out.push(t("invoices.lineFlags.review", { count: counts.review }));
   return out;
 }
 

@@ -3,8 +3,10 @@ import { useCallback, useState } from "react";
 import { ApiError, errorMessage } from "../../shared/apiClient";
 import { useApi } from "../../shared/apiContext";
 import { saveBlob } from "../../shared/download";
-import { formatMoney, plural } from "../../shared/format";
+import { formatMoney } from "../../shared/format";
+import { t } from "../../shared/i18n/i18n";
 import type { Notice } from "../../shared/ui/NoticeBar";
+import { bookingCount } from "./bookingCount";
 import type { Invoice } from "./invoice.types";
 import { csvFilename } from "./invoiceExport";
 import { deleteDraftInvoice, exportInvoicesCsv, fetchInvoicePdf, finalizeDraft } from "./invoicesApi";
@@ -38,15 +40,15 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
         const final = await finalizeDraft(api, invoice.id);
         // The row stays where it is, now final with its number, so its PDF is one click away.
         replace(final);
-        onNotice({ intent: "success", title: `Finalized as ${final.number}`, body: `${invoice.customer.name} · ${formatMoney(final.total, final.currency)}` });
+        onNotice({ intent: "success", title: t("invoices.drafts.finalized", { number: final.number }), body: `${invoice.customer.name} · ${formatMoney(final.total, final.currency)}` });
       } else {
         await deleteDraftInvoice(api, invoice.id);
         remove(invoice.id);
-        onNotice({ intent: "success", title: "Draft deleted", body: `${plural(new Set(invoice.lines.map((l) => l.bookingId)).size, "booking")} returned to the To invoice list.` });
+        onNotice({ intent: "success", title: t("invoices.drafts.deleted"), body: t("invoices.drafts.returned", { count: bookingCount(invoice) }) });
       }
       onChanged();
     } catch (err) {
-      const title = kind === "finalize" ? "Could not finalize the draft" : "Could not delete the draft";
+      const title = kind === "finalize" ? t("invoices.drafts.finalizeFailed") : t("invoices.drafts.deleteFailed");
       onNotice({ intent: "error", title, body: errorMessage(err) });
       // Someone else finalized or deleted it: show the list as it is now.
       if (err instanceof ApiError && (err.code === "NOT_DRAFT" || err.code === "NOT_FOUND")) void reload();
@@ -63,7 +65,7 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
         const file = await fetchInvoicePdf(api, invoice.id);
         saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`);
       } catch (err) {
-        onNotice({ intent: "error", title: "Could not download the PDF", body: errorMessage(err) });
+        onNotice({ intent: "error", title: t("invoices.drafts.pdfFailed"), body: errorMessage(err) });
       } finally {
         setDownloading(null);
       }
@@ -77,7 +79,7 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
       try {
         saveBlob(await exportInvoicesCsv(api, ids), csvFilename());
       } catch (err) {
-        onNotice({ intent: "error", title: "Could not export the invoices", body: errorMessage(err) });
+        onNotice({ intent: "error", title: t("invoices.drafts.exportFailed"), body: errorMessage(err) });
       } finally {
         setDownloading(null);
       }

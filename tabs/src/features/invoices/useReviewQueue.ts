@@ -2,6 +2,7 @@
 import { useCallback } from "react";
 import { ApiError, errorMessage } from "../../shared/apiClient";
 import { useApi } from "../../shared/apiContext";
+import { t } from "../../shared/i18n/i18n";
 import { usePagedList } from "../../shared/usePagedList";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import type { Booking } from "./invoice.types";
@@ -26,8 +27,8 @@ export function useReviewQueue(onNotice: (notice: Notice) => void, onChanged: ()
         else replace(updated);
         onNotice({
           intent: "success",
-          title: `Linked to ${customerName}`,
-          body: done ? `The ${booking.serviceName} booking is ready to invoice.` : "Other attendees of this booking still need a customer.",
+          title: t("invoices.review.linkedTo", { name: customerName }),
+          body: done ? t("invoices.review.ready", { service: booking.serviceName }) : t("invoices.review.othersNeed"),
         });
         onChanged();
         return null;

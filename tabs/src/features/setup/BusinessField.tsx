@@ -1,6 +1,7 @@
 // Picks the Bookings business: a Dropdown of the businesses Graph shows, or an empty state when there are none.
 import { Button, Caption1, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CalendarSearchRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import type { Business } from "./setup.types";
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export interface BusinessFieldProps {
 /** The business Dropdown; each option shows the display name and the business id. */
 export function BusinessField({ businesses, businessId, storedName, error, disabled, onChange, onRefresh }: BusinessFieldProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   if (businesses && businesses.length === 0 && !businessId) {
     return (
       <div className={styles.empty} role="status">
@@ -43,13 +45,11 @@ export function BusinessField({ businesses, businessId, storedName, error, disab
           <CalendarSearchRegular />
         </span>
         <span className={styles.emptyText}>
-          <Text weight="semibold">No Bookings business found</Text>
-          <Caption1 className={styles.muted}>
-            Create a business in Microsoft Bookings, or check that this app may read Bookings, then refresh.
-          </Caption1>
+          <Text weight="semibold">{t("setup.business.noneTitle")}</Text>
+          <Caption1 className={styles.muted}>{t("setup.business.noneHint")}</Caption1>
         </span>
         <Button icon={<ArrowClockwiseRegular />} onClick={onRefresh}>
-          Refresh
+          {t("common.refresh")}
         </Button>
       </div>
     );
@@ -63,14 +63,14 @@ export function BusinessField({ businesses, businessId, storedName, error, disab
   return (
     <Field
       className={styles.field}
-      label="Bookings business"
+      label={t("setup.business.label")}
       required
-      hint={selected ? `Business ID: ${selected.id}` : "Each business in Microsoft Bookings has its own calendar, staff and services."}
+      hint={selected ? t("setup.business.id", { id: selected.id }) : t("setup.business.hint")}
       validationMessage={error}
       validationState={error ? "error" : "none"}
     >
       <Dropdown
-        placeholder="Choose a Bookings business"
+        placeholder={t("setup.business.placeholder")}
         value={selected?.displayName ?? ""}
         selectedOptions={businessId ? [businessId] : []}
         onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue)}

@@ -1,36 +1,34 @@
 // The Invoicing group of the setup form: whether Bookings prices include tax, and the default grouping of drafts.
 import { Field, Radio, RadioGroup, Switch } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { GroupBy } from "./setup.types";
 import { SetupSection } from "./SetupSection";
 import type { DraftSectionProps } from "./SetupSection";
 
-/** The groupings staff can pick when creating drafts, in the order shown. */
-export const GROUP_BY_OPTIONS: { value: GroupBy; label: string }[] = [
-  { value: "customer", label: "Per customer" },
-  { value: "booking", label: "Per booking" },
-  { value: "customerMonth", label: "Per customer and month" },
-];
+/** The groupings staff can pick when creating drafts, in the order shown; each is labelled `groupBy.<value>`. */
+export const GROUP_BY_OPTIONS: readonly GroupBy[] = ["customer", "booking", "customerMonth"];
 
 /** Tax handling and default grouping. */
 export function InvoicingSettings({ draft, readOnly, update }: DraftSectionProps) {
+  const { t } = useTranslation();
   return (
-    <SetupSection title="Invoicing" description="How draft invoices are priced and grouped.">
-      <Field hint="On: the Bookings price already contains tax. Off: tax is added on top.">
+    <SetupSection title={t("setup.invoicing.title")} description={t("setup.invoicing.description")}>
+      <Field hint={t("setup.invoicing.taxHint")}>
         <Switch
-          label="Bookings prices include tax"
+          label={t("setup.invoicing.tax")}
           checked={draft.pricesIncludeTax}
           disabled={readOnly}
           onChange={(_, data) => update({ pricesIncludeTax: data.checked })}
         />
       </Field>
-      <Field label="Default grouping" hint="Which bookings share one draft invoice, unless another grouping is asked for.">
+      <Field label={t("setup.invoicing.grouping")} hint={t("setup.invoicing.groupingHint")}>
         <RadioGroup
           value={draft.defaultGroupBy}
           disabled={readOnly}
           onChange={(_, data) => update({ defaultGroupBy: data.value as GroupBy })}
         >
           {GROUP_BY_OPTIONS.map((option) => (
-            <Radio key={option.value} value={option.value} label={option.label} />
+            <Radio key={option} value={option} label={t(`groupBy.${option}`)} />
           ))}
         </RadioGroup>
       </Field>

@@ -10,14 +10,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
 import type { SaveError } from "./useSetupForm";
 
-/** A title for a refused save, by error code. */
-function saveErrorTitle(code: string): string {
-  if (code === "BAD_REQUEST") return "The server did not accept the setup";
-  if (code === "GRAPH_ERROR") return "Microsoft Bookings could not be reached to check the business";
-  return "Could not save the setup";
+/** The text key of a refused save's title, by error code. */
+function saveErrorTitle(code: string) {
+  if (code === "BAD_REQUEST") return "setup.actions.badRequest" as const;
+  if (code === "GRAPH_ERROR") return "setup.actions.graphError" as const;
+  return "setup.actions.saveFailed" as const;
 }
 
 const useStyles = makeStyles({
@@ -44,12 +45,13 @@ export interface SetupActionsProps {
 /** Save (a submit button) with its state; Fluent's MessageBar announces the outcome to screen readers. */
 export function SetupActions({ canSave, dirty, saving, saveError, saved, savedAt, onDiscard, showButtons }: SetupActionsProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   return (
     <div className={styles.root}>
       {saveError && (
         <MessageBar intent="error" layout="multiline" data-testid="save-error">
           <MessageBarBody>
-            <MessageBarTitle>{saveErrorTitle(saveError.code)}</MessageBarTitle>
+            <MessageBarTitle>{t(saveErrorTitle(saveError.code))}</MessageBarTitle>
             {saveError.message}
           </MessageBarBody>
         </MessageBar>
@@ -57,8 +59,9 @@ export function SetupActions({ canSave, dirty, saving, saveError, saved, savedAt
       {saved && (
         <MessageBar intent="success" data-testid="save-success">
           <MessageBarBody>
-            <MessageBarTitle>Setup saved</MessageBarTitle>
-            {savedAt ? `Stored ${formatDateTime(savedAt)}. ` : ""}The next sync uses these settings.
+            <MessageBarTitle>{t("setup.actions.saved")}</MessageBarTitle>
+            {savedAt ? `${t("setup.actions.storedAt", { when: formatDateTime(savedAt) })} ` : ""}
+            {t("setup.actions.nextSync")}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -70,14 +73,14 @@ export function SetupActions({ canSave, dirty, saving, saveError, saved, savedAt
             icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
             disabled={!canSave}
           >
-            {saving ? "Saving…" : "Save"}
+            {saving ? t("setup.actions.saving") : t("setup.actions.save")}
           </Button>
           <Button icon={<ArrowUndoRegular />} disabled={!dirty || saving} onClick={onDiscard}>
-            Discard changes
+            {t("setup.actions.discard")}
           </Button>
           {dirty && (
             <Badge appearance="tint" color="warning" data-testid="unsaved">
-              Unsaved changes
+              {t("setup.actions.unsaved")}
             </Badge>
           )}
         </div>

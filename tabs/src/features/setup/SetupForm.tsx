@@ -1,7 +1,9 @@
 // The setup form: the Bookings business, then Sync, Invoicing and the two templates, then Save.
 import { Divider, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { BusinessField } from "./BusinessField";
 import { InvoicingSettings } from "./InvoicingSettings";
+import { NotificationsSection } from "./NotificationsSection";
 import { SetupActions } from "./SetupActions";
 import { SetupSection } from "./SetupSection";
 import { SyncSettings } from "./SyncSettings";
@@ -30,6 +32,7 @@ export interface SetupFormProps {
 /** Renders every setup field; users without the admin role see every value but can change none. */
 export function SetupForm({ form, onSave, hideSave }: SetupFormProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const readOnly = form.readOnly || form.saving;
   const section = { draft: form.draft, errors: form.errors, readOnly, update: form.update };
   const canSave = !form.readOnly && form.valid && !form.saving && (form.dirty || !form.configured);
@@ -37,14 +40,14 @@ export function SetupForm({ form, onSave, hideSave }: SetupFormProps) {
   return (
     <form
       className={styles.form}
-      aria-label="Bookings setup"
+      aria-label={t("setup.title")}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (canSave) onSave();
       }}
     >
-      <SetupSection title="Connection" description="The Microsoft Bookings business whose completed appointments are invoiced.">
+      <SetupSection title={t("setup.connection")} description={t("setup.connectionHint")}>
         <BusinessField
           businesses={form.businesses}
           businessId={form.draft.businessId}
@@ -61,6 +64,7 @@ export function SetupForm({ form, onSave, hideSave }: SetupFormProps) {
         <InvoicingSettings {...section} />
         <CustomerTemplateSettings {...section} businessCurrency={form.setup?.currency} />
         <ItemTemplateSettings {...section} />
+        <NotificationsSection {...section} />
       </div>
       {!form.readOnly && (!hideSave || form.saveError) && (
         <>

@@ -1,6 +1,7 @@
 // The setup page (`#/setup`) and the Teams configurable-tab page (`#/config`).
 import { Badge, Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { LockClosedRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
@@ -36,64 +37,67 @@ export interface SetupPageProps {
 /** Admin setup: the connection form, Sync now with progress, and recent runs. */
 export function SetupPage({ mode, inTeams }: SetupPageProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const form = useSetupForm();
   const teamsConfig = mode === "config" && inTeams;
-  useTeamsConfigPage(teamsConfig, form.valid && !form.readOnly, form.save);
+  // Someone without the admin role may still add the tab once the tenant is set up; nothing is saved for them then.
+  const canAddTab = form.ready && (form.readOnly ? form.configured : form.valid);
+  const submitForm = () => (form.readOnly || (form.configured && !form.dirty) ? Promise.resolve() : form.save());
+  useTeamsConfigPage(teamsConfig, canAddTab, submitForm);
   const setup = form.setup;
 
   return (
     <div className={styles.page}>
       <header className={styles.header}>
         <Title2 as="h1" className={styles.title}>
-          Bookings setup
+          {t("setup.title")}
         </Title2>
-        <Body1 className={styles.muted}>Connect a Microsoft Bookings business, choose what to sync and how drafts are made.</Body1>
+        <Body1 className={styles.muted}>{t("setup.intro")}</Body1>
         {form.ready && !setup && (
           <span className={styles.status} data-testid="setup-status">
             <Badge appearance="tint" color="warning">
-              Not set up yet
+              {t("setup.notSetUp")}
             </Badge>
-            {!form.readOnly && <Caption1 className={styles.muted}>Pick a Bookings business and save to start syncing.</Caption1>}
+            {!form.readOnly && <Caption1 className={styles.muted}>{t("setup.pickToStart")}</Caption1>}
           </span>
         )}
         {setup && (
           <span className={styles.status} data-testid="setup-status">
             <Badge appearance="tint" color="success">
-              {`Connected to ${setup.businessName ?? setup.businessId}`}
+              {t("setup.connectedTo", { name: setup.businessName ?? setup.businessId })}
             </Badge>
             <Badge appearance="outline" color="informative">
               {setup.currency}
             </Badge>
-            {setup.updatedAt && <Caption1 className={styles.muted}>{`Last saved ${formatDateTime(setup.updatedAt)}`}</Caption1>}
+            {setup.updatedAt && <Caption1 className={styles.muted}>{t("setup.lastSaved", { when: formatDateTime(setup.updatedAt) })}</Caption1>}
           </span>
         )}
       </header>
       {form.readOnly && (
         <MessageBar intent="info" icon={<LockClosedRegular />} layout="multiline" data-testid="read-only">
           <MessageBarBody>
-            <MessageBarTitle>Read-only</MessageBarTitle>
-            Changing the setup or running a sync needs the invoicing admin role (Invoicing.Admin). Ask your Microsoft 365
-            admin to assign it to you for the Bookings Invoicing app.
+            <MessageBarTitle>{t("setup.readOnlyTitle")}</MessageBarTitle>
+            {t("setup.readOnlyBody")}
           </MessageBarBody>
         </MessageBar>
       )}
-      <ErrorBar title="Could not load the setup" error={form.loadError} onRetry={() => void form.reload()} />
-      <ErrorBar title="Could not list the Bookings businesses" error={form.businessesError} onRetry={() => void form.reload()} />
-      <section className={styles.card} aria-label="Connection">
-        {form.loading && <LoadingState label="Loading setup…" />}
+      <ErrorBar title={t("setup.loadError")} error={form.loadError} onRetry={() => void form.reload()} />
+      <ErrorBar title={t("setup.businessesError")} error={form.businessesError} onRetry={() => void form.reload()} />
+      <section className={styles.card} aria-label={t("setup.connection")}>
+        {form.loading && <LoadingState label={t("setup.loading")} />}
         {form.ready && (
           // A failed save is shown by the form itself, next to Save.
           <SetupForm form={form} onSave={() => void form.save().catch(() => undefined)} hideSave={teamsConfig} />
         )}
         {mode === "config" && !inTeams && (
           <Caption1 className={styles.muted}>
-            Outside Teams: on Save, Teams would store{" "}
+            {t("setup.outsideTeams")}{" "}
             <span className={styles.code}>{JSON.stringify(tabConfig())}</span>
           </Caption1>
         )}
       </section>
       {!teamsConfig && form.ready && (
-        <section className={styles.card} aria-label="Sync">
+        <section className={styles.card} aria-label={t("sync.title")}>
           <SyncPanel configured={form.configured} readOnly={form.readOnly} />
         </section>
       )}

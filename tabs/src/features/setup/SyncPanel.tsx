@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSyncRegular, DismissRegular, HistoryRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
 import { EmptyState } from "../../shared/ui/EmptyState";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
@@ -38,6 +39,7 @@ export interface SyncPanelProps {
 /** Runs a sync on demand, follows it (or one already running) and lists recent runs. */
 export function SyncPanel({ configured, readOnly }: SyncPanelProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const sync = useSyncMonitor(configured);
   const { activity, live, end } = sync.state;
   const busy = activity.kind === "watching";
@@ -49,14 +51,14 @@ export function SyncPanel({ configured, readOnly }: SyncPanelProps) {
       <div className={styles.head}>
         <div className={styles.heading}>
           <Subtitle2 as="h2" className={styles.flush}>
-            Sync
+            {t("sync.title")}
           </Subtitle2>
           <Caption1 as="p" className={styles.muted}>
             {!configured
-              ? "Save the setup to run the first sync."
+              ? t("sync.needsSetup")
               : latest
-                ? `Last run ${formatDateTime(latest.startedAt)} · ${statusLabel(latest.status)}`
-                : "No sync has run yet."}
+                ? t("sync.lastRun", { when: formatDateTime(latest.startedAt), status: statusLabel(latest.status) })
+                : t("sync.noneYet")}
           </Caption1>
         </div>
         <Button
@@ -66,7 +68,7 @@ export function SyncPanel({ configured, readOnly }: SyncPanelProps) {
           onClick={sync.syncNow}
           data-testid="sync-now"
         >
-          {busy ? "Syncing…" : "Sync now"}
+          {busy ? t("sync.syncing") : t("sync.syncNow")}
         </Button>
       </div>
       {activity.kind === "watching" && <SyncProgressView reason={activity.reason} run={live} />}
@@ -78,7 +80,7 @@ export function SyncPanel({ configured, readOnly }: SyncPanelProps) {
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={sync.dismiss} />
+              <Button appearance="transparent" aria-label={t("common.dismiss")} icon={<DismissRegular />} onClick={sync.dismiss} />
             }
           />
         </MessageBar>
@@ -86,11 +88,11 @@ export function SyncPanel({ configured, readOnly }: SyncPanelProps) {
       {configured && (
         <>
           <Subtitle2 as="h3" className={styles.flush}>
-            Recent runs
+            {t("sync.recentRuns")}
           </Subtitle2>
-          <ErrorBar title="Could not load sync runs" error={sync.runsError} onRetry={() => void sync.reload()} />
-          {!sync.runs && !sync.runsError && <LoadingState label="Loading sync runs…" />}
-          {sync.runs?.length === 0 && <EmptyState icon={<HistoryRegular />} title="No sync runs yet" hint="Press Sync now to read Microsoft Bookings." />}
+          <ErrorBar title={t("sync.runsError")} error={sync.runsError} onRetry={() => void sync.reload()} />
+          {!sync.runs && !sync.runsError && <LoadingState label={t("sync.loadingRuns")} />}
+          {sync.runs?.length === 0 && <EmptyState icon={<HistoryRegular />} title={t("sync.emptyTitle")} hint={t("sync.emptyHint")} />}
           {sync.runs && sync.runs.length > 0 && (
             <div className={styles.runs}>
               <SyncRunsTable runs={sync.runs} />

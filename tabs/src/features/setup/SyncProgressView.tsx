@@ -1,5 +1,6 @@
 // A running sync: what it is doing ("Reading appointments — window 2 of 4"), a progress bar and live counts.
 import { Caption1, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import type { SyncRun } from "./setup.types";
 import type { SyncReason } from "./syncActivity";
 import { formatElapsed, phaseLabel, progressFraction, watchingTitle } from "./syncFormat";
@@ -30,11 +31,12 @@ export interface SyncProgressViewProps {
 /** Progress of the watched run; the bar is determinate only while appointment windows are read. */
 export function SyncProgressView({ reason, run }: SyncProgressViewProps) {
   const styles = useStyles();
-  const phase = run ? phaseLabel(run.progress) : "Starting";
+  const { t } = useTranslation();
+  const phase = run ? phaseLabel(run.progress) : t("sync.phases.starting");
   const fraction = run ? progressFraction(run.progress) : undefined;
   const elapsed = run ? Date.now() - Date.parse(run.startedAt) : NaN;
   return (
-    <section className={styles.root} aria-label="Sync progress" data-testid="sync-progress">
+    <section className={styles.root} aria-label={t("sync.progress")} data-testid="sync-progress">
       <div className={styles.head}>
         <Spinner size="extra-tiny" aria-hidden />
         <Text weight="semibold" className={styles.title}>
@@ -53,7 +55,7 @@ export function SyncProgressView({ reason, run }: SyncProgressViewProps) {
         aria-label={phase}
         aria-valuetext={fraction === undefined ? undefined : `${Math.round(fraction * 100)} %`}
       />
-      <SyncRunCounts counts={run?.counts} label="Counts so far" />
+      <SyncRunCounts counts={run?.counts} label={t("sync.countsSoFar")} />
     </section>
   );
 }

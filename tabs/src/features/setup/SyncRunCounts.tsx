@@ -1,5 +1,6 @@
 // The counts of one sync run as small labelled figures, in reading order.
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { countLabel, orderedCounts } from "./syncFormat";
 
 const useStyles = makeStyles({
@@ -29,12 +30,13 @@ const useStyles = makeStyles({
 });
 
 /** A tile per count; nothing when the run has counted nothing yet. */
-export function SyncRunCounts({ counts, label = "Sync counts" }: { counts: Record<string, number> | undefined; label?: string }) {
+export function SyncRunCounts({ counts, label }: { counts: Record<string, number> | undefined; label?: string }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const entries = orderedCounts(counts);
   if (entries.length === 0) return null;
   return (
-    <dl className={styles.grid} aria-label={label} data-testid="sync-counts">
+    <dl className={styles.grid} aria-label={label ?? t("sync.counts")} data-testid="sync-counts">
       {entries.map(([key, value]) => (
         <div key={key} className={styles.tile}>
           <dt className={styles.label}>{countLabel(key)}</dt>

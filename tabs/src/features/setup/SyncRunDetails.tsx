@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { CopyButton } from "../../shared/ui/CopyButton";
 import type { SyncRun } from "./setup.types";
 import { SyncRunCounts } from "./SyncRunCounts";
@@ -34,13 +35,14 @@ const useStyles = makeStyles({
 });
 
 /** A monospace id with a copy button, or a dash. */
-function CopyableId({ value, what }: { value: string | undefined; what: string }) {
+function CopyableId({ value, what }: { value: string | undefined; what: "item" | "request" }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   if (!value) return <span className={styles.muted}>—</span>;
   return (
     <span className={styles.idCell}>
       <span className={styles.code}>{value}</span>
-      <CopyButton value={value} label={`Copy ${what} ${value}`} />
+      <CopyButton value={value} label={t(what === "item" ? "sync.details.copyItemId" : "sync.details.copyRequestId", { value })} />
     </span>
   );
 }
@@ -48,22 +50,23 @@ function CopyableId({ value, what }: { value: string | undefined; what: string }
 /** Counts, then problems, then skipped records of `run`. */
 export function SyncRunDetails({ run }: { run: SyncRun }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const errors = run.errors ?? [];
   const skipped = run.skipped ?? [];
   return (
     <div className={styles.root} data-testid="sync-run-details">
-      <SyncRunCounts counts={run.counts} label="Counts of this run" />
-      {errors.length === 0 && skipped.length === 0 && <Caption1 className={styles.muted}>No problems, nothing skipped.</Caption1>}
+      <SyncRunCounts counts={run.counts} label={t("sync.countsOfRun")} />
+      {errors.length === 0 && skipped.length === 0 && <Caption1 className={styles.muted}>{t("sync.details.clean")}</Caption1>}
       {errors.length > 0 && (
         <>
-          <Subtitle2 as="h4" className={styles.heading}>{`Problems (${errors.length})`}</Subtitle2>
-          <Table size="small" aria-label="Problems of this sync run">
+          <Subtitle2 as="h4" className={styles.heading}>{t("sync.details.problems", { count: errors.length })}</Subtitle2>
+          <Table size="small" aria-label={t("sync.details.problemsLabel")}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell className={styles.kind}>Kind</TableHeaderCell>
-                <TableHeaderCell>Message</TableHeaderCell>
-                <TableHeaderCell>Item id</TableHeaderCell>
-                <TableHeaderCell>Graph request id</TableHeaderCell>
+                <TableHeaderCell className={styles.kind}>{t("sync.details.kind")}</TableHeaderCell>
+                <TableHeaderCell>{t("sync.details.message")}</TableHeaderCell>
+                <TableHeaderCell>{t("sync.details.itemId")}</TableHeaderCell>
+                <TableHeaderCell>{t("sync.details.requestId")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -75,28 +78,28 @@ export function SyncRunDetails({ run }: { run: SyncRun }) {
                   </TableCell>
                   <TableCell>{error.message}</TableCell>
                   <TableCell>
-                    <CopyableId value={error.itemId} what="item id" />
+                    <CopyableId value={error.itemId} what="item" />
                   </TableCell>
                   <TableCell>
-                    <CopyableId value={error.requestId} what="Graph request id" />
+                    <CopyableId value={error.requestId} what="request" />
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          {errors.length > SHOWN && <Caption1 className={styles.muted}>{`Showing ${SHOWN} of ${errors.length}.`}</Caption1>}
+          {errors.length > SHOWN && <Caption1 className={styles.muted}>{t("sync.details.showing", { shown: SHOWN, total: errors.length })}</Caption1>}
         </>
       )}
       {skipped.length > 0 && (
         <>
-          <Subtitle2 as="h4" className={styles.heading}>{`Skipped (${skipped.length})`}</Subtitle2>
-          <Table size="small" aria-label="Records skipped by this sync run">
+          <Subtitle2 as="h4" className={styles.heading}>{t("sync.details.skipped", { count: skipped.length })}</Subtitle2>
+          <Table size="small" aria-label={t("sync.details.skippedLabel")}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell className={styles.kind}>Kind</TableHeaderCell>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Reason</TableHeaderCell>
-                <TableHeaderCell>Item id</TableHeaderCell>
+                <TableHeaderCell className={styles.kind}>{t("sync.details.kind")}</TableHeaderCell>
+                <TableHeaderCell>{t("sync.details.name")}</TableHeaderCell>
+                <TableHeaderCell>{t("sync.details.reason")}</TableHeaderCell>
+                <TableHeaderCell>{t("sync.details.itemId")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -106,13 +109,13 @@ export function SyncRunDetails({ run }: { run: SyncRun }) {
                   <TableCell>{entry.name ?? "—"}</TableCell>
                   <TableCell>{entry.reason}</TableCell>
                   <TableCell>
-                    <CopyableId value={entry.itemId} what="item id" />
+                    <CopyableId value={entry.itemId} what="item" />
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          {skipped.length > SHOWN && <Caption1 className={styles.muted}>{`Showing ${SHOWN} of ${skipped.length}.`}</Caption1>}
+          {skipped.length > SHOWN && <Caption1 className={styles.muted}>{t("sync.details.showing", { shown: SHOWN, total: skipped.length })}</Caption1>}
         </>
       )}
     </div>

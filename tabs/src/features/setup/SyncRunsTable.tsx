@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
 import type { SyncRun } from "./setup.types";
 import { runDuration, runSummary, statusColor, statusLabel, triggerLabel } from "./syncFormat";
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
 /** The last `limit` runs, newest first as the API answers them. */
 export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: number }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setExpanded((prev) => {
@@ -45,17 +47,17 @@ export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: n
     });
 
   return (
-    <Table className={styles.table} size="small" aria-label="Recent sync runs" data-testid="sync-runs">
+    <Table className={styles.table} size="small" aria-label={t("sync.runs.label")} data-testid="sync-runs">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.toggle} aria-label="Show details" />
-          <TableHeaderCell className={styles.started}>Started</TableHeaderCell>
-          <TableHeaderCell className={styles.duration}>Duration</TableHeaderCell>
-          <TableHeaderCell className={styles.trigger}>Trigger</TableHeaderCell>
-          <TableHeaderCell className={styles.status}>Status</TableHeaderCell>
-          <TableHeaderCell>Counts</TableHeaderCell>
+          <TableHeaderCell className={styles.toggle} aria-label={t("sync.runs.showDetails")} />
+          <TableHeaderCell className={styles.started}>{t("sync.runs.started")}</TableHeaderCell>
+          <TableHeaderCell className={styles.duration}>{t("sync.runs.duration")}</TableHeaderCell>
+          <TableHeaderCell className={styles.trigger}>{t("sync.runs.trigger")}</TableHeaderCell>
+          <TableHeaderCell className={styles.status}>{t("sync.runs.status")}</TableHeaderCell>
+          <TableHeaderCell>{t("sync.runs.counts")}</TableHeaderCell>
           <TableHeaderCell className={styles.problems} button={{ className: styles.endButton }}>
-            Problems
+            {t("sync.runs.problems")}
           </TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -73,7 +75,7 @@ export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: n
                     size="small"
                     icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
                     aria-expanded={open}
-                    aria-label={`${open ? "Hide" : "Show"} details of the sync run started ${started}`}
+                    aria-label={t(open ? "sync.runs.hideRun" : "sync.runs.showRun", { when: started })}
                     onClick={() => toggle(run.id)}
                   />
                 </TableCell>

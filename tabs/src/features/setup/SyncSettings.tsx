@@ -1,5 +1,6 @@
 // The Sync group of the setup form: what to sync, background sync, its interval and the look-back window.
 import { Field, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { SETUP_LIMITS } from "./setupDraft";
 import { SettingInput } from "./SettingInput";
 import { SetupSection } from "./SetupSection";
@@ -22,28 +23,29 @@ const { syncIntervalMinutes: interval, lookbackDays: lookback } = SETUP_LIMITS;
 /** Switches for customers, services and background sync; interval and look-back as numbers. */
 export function SyncSettings({ draft, errors, readOnly, update }: DraftSectionProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   return (
-    <SetupSection title="Sync" description="What is read from Microsoft Bookings, and how often.">
+    <SetupSection title={t("setup.sync.title")} description={t("setup.sync.description")}>
       <div className={styles.switches}>
-        <Field hint="New Bookings customers with an e-mail address become customers.">
+        <Field hint={t("setup.sync.customersHint")}>
           <Switch
-            label="Sync customers"
+            label={t("setup.sync.customers")}
             checked={draft.syncCustomers}
             disabled={readOnly}
             onChange={(_, data) => update({ syncCustomers: data.checked })}
           />
         </Field>
-        <Field hint="Each Bookings service becomes a service item with its price and duration.">
+        <Field hint={t("setup.sync.servicesHint")}>
           <Switch
-            label="Sync services"
+            label={t("setup.sync.services")}
             checked={draft.syncServices}
             disabled={readOnly}
             onChange={(_, data) => update({ syncServices: data.checked })}
           />
         </Field>
-        <Field hint="Sync on a schedule as well as when you press Sync now.">
+        <Field hint={t("setup.sync.backgroundHint")}>
           <Switch
-            label="Background sync"
+            label={t("setup.sync.background")}
             checked={draft.backgroundSync}
             disabled={readOnly}
             onChange={(_, data) => update({ backgroundSync: data.checked })}
@@ -52,22 +54,22 @@ export function SyncSettings({ draft, errors, readOnly, update }: DraftSectionPr
       </div>
       <div className={styles.pair}>
         <SettingInput
-          label="Sync interval"
-          unit="min"
+          label={t("setup.sync.interval")}
+          unit={t("setup.sync.minutes")}
           inputMode="numeric"
           value={draft.syncIntervalMinutes}
           error={errors.syncIntervalMinutes}
-          hint={`Background sync frequency, ${interval.min}–${interval.max}.`}
+          hint={t("setup.sync.intervalHint", { min: interval.min, max: interval.max })}
           readOnly={readOnly}
           onChange={(value) => update({ syncIntervalMinutes: value })}
         />
         <SettingInput
-          label="Look back"
-          unit="days"
+          label={t("setup.sync.lookback")}
+          unit={t("setup.sync.days")}
           inputMode="numeric"
           value={draft.lookbackDays}
           error={errors.lookbackDays}
-          hint={`Appointments this far back, ${lookback.min}–${lookback.max}.`}
+          hint={t("setup.sync.lookbackHint", { min: lookback.min, max: lookback.max })}
           readOnly={readOnly}
           onChange={(value) => update({ lookbackDays: value })}
         />

@@ -1,5 +1,6 @@
 // The template groups of the setup form: what new customers and new service items get.
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
 import { SettingInput } from "./SettingInput";
 import { SetupSection } from "./SetupSection";
 import type { DraftSectionProps } from "./SetupSection";
@@ -20,44 +21,45 @@ const useStyles = makeStyles({
 /** Currency, payment terms, tax rate and language of customers created by the sync. */
 export function CustomerTemplateSettings({ draft, errors, readOnly, update, businessCurrency }: DraftSectionProps & { businessCurrency: string | undefined }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   return (
-    <SetupSection title="Customer template" description="Applied to customers the sync creates.">
+    <SetupSection title={t("setup.customerTemplate.title")} description={t("setup.customerTemplate.description")}>
       <div className={styles.grid}>
         <SettingInput
-          label="Currency"
+          label={t("setup.customerTemplate.currency")}
           value={draft.currency}
           placeholder={businessCurrency ?? "EUR"}
           maxLength={3}
           error={errors.currency}
-          hint={businessCurrency ? `Empty: the business currency (${businessCurrency}).` : "Empty: the business currency."}
+          hint={businessCurrency ? t("setup.customerTemplate.currencyHintOf", { currency: businessCurrency }) : t("setup.customerTemplate.currencyHint")}
           readOnly={readOnly}
           onChange={(value) => update({ currency: value.toUpperCase() })}
         />
         <SettingInput
-          label="Payment terms"
-          unit="days"
+          label={t("setup.customerTemplate.paymentTerms")}
+          unit={t("setup.customerTemplate.days")}
           inputMode="numeric"
           value={draft.paymentTermsDays}
           error={errors.paymentTermsDays}
-          hint="0 means due on receipt."
+          hint={t("setup.customerTemplate.paymentTermsHint")}
           readOnly={readOnly}
           onChange={(value) => update({ paymentTermsDays: value })}
         />
         <SettingInput
-          label="Tax rate"
+          label={t("setup.customerTemplate.taxRate")}
           unit="%"
           inputMode="decimal"
           value={draft.taxRate}
           error={errors.taxRate}
-          hint="A percentage from 0 to 100."
+          hint={t("setup.customerTemplate.taxRateHint")}
           readOnly={readOnly}
           onChange={(value) => update({ taxRate: value })}
         />
         <SettingInput
-          label="Language"
+          label={t("setup.customerTemplate.language")}
           value={draft.language}
           error={errors.language}
-          hint="For invoices, e.g. en or nl-NL."
+          hint={t("setup.customerTemplate.languageHint")}
           readOnly={readOnly}
           onChange={(value) => update({ language: value })}
         />
@@ -69,22 +71,23 @@ export function CustomerTemplateSettings({ draft, errors, readOnly, update, busi
 /** Type (always Service) and unit of measure of service items created from Bookings services. */
 export function ItemTemplateSettings({ draft, errors, readOnly, update }: DraftSectionProps) {
   const styles = useStyles();
+  const { t } = useTranslation();
   return (
-    <SetupSection title="Item template" description="Applied to service items the sync creates.">
+    <SetupSection title={t("setup.itemTemplate.title")} description={t("setup.itemTemplate.description")}>
       <div className={styles.grid}>
         <SettingInput
-          label="Type"
-          value="Service"
+          label={t("setup.itemTemplate.type")}
+          value={t("setup.itemTemplate.service")}
           readOnly
-          hint="Only service items can stand for Bookings services."
+          hint={t("setup.itemTemplate.typeHint")}
           onChange={() => undefined}
         />
         <SettingInput
-          label="Unit of measure"
+          label={t("setup.itemTemplate.unit")}
           value={draft.unitOfMeasure}
           maxLength={20}
           error={errors.unitOfMeasure}
-          hint="Shown on invoice lines, e.g. hour or session."
+          hint={t("setup.itemTemplate.unitHint")}
           readOnly={readOnly}
           onChange={(value) => update({ unitOfMeasure: value })}
         />

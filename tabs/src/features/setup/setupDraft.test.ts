@@ -15,6 +15,7 @@ const STORED: Setup = {
   backgroundSync: false,
   pricesIncludeTax: true,
   defaultGroupBy: "customerMonth",
+  notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
   businessName: "Contoso Physio",
   currency: "EUR",
   updatedAt: "2026-03-01T10:00:00.000Z",
@@ -43,6 +44,10 @@ describe("draftFromSetup", () => {
       unitOfMeasure: "session",
       pricesIncludeTax: true,
       defaultGroupBy: "customerMonth",
+      notificationsEnabled: true,
+      webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q",
+      notifyIntervalMinutes: "30",
+      activityFeed: false,
     });
   });
 
@@ -111,6 +116,7 @@ describe("toSetupInput", () => {
       itemTemplate: { type: "service", unitOfMeasure: "visit" },
       pricesIncludeTax: true,
       defaultGroupBy: "customerMonth",
+      notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
     });
   });
 

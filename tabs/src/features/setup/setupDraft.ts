@@ -1,8 +1,10 @@
 // The setup form's editable draft: built from the stored setup, checked against the server's limits, turned into the PUT body.
+import { t } from "../../shared/i18n/i18n";
 import type { GroupBy, Setup, SetupInput } from "./setup.types";
+import { DEFAULT_NOTIFICATIONS_DRAFT, notificationsDraftFrom, toNotificationsInput, validateNotificationsDraft, type NotificationsDraft } from "./notificationsDraft";
 
 /** What the admin edits; numbers stay text so a half-typed value can be shown and explained. */
-export interface SetupDraft {
+export interface SetupDraft extends NotificationsDraft {
   businessId: string;
   syncCustomers: boolean;
   syncServices: boolean;
@@ -48,6 +50,7 @@ export const DEFAULT_DRAFT: SetupDraft = {
   unitOfMeasure: "hour",
   pricesIncludeTax: false,
   defaultGroupBy: "customer",
+  ...DEFAULT_NOTIFICATIONS_DRAFT,
 };
 
 const text = (value: number | string | undefined | null, fallback: string) => (value === undefined || value === null ? fallback : String(value));
@@ -72,6 +75,7 @@ export function draftFromSetup(setup: Setup | null): SetupDraft {
     unitOfMeasure: item.unitOfMeasure ?? d.unitOfMeasure,
     pricesIncludeTax: setup.pricesIncludeTax ?? d.pricesIncludeTax,
     defaultGroupBy: setup.defaultGroupBy ?? d.defaultGroupBy,
+    ...notificationsDraftFrom(setup.notifications),
   };
 }
 
@@ -95,7 +99,7 @@ interface WholeMessages {
 function wholeError(value: string, limits: { min: number; max: number }, say: WholeMessages): string | undefined {
   if (value.trim() === "") return say.empty;
   const n = parseWhole(value);
-  if (n === null) return "Enter a whole number.";
+  if (n === null) return t("setup.validation.whole");
   if (n < limits.min) return say.tooLow;
   if (n > limits.max) return say.tooHigh;
   return undefined;
@@ -105,41 +109,42 @@ function wholeError(value: string, limits: { min: number; max: number }, say: Wh
 export function validateDraft(draft: SetupDraft): DraftErrors {
   const { syncIntervalMinutes: interval, lookbackDays: lookback, paymentTermsDays: terms } = SETUP_LIMITS;
   const errors: DraftErrors = {
-    businessId: draft.businessId.trim().length < 3 ? "Pick a Bookings business." : undefined,
+    businessId: draft.businessId.trim().length < 3 ? t("setup.validation.business") : undefined,
     syncIntervalMinutes: wholeError(draft.syncIntervalMinutes, interval, {
-      empty: "Enter how often to sync, in minutes.",
-      tooLow: `The interval must be at least ${interval.min} minutes.`,
-      tooHigh: `The interval can be at most ${interval.max} minutes (a day).`,
+      empty: t("setup.validation.intervalEmpty"),
+      tooLow: t("setup.validation.intervalLow", { min: interval.min }),
+      tooHigh: t("setup.validation.intervalHigh", { max: interval.max }),
     }),
     lookbackDays: wholeError(draft.lookbackDays, lookback, {
-      empty: "Enter how many days to look back.",
-      tooLow: `Look back at least ${lookback.min} day.`,
-      tooHigh: `Look back at most ${lookback.max} days (two years).`,
+      empty: t("setup.validation.lookbackEmpty"),
+      tooLow: t("setup.validation.lookbackLow", { min: lookback.min }),
+      tooHigh: t("setup.validation.lookbackHigh", { max: lookback.max }),
     }),
     paymentTermsDays: wholeError(draft.paymentTermsDays, terms, {
-      empty: "Enter the payment terms in days (0 for due on receipt).",
-      tooLow: "Payment terms cannot be negative.",
-      tooHigh: `Payment terms can be at most ${terms.max} days.`,
+      empty: t("setup.validation.termsEmpty"),
+      tooLow: t("setup.validation.termsLow"),
+      tooHigh: t("setup.validation.termsHigh", { max: terms.max }),
     }),
     taxRate: taxRateError(draft.taxRate),
-    currency: draft.currency.trim() && !/^[A-Z]{3}$/.test(draft.currency.trim()) ? "Use a 3-letter ISO 4217 code such as EUR." : undefined,
-    language: /^[a-z]{2}(-[A-Z]{2})?$/.test(draft.language.trim()) ? undefined : "Use a language tag such as en or nl-NL.",
+    currency: draft.currency.trim() && !/^[A-Z]{3}$/.test(draft.currency.trim()) ? t("setup.validation.currency") : undefined,
+    language: /^[a-z]{2}(-[A-Z]{2})?$/.test(draft.language.trim()) ? undefined : t("setup.validation.language"),
     unitOfMeasure: unitError(draft.unitOfMeasure),
+    ...validateNotificationsDraft(draft),
   };
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as DraftErrors;
 }
 
 function taxRateError(value: string): string | undefined {
-  if (value.trim() === "") return "Enter a tax rate (0 for none).";
+  if (value.trim() === "") return t("setup.validation.taxEmpty");
   const rate = parsePercent(value);
-  if (rate === null) return "Enter a percentage such as 21 or 7.5.";
-  if (rate > SETUP_LIMITS.taxRate.max) return "The tax rate is a percentage up to 100.";
+  if (rate === null) return t("setup.validation.taxInvalid");
+  if (rate > SETUP_LIMITS.taxRate.max) return t("setup.validation.taxHigh");
   return undefined;
 }
 
 function unitError(value: string): string | undefined {
-  if (value.trim() === "") return "Enter a unit such as hour or session.";
-  if (value.trim().length > SETUP_LIMITS.unitOfMeasureLength) return `Keep the unit to ${SETUP_LIMITS.unitOfMeasureLength} characters or fewer.`;
+  if (value.trim() === "") return t("setup.validation.unitEmpty");
+  if (value.trim().length > SETUP_LIMITS.unitOfMeasureLength) return t("setup.validation.unitLong", { max: SETUP_LIMITS.unitOfMeasureLength });
   return undefined;
 }
 
@@ -162,6 +167,7 @@ export function toSetupInput(draft: SetupDraft): SetupInput {
     itemTemplate: { type: "service", unitOfMeasure: draft.unitOfMeasure.trim() },
     pricesIncludeTax: draft.pricesIncludeTax,
     defaultGroupBy: draft.defaultGroupBy,
+    notifications: toNotificationsInput(draft),
   };
 }
 

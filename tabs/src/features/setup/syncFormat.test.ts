@@ -1,4 +1,4 @@
-// Covers how sync runs are worded on the setup page: phases and progress, statuses, durations, counts and outcomes.
+// Covers how sync runs are worded on the setup page: phases and progress, statuses, durations, counts and outcomes, in English and Dutch.
 import { describe, expect, it } from "vitest";
 import type { SyncRun } from "./setup.types";
 import {
@@ -16,6 +16,7 @@ import {
   triggerLabel,
   watchingTitle,
 } from "./syncFormat";
+import { setLanguage } from "../../shared/i18n/i18n";
 
 function buildRun(overrides: Partial<SyncRun> = {}): SyncRun {
   return {
@@ -134,5 +135,25 @@ describe("outcomes", () => {
     expect(watchingTitle("manual", null)).toBe("Syncing with Microsoft Bookings");
     expect(watchingTitle("conflict", null)).toBe("A sync is already running — following its progress");
     expect(watchingTitle("background", { trigger: "schedule" })).toBe("A scheduled sync is running");
+  });
+});
+
+describe("in Dutch", () => {
+  it("words phases, statuses, durations and summaries in Dutch", () => {
+    setLanguage("nl");
+    try {
+      expect(phaseLabel({ phase: "appointments", windowsDone: 1, windowsTotal: 4 })).toBe("Afspraken lezen — periode 2 van 4");
+      expect(statusLabel("succeeded")).toBe("Geslaagd");
+      expect(triggerLabel("schedule")).toBe("Gepland");
+      expect(formatElapsed(4200, "nl-NL")).toBe("4,2 s");
+      expect(formatElapsed(3_900_000, "nl-NL")).toBe("1 u 5 min");
+      expect(countLabel("appointments.read")).toBe("Afspraken gelezen");
+      expect(runSummary(buildRun())).toBe("12 afspraken gelezen · 3 nieuw of gewijzigd · 1 nieuwe klant");
+      expect(runOutcome(buildRun({ status: "partial", errors: [{ kind: "appointment", message: "x", itemId: "a", status: 404, requestId: "r" }] })).title).toBe(
+        "Synchronisatie voltooid met 1 probleem",
+      );
+    } finally {
+      setLanguage("en");
+    }
   });
 });

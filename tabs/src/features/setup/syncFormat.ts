@@ -1,6 +1,7 @@
 // Wording of sync runs on the setup page: phases, progress, statuses, durations, counts and outcomes.
 import type { BadgeProps } from "@fluentui/react-components";
-import { plural } from "../../shared/format";
+import { getLocale } from "../../shared/format";
+import { t } from "../../shared/i18n/i18n";
 import type { SyncProgress, SyncRun } from "./setup.types";
 import type { SyncEnd, SyncReason } from "./syncActivity";
 
@@ -8,26 +9,22 @@ import type { SyncEnd, SyncReason } from "./syncActivity";
 export function phaseLabel(progress: Partial<SyncProgress> | null | undefined): string {
   switch (progress?.phase) {
     case "starting":
-      return "Starting";
     case "business":
-      return "Reading the Bookings business";
     case "services":
-      return "Reading services";
     case "staff":
-      return "Reading staff";
     case "customers":
-      return "Reading customers";
+      return t(`sync.phases.${progress.phase}`);
     case "appointments": {
       const total = progress.windowsTotal ?? 0;
-      if (total <= 0) return "Reading appointments";
+      if (total <= 0) return t("sync.phases.appointments");
       // windowsDone counts finished windows: the one being read is the next one.
       const current = Math.min((progress.windowsDone ?? 0) + 1, total);
-      return `Reading appointments — window ${current} of ${total}`;
+      return t("sync.phases.appointmentsWindow", { current, total });
     }
     case "done":
-      return "Finishing";
+      return t("sync.phases.done");
     default:
-      return "Syncing";
+      return t("sync.phases.syncing");
   }
 }
 
@@ -45,26 +42,33 @@ export function statusColor(status: string): BadgeProps["color"] {
   return colors[status] ?? "subtle";
 }
 
-/** "Succeeded", "Partial", "Failed", "Running". */
+const STATUSES = ["succeeded", "partial", "failed", "running"] as const;
+const TRIGGERS = ["manual", "schedule", "startup"] as const;
+const oneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** "Succeeded", "Partial", "Failed", "Running"; an unknown status is shown capitalised as it is. */
 export function statusLabel(status: string): string {
-  return status ? status.charAt(0).toUpperCase() + status.slice(1) : "Unknown";
+  if (oneOf(STATUSES, status)) return t(`sync.status.${status}`);
+  return status ? status.charAt(0).toUpperCase() + status.slice(1) : t("sync.status.unknown");
 }
 
 /** Who started a run. */
 export function triggerLabel(trigger: string): string {
-  const labels: Record<string, string> = { manual: "Manual", schedule: "Scheduled", startup: "At start-up" };
-  return labels[trigger] ?? statusLabel(trigger);
+  return oneOf(TRIGGERS, trigger) ? t(`sync.trigger.${trigger}`) : statusLabel(trigger);
 }
 
-/** A span of milliseconds as "4.2 s", "1 min 20 s" or "1 h 5 min". */
-export function formatElapsed(ms: number): string {
-  if (ms < 60_000) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+/** A span of milliseconds as "4.2 s", "1 min 20 s" or "1 h 5 min" (Dutch: "4,2 s", "1 u 5 min"). */
+export function formatElapsed(ms: number, locale = getLocale()): string {
+  if (ms < 60_000) {
+    const s = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.max(0, ms) / 1000);
+    return t("format.seconds", { s });
+  }
   const seconds = Math.round(ms / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
-  return s ? `${m} min ${s} s` : `${m} min`;
+  if (h > 0) return m ? t("format.hoursMinutes", { h, m }) : t("format.hours", { h });
+  return s ? t("format.minutesSeconds", { m, s }) : t("format.minutes", { m });
 }
 
 /** Run duration, or null while it runs (or when the timestamps make no sense). */
@@ -74,28 +78,29 @@ export function runDuration(startedAt: string, finishedAt: string | null): strin
   return Number.isNaN(ms) || ms < 0 ? null : formatElapsed(ms);
 }
 
-const COUNT_LABELS: Record<string, string> = {
-  "appointments.read": "Appointments read",
-  "appointments.fetched": "Appointments new or changed",
-  "appointments.cancelled": "Appointments cancelled",
-  "customers.created": "New customers",
-  "customers.updated": "Customers updated",
-  "customers.unchanged": "Customers unchanged",
-  "customers.skipped": "Customers skipped",
-  "customers.skippedNoEmail": "Customers without e-mail",
-  "customers.deactivated": "Customers deactivated",
-  "items.created": "New service items",
-  "items.updated": "Service items updated",
-  "items.unchanged": "Service items unchanged",
-  "items.deactivated": "Service items deactivated",
-  "staff.read": "Staff members",
-};
-const COUNT_ORDER = Object.keys(COUNT_LABELS);
+/** The API's count keys in reading order, each with its `sync.countLabels.<label>` text key. */
+const COUNT_LABELS = {
+  "appointments.read": "appointmentsRead",
+  "appointments.fetched": "appointmentsFetched",
+  "appointments.cancelled": "appointmentsCancelled",
+  "customers.created": "customersCreated",
+  "customers.updated": "customersUpdated",
+  "customers.unchanged": "customersUnchanged",
+  "customers.skipped": "customersSkipped",
+  "customers.skippedNoEmail": "customersSkippedNoEmail",
+  "customers.deactivated": "customersDeactivated",
+  "items.created": "itemsCreated",
+  "items.updated": "itemsUpdated",
+  "items.unchanged": "itemsUnchanged",
+  "items.deactivated": "itemsDeactivated",
+  "staff.read": "staffRead",
+} as const;
+const COUNT_ORDER: readonly string[] = Object.keys(COUNT_LABELS);
+const isCountKey = (key: string): key is keyof typeof COUNT_LABELS => Object.hasOwn(COUNT_LABELS, key);
 
 /** A readable name for a count key; unknown keys are spelled out ("foo.barBaz" → "Foo bar baz"). */
 export function countLabel(key: string): string {
-  const known = COUNT_LABELS[key];
-  if (known) return known;
+  if (isCountKey(key)) return t(`sync.countLabels.${COUNT_LABELS[key]}`);
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/[._-]+/g, " ")
@@ -115,12 +120,12 @@ export function runSummary(run: Pick<SyncRun, "counts" | "skipped">): string {
   const n = (key: string) => c[key] ?? 0;
   const skipped = run.skipped?.length ?? n("customers.skipped") + n("customers.skippedNoEmail");
   const parts = [
-    "appointments.read" in c ? `${plural(n("appointments.read"), "appointment")} read` : "",
-    n("appointments.fetched") ? `${n("appointments.fetched")} new or changed` : "",
-    n("appointments.cancelled") ? `${n("appointments.cancelled")} cancelled` : "",
-    n("customers.created") ? plural(n("customers.created"), "new customer") : "",
-    n("items.created") ? plural(n("items.created"), "new service item") : "",
-    skipped ? `${skipped} skipped` : "",
+    "appointments.read" in c ? t("sync.summary.read", { count: n("appointments.read") }) : "",
+    n("appointments.fetched") ? t("sync.summary.changed", { count: n("appointments.fetched") }) : "",
+    n("appointments.cancelled") ? t("sync.summary.cancelled", { count: n("appointments.cancelled") }) : "",
+    n("customers.created") ? t("sync.summary.newCustomers", { count: n("customers.created") }) : "",
+    n("items.created") ? t("sync.summary.newItems", { count: n("items.created") }) : "",
+    skipped ? t("sync.summary.skipped", { count: skipped }) : "",
   ];
   return parts.filter(Boolean).join(" · ");
 }
@@ -136,37 +141,37 @@ export interface RunOutcome {
 export function runOutcome(run: SyncRun): RunOutcome {
   const problems = run.errors?.length ?? 0;
   const summary = runSummary(run);
-  if (run.status === "succeeded") return { intent: "success", title: "Sync finished", body: summary || "Everything is up to date." };
+  if (run.status === "succeeded") return { intent: "success", title: t("sync.outcome.finished"), body: summary || t("sync.outcome.upToDate") };
   if (run.status === "partial") {
     return {
       intent: "warning",
-      title: `Sync finished with ${plural(problems, "problem")}`,
-      body: `${summary ? `${summary}. ` : ""}Open the run under Recent runs to see what went wrong.`,
+      title: t("sync.outcome.partial", { count: problems }),
+      body: `${summary ? `${summary}. ` : ""}${t("sync.outcome.partialHint")}`,
     };
   }
   if (run.status === "failed") {
     const first = run.errors?.[0]?.message;
-    return { intent: "error", title: "Sync failed", body: first ?? "The sync stopped before it finished." };
+    return { intent: "error", title: t("sync.outcome.failed"), body: first ?? t("sync.outcome.stoppedEarly") };
   }
-  return { intent: "info", title: "Sync is still running", body: phaseLabel(run.progress) };
+  return { intent: "info", title: t("sync.outcome.stillRunning"), body: phaseLabel(run.progress) };
 }
 
 /** What to tell the admin when a watched sync ends: the run's outcome, a refused request, or a run that was lost sight of. */
 export function describeEnd(end: SyncEnd): RunOutcome {
   if (end.kind === "run") return runOutcome(end.run);
   if (end.kind === "lost") {
-    return { intent: "info", title: "A sync is already running", body: "Its result will appear under Recent runs when it finishes." };
+    return { intent: "info", title: t("sync.outcome.alreadyRunning"), body: t("sync.outcome.alreadyRunningHint") };
   }
-  if (end.code === "NOT_CONFIGURED") return { intent: "warning", title: "Save the setup first", body: end.message };
-  if (end.code === "FORBIDDEN") return { intent: "error", title: "Only an invoicing admin can run a sync", body: end.message };
-  return { intent: "error", title: "Sync failed", body: end.message };
+  if (end.code === "NOT_CONFIGURED") return { intent: "warning", title: t("sync.outcome.saveFirst"), body: end.message };
+  if (end.code === "FORBIDDEN") return { intent: "error", title: t("sync.outcome.adminOnly"), body: end.message };
+  return { intent: "error", title: t("sync.outcome.failed"), body: end.message };
 }
 
 /** The heading above a running sync's progress. */
 export function watchingTitle(reason: SyncReason, live: Pick<SyncRun, "trigger"> | null): string {
-  if (reason === "manual") return "Syncing with Microsoft Bookings";
-  if (reason === "conflict") return "A sync is already running — following its progress";
-  if (live?.trigger === "schedule") return "A scheduled sync is running";
-  if (live?.trigger === "startup") return "A start-up sync is running";
-  return "A sync is running";
+  if (reason === "manual") return t("sync.watching.manual");
+  if (reason === "conflict") return t("sync.watching.conflict");
+  if (live?.trigger === "schedule") return t("sync.watching.schedule");
+  if (live?.trigger === "startup") return t("sync.watching.startup");
+  return t("sync.watching.other");
 }

@@ -1,6 +1,7 @@
 // A confirmation dialog (alert) for actions that cannot be undone, with a busy state on the confirm button.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** Props: open state, texts, and the two outcomes; `busy` keeps it open and disables both buttons. */
 export interface ConfirmDialogProps {
@@ -15,6 +16,7 @@ export interface ConfirmDialogProps {
 
 /** Asks before an action; Escape and Cancel close it unless the action is running. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   return (
     <Dialog
       open={open}
@@ -29,7 +31,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy = fals
           <DialogContent>{children}</DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button appearance="primary" onClick={onConfirm} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
               {confirmLabel}

@@ -1,27 +1,14 @@
-// A small icon button that copies a value (an id for support) to the clipboard and confirms it.
+// A small icon button that copies a value (an id for support, a link) to the clipboard and confirms it.
 import { useEffect, useState } from "react";
+import type { ReactElement } from "react";
 import { Button, Tooltip } from "@fluentui/react-components";
 import { CheckmarkRegular, CopyRegular } from "@fluentui/react-icons";
-
-/** Copies with the Clipboard API, falling back to a hidden textarea where a frame may not use it. */
-async function copyText(value: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(value);
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = value;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    document.execCommand("copy");
-    area.remove();
-  }
-}
+import { useTranslation } from "react-i18next";
+import { copyText } from "../clipboard";
 
 /** Icon button labelled `label` ("Copy request id …"); shows a check mark for a moment after copying. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({ value, label, icon }: { value: string; label: string; icon?: ReactElement }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -29,11 +16,11 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     return () => clearTimeout(timer);
   }, [copied]);
   return (
-    <Tooltip content={copied ? "Copied" : label} relationship="label">
+    <Tooltip content={copied ? t("common.copied") : label} relationship="label">
       <Button
         appearance="subtle"
         size="small"
-        icon={copied ? <CheckmarkRegular /> : <CopyRegular />}
+        icon={copied ? <CheckmarkRegular /> : (icon ?? <CopyRegular />)}
         onClick={() => void copyText(value).then(() => setCopied(true))}
       />
     </Tooltip>

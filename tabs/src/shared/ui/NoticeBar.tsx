@@ -7,6 +7,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
 
 /** An action's outcome to show the user. */
 export interface Notice {
@@ -19,6 +20,7 @@ export interface Notice {
 
 /** Renders `notice` until dismissed; nothing when null. */
 export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
+  const { t } = useTranslation();
   if (!notice) return null;
   return (
     <MessageBar intent={notice.intent} data-testid="notice">
@@ -28,7 +30,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />
+          <Button appearance="transparent" aria-label={t("common.dismiss")} icon={<DismissRegular />} onClick={onDismiss} />
         }
       >
         {notice.action && <Button onClick={notice.action.onClick}>{notice.action.label}</Button>}
