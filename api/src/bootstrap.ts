@@ -62,7 +62,7 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   const localKeys = config.authMode === "local" ? await loadLocalKeys(config.dataDir) : undefined;
   const verifyToken = localKeys
     ? createTokenVerifier({ mode: "local", keys: localKeys })
-    : createTokenVerifier({ mode: "entra", clientId: config.entra.clientId!, jwksUrl: config.entra.jwksUrl, authorityHost: config.entra.authorityHost });
+    : createTokenVerifier({ mode: "entra", clientId: config.entra.clientId!, jwksUrl: config.entra.jwksUrl, authorityHost: config.entra.authorityHost, appIdUri: config.entra.appIdUri });
   // entra mode: one msal token source for the Graph readers and the activity feed, so each token is fetched once.
   const tokens = config.authMode === "entra" ? graphTokensFor(config, overrides, logger) : undefined;
   const ctx: AppContext = { db, logger, verifyToken, localKeys, graphFor: graphResolver(config, graphBaseUrl, !!emulator, overrides, tokens), now: () => new Date(), tabDir: TAB_DIR };

@@ -4,6 +4,7 @@ import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveSetup } from "../../api/src/features/setup/setup.repository";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
+import { createTokenVerifier } from "../../api/src/features/auth/tokenVerifier";
 import { capturingLogger, entraClaims, entraToken, signEntraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
 import { client } from "../factories/http";
 import { startTestServer, type TestServer } from "../factories/testServer";
@@ -93,6 +94,17 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("UNAUTHORIZED");
     expect(res.body.error.message).toMatch(message);
+  });
+
+  it("with ENTRA_APP_ID_URI set, accepts v1 audiences of exactly that App ID URI (or api://<client id>)", async () => {
+    const appIdUri = `api://tab.contoso.example/${TEST_CLIENT_ID}`;
+    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: keys.jwksUrl, appIdUri });
+    for (const aud of [appIdUri, `api://${TEST_CLIENT_ID}`, TEST_CLIENT_ID]) {
+      await expect(verify(await bad({ aud })), aud).resolves.toMatchObject({ tenantId: TENANT, userId: USER });
+    }
+    // Another tenant can register api://<its own domain>/<our client id>; unpinned it would pass, pinned it does not.
+    await expect(verify(await bad({ aud: `api://evil.example/${TEST_CLIENT_ID}` }))).rejects.toThrow(/audience/);
+    await expect(server.api.ctx.verifyToken(await bad({ aud: `api://evil.example/${TEST_CLIENT_ID}` }))).resolves.toMatchObject({ tenantId: TENANT });
   });
 
   it("lets only Invoicing.Admin change setup or sync: 403 without the role, past the gate with it", async () => {

@@ -13,7 +13,7 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 /** How tokens are checked in each mode. */
 export type VerifierOptions =
   | { mode: "local"; keys: LocalKeys }
-  | { mode: "entra"; clientId: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string };
+  | { mode: "entra"; clientId: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string; appIdUri?: string };
 
 // Allowed clock skew between Entra ID (or the local issuer) and this server, for exp and nbf.
 const CLOCK_TOLERANCE_S = 60;
@@ -36,7 +36,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   return async (token) => {
     // Issuer and audience depend on the token's own tenant and version, so they are checked after the signature.
     const payload = await verifyOrThrow(token, keySet, {});
-    checkEntraClaims(payload, options.clientId, host);
+    checkEntraClaims(payload, options, host);
     return toPrincipal(payload);
   };
 }
@@ -68,20 +68,22 @@ function reasonOf(err: unknown): string {
 }
 
 // Entra tokens: the issuer must be the token's own tenant (v2 or v1 form), the audience this app, and the user scope granted.
-function checkEntraClaims(payload: JWTPayload, clientId: string, authorityHost: string): void {
+function checkEntraClaims(payload: JWTPayload, app: { clientId: string; appIdUri?: string }, authorityHost: string): void {
   const tid = typeof payload.tid === "string" ? payload.tid : "";
   if (!tid) throw new AppError("UNAUTHORIZED", "The token names no tenant (tid).");
   const validIssuers = [`${authorityHost}/${tid}/v2.0`, `${V1_ISSUER_HOST}/${tid}/`];
   if (!validIssuers.includes(String(payload.iss))) throw new AppError("UNAUTHORIZED", "The token issuer is not valid.");
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audiences.some((aud) => isOwnAudience(aud, clientId))) throw new AppError("UNAUTHORIZED", "The token audience is not valid.");
+  if (!audiences.some((aud) => isOwnAudience(aud, app))) throw new AppError("UNAUTHORIZED", "The token audience is not valid.");
   const scopes = typeof payload.scp === "string" ? payload.scp.split(" ") : [];
   if (!scopes.includes(USER_SCOPE)) throw new AppError("UNAUTHORIZED", `The token lacks the ${USER_SCOPE} scope.`);
 }
 
 // v2 tokens name the client id; v1 tokens the App ID URI: api://<client id> or api://<host>/<client id> (Teams SSO).
-function isOwnAudience(aud: unknown, clientId: string): boolean {
-  if (aud === clientId) return true;
+// With the App ID URI configured, only that one is accepted: another tenant could register api://<its domain>/<our id>.
+function isOwnAudience(aud: unknown, { clientId, appIdUri }: { clientId: string; appIdUri?: string }): boolean {
+  if (aud === clientId || aud === `api://${clientId}`) return true;
+  if (appIdUri) return aud === appIdUri;
   if (typeof aud !== "string" || !aud.startsWith("api://")) return false;
   const rest = aud.slice("api://".length).split("/");
   return rest.length <= 2 && rest.every(Boolean) && rest[rest.length - 1] === clientId;
