@@ -2,7 +2,7 @@
 // the list's totals for any date range equal a plain aggregate over the bookings, on both stores.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceEveryAttendee } from "../../api/src/features/bookings/priceAttendees";
-import { uninvoicedTotals } from "../../api/src/features/bookings/bookings.repository";
+import { compactGrownDayLogs, uninvoicedTotals } from "../../api/src/features/bookings/bookings.repository";
 import { createInvoices } from "../../api/src/features/invoices/createInvoices";
 import { deleteDraft } from "../../api/src/features/invoices/invoice.repository";
 import { openDb, type Db } from "../../api/src/shared/db";
@@ -111,6 +111,20 @@ describe.each(testStores())("per-day uninvoiced totals on %s", (kind) => {
     const after = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM awaiting_day_deltas WHERE tenant_id = $1", [T])).rows[0]!.n;
     expect(after).toBeLessThan(before);
     await expectTotalsMatch(db, "after compaction");
+  });
+
+  it("folds a log grown by many edits between syncs, and leaves a small one alone", async () => {
+    const rows = async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM awaiting_day_deltas WHERE tenant_id = $1", [T])).rows[0]!.n;
+    await db.query("SELECT compact_awaiting_days($1)", [T]);
+    expect(await compactGrownDayLogs(db)).toBe(0);
+    const folded = await rows();
+    // Each price change appends one delta row (count 0, amount +1) for the booking's day.
+    for (let i = 0; i < 200; i++) await db.query("UPDATE booking_attendees SET amount = amount + 1 WHERE tenant_id = $1 AND booking_id = 'bk-20'", [T]);
+    expect(await rows()).toBe(folded + 200);
+    await expectTotalsMatch(db, "before folding");
+    expect(await compactGrownDayLogs(db)).toBe(1);
+    expect(await rows()).toBe(folded);
+    await expectTotalsMatch(db, "after folding");
   });
 
   it("writes no delta when a re-sync leaves bookings unchanged", async () => {

@@ -178,6 +178,18 @@ async function totalsByDay(db: Queryable, tenantId: string, now: Date, f: Pick<U
   return rows[0]!;
 }
 
+/**
+ * Folds the per-day totals log of every tenant whose log has grown well past one row per day (creates and edits
+ * between syncs append to it; a tenant without background sync would otherwise never be folded). Returns how many.
+ */
+export async function compactGrownDayLogs(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ tenant_id: string }>(
+    `SELECT tenant_id FROM awaiting_day_deltas GROUP BY tenant_id HAVING count(*) > 2 * count(DISTINCT (day, currency)) + 100`,
+  );
+  for (const { tenant_id } of rows) await db.query("SELECT compact_awaiting_days($1)", [tenant_id]);
+  return rows.length;
+}
+
 /** Ids of every booking matching the filter, oldest first ("select all N matching"). */
 export async function findUninvoicedIds(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<string[]> {
   const p = new Params();

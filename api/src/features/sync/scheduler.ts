@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import type { BookingsGraph } from "../graph/graphClient";
 import type { Notifier } from "../notifications/notifier";
+import { compactGrownDayLogs } from "../bookings/bookings.repository";
 import { syncTenantIfFree } from "./syncBookings";
 import type { SyncRun } from "./sync.types";
 
@@ -47,6 +48,7 @@ export async function runDueSyncs(deps: SchedulerDeps): Promise<SyncRun[]> {
     }
   }
   deps.notifier?.retryPending();
+  await compactGrownDayLogs(deps.db).catch((err) => deps.log?.warn({ err }, "could not fold the per-day totals log"));
   return runs;
 }
 
