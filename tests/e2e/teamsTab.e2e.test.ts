@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { awaitingCount, bookingRows, launchBrowser } from "../factories/browser";
 import { client } from "../factories/http";
 import { startTestServer } from "../factories/testServer";
@@ -12,7 +13,7 @@ import { startTestServer } from "../factories/testServer";
 const SCREENS = path.resolve("scratch/screens");
 
 /** English words of the UI that must not show on a Dutch page (customer and service names are data, not UI). */
-const ENGLISH_UI = ["Refresh", "To invoice", "Needs a customer", "Clear filters", "Preview invoices", "Search customer", "Price type", "Sync now", "Recent runs", "Customer template", "Save", "Send notifications", "Send test card", "At most every"];
+const ENGLISH_UI = ["need a price", "needs a price", "was cancelled in Bookings", "no e-mail address", "Refresh", "To invoice", "Needs a customer", "Clear filters", "Preview invoices", "Search customer", "Price type", "Sync now", "Recent runs", "Customer template", "Save", "Send notifications", "Send test card", "At most every"];
 
 /** Saves scratch/screens/<name>.png once open/close animations have finished (endless ones, like a skeleton's shimmer, never do). */
 async function shot(page: Page, name: string) {
@@ -96,6 +97,17 @@ describe("The tab as Teams shows it", () => {
     const uninvoiced = (await api.get("/api/bookings/uninvoiced?limit=50&flag=needsPrice")).body as { items: { id: string }[] };
     const created = await api.post("/api/invoices", { bookingIds: uninvoiced.items.slice(0, 2).map((b) => b.id) });
     expect(created.status).toBe(201);
+    const priced = (created.body as { invoices: { id: string; warningDetails: { code: string; count?: number }[] }[] }).invoices[0]!;
+    expect(priced.warningDetails.map((w) => w.code)).toEqual(["needsPrice"]);
+    // A draft whose booking is then cancelled in Bookings: the server warns in English and with a code.
+    const fixed = (await api.get("/api/bookings/uninvoiced?limit=50&priceType=fixedPrice")).body as { items: { id: string; customers: { customerId: string | null }[] }[] };
+    const doomed = fixed.items.find((b) => b.customers.length === 1 && b.customers[0]!.customerId)!;
+    const cancelledDraft = (await api.post("/api/invoices", { bookingIds: [doomed.id], groupBy: "booking" })).body.invoices[0] as { id: string; customer: { name: string } };
+    server.emulator.controls.removeAppointment(DEMO_BUSINESS_ID, doomed.id);
+    expect((await api.post("/api/sync")).body.counts["appointments.cancelled"]).toBe(1);
+    const warned = (await api.get(`/api/invoices/${cancelledDraft.id}`)).body as { warnings: string[]; warningDetails: { code: string }[] };
+    expect(warned.warnings[0]).toMatch(/was cancelled in Bookings/);
+    expect(warned.warningDetails.map((w) => w.code)).toEqual(["cancelledBooking"]);
 
     const { context, page } = await newPage();
     await page.goto(`${server.url}/index.html?lang=nl#/invoices`);
@@ -129,8 +141,18 @@ describe("The tab as Teams shows it", () => {
     await drafts.locator("[data-invoice-id]").first().waitFor();
     expect(await page.getByRole("button", { name: /^concept voor .+ bewerken$/ }).count()).toBeGreaterThan(0);
     expect(await page.getByRole("button", { name: "CSV exporteren" }).count()).toBe(1);
-    await page.getByRole("button", { name: /^Regels van het concept voor .+ tonen$/ }).first().click();
+    // The cancelled booking blocks its draft: the bar above the list words the server's code in Dutch.
+    const blocking = page.getByTestId("drafts-blocking");
+    await blocking.waitFor();
+    expect(await blocking.textContent()).toContain(`${cancelledDraft.customer.name}: De boeking \u201c`);
+    expect(await blocking.textContent()).toContain("is in Bookings geannuleerd nadat deze op dit concept is gezet.");
+    await drafts.locator(`[data-invoice-id="${priced.id}"]`).getByRole("button", { name: /^Regels van het concept voor .+ tonen$/ }).click();
     await drafts.getByText(/^Totaal €\s[\d.]+,\d{2}$/).first().waitFor();
+    const count = priced.warningDetails[0]!.count!;
+    await drafts.getByText(count === 1 ? "1 regel heeft een prijs nodig: de dienst heeft geen vaste prijs in Bookings." : `${count} regels hebben een prijs nodig: de dienst heeft geen vaste prijs in Bookings.`).waitFor();
+    await drafts.locator(`[data-invoice-id="${cancelledDraft.id}"]`).getByRole("button", { name: /^Regels van het concept voor .+ tonen$/ }).click();
+    await drafts.getByText(/^De boeking \u201c.+\u201d is in Bookings geannuleerd nadat deze op dit concept is gezet\.$/).waitFor();
+    expect(await drafts.locator(`[data-invoice-id="${cancelledDraft.id}"] + tr [data-flag="cancelled"]`).textContent()).toBe("Geannuleerd");
     expect(await englishLeftovers(page)).toEqual([]);
     await shot(page, "drafts-nl");
     await page.getByRole("button", { name: /^concept voor .+ bewerken$/ }).first().click();
@@ -164,6 +186,20 @@ describe("The tab as Teams shows it", () => {
     expect(await englishLeftovers(page)).toEqual([]);
     await shot(page, "setup-nl");
     await page.getByRole("button", { name: "Wijzigingen negeren" }).click();
+
+    // The skipped customers of a run (no e-mail address in Bookings) are worded from the server's reasonCode.
+    const runsBody = (await client(server.url, await server.token()).get("/api/sync/runs")).body as { id: string; skipped: { reason: string; reasonCode: string }[] }[];
+    const withSkipped = runsBody.find((r) => r.skipped.length > 0)!;
+    expect(withSkipped.skipped[0]).toMatchObject({ reason: "no e-mail address in Bookings", reasonCode: "noEmail" });
+    await runs.locator(`[data-run-id="${withSkipped.id}"]`).getByRole("button", { name: /^Details tonen van de synchronisatie/ }).click();
+    const details = page.getByTestId("sync-run-details");
+    const skippedTable = details.getByRole("table", { name: "Records die deze synchronisatie heeft overgeslagen" });
+    await skippedTable.waitFor();
+    expect(await skippedTable.getByRole("row").nth(1).textContent()).toMatch(/^Klant.+Geen e-mailadres in Bookings/);
+    expect(await skippedTable.getByText("Geen e-mailadres in Bookings").count()).toBe(Math.min(withSkipped.skipped.length, 50));
+    expect(await englishLeftovers(page)).toEqual([]);
+    await skippedTable.scrollIntoViewIfNeeded();
+    await shot(page, "setup-nl-skipped");
 
     await page.goto(`${server.url}/index.html?lang=nl&theme=dark#/setup`);
     await page.getByTestId("sync-runs").waitFor();

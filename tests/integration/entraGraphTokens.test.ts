@@ -145,6 +145,7 @@ describe("Graph tokens (AUTH_MODE=entra)", () => {
     const runs = await admin.get("/api/sync/runs");
     expect(runs.body[0]).toMatchObject({ trigger: "manual", status: "failed" });
     expect(runs.body[0].errors[0].message).toMatch(/must grant this app consent/);
+    expect(runs.body[0].errors[0]).toMatchObject({ kind: "run", code: "consentRequired" });
     expect(graphCalls.length).toBe(before);
     expect(requestsFor(NO_CONSENT_TENANT, JWT_BEARER)).toHaveLength(1);
     expect(requestsFor(NO_CONSENT_TENANT, "client_credentials")).toHaveLength(1);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { DEMO_TENANT_ID } from "../../api/src/demo";
+import { ZInvoiceWarning } from "../../api/src/features/invoices/invoice.schema";
 import { client } from "../factories/http";
 import { startTestServer, testStores, type TestServer } from "../factories/testServer";
 
@@ -96,7 +97,30 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
       const unlinkable = matching.filter((b) => b.customers.length > 0 && b.customers.every((c: any) => !c.customerId && !c.email));
       expect(invoiced.size).toBe(matching.length - unlinkable.length);
       expect(res.body.skipped).toEqual(unlinkable.map((b) => expect.objectContaining({ bookingId: b.id, reason: "noCustomer" })));
+      // Drafts of a "starting at" service warn once per price flag, as a sentence and as a code with the line count.
+      const reviewed = res.body.invoices.filter((i: any) => i.lines.some((l: any) => l.flags.includes("review")));
+      expect(reviewed.length).toBeGreaterThan(0);
+      for (const inv of res.body.invoices) {
+        const n = inv.lines.filter((l: any) => l.flags.includes("review")).length;
+        const details = inv.warningDetails.filter((w: any) => w.code === "reviewPrice");
+        expect(details).toEqual(n ? [{ code: "reviewPrice", message: `${n} line${n === 1 ? " has" : "s have"} a "starting at" price: check the final amount.`, count: n }] : []);
+        expect(inv.warningDetails.map((w: any) => w.message)).toEqual(inv.warnings);
+        expect(ZInvoiceWarning.array().parse(inv.warningDetails)).toEqual(inv.warningDetails);
+      }
       expect((await admin.get(`/api/bookings/uninvoiced?serviceId=${encodeURIComponent(service)}`)).body.totals.count).toBe(unlinkable.length);
+    });
+
+    it("warns on previewed drafts whose lines need a price, with the code and count next to the sentence", async () => {
+      const picks = (await all("&flag=needsPrice")).filter((b) => b.customers.every((c: any) => c.customerId)).slice(0, 6);
+      expect(picks.length).toBeGreaterThan(0);
+      const res = await admin.post("/api/invoices/preview", { bookingIds: picks.map((b) => b.id) });
+      expect(res.status).toBe(200);
+      for (const inv of res.body.invoices) {
+        const n = inv.lines.filter((l: any) => l.flags.includes("needsPrice")).length;
+        const sentence = `${n} line${n === 1 ? "" : "s"} need${n === 1 ? "s" : ""} a price: the service has no fixed price in Bookings.`;
+        expect(inv.warnings).toEqual([sentence]);
+        expect(inv.warningDetails).toEqual([{ code: "needsPrice", message: sentence, count: n }]);
+      }
     });
 
     it.each([
@@ -175,6 +199,9 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
       expect(flagged[0].flags).toContain("cancelled-on-draft");
       const view = (await admin.get(`/api/invoices/${draft.id}`)).body;
       expect(view.warnings[0]).toMatch(/was cancelled in Bookings/);
+      expect(view.warningDetails).toEqual([
+        { code: "cancelledBooking", message: view.warnings[0], bookingId: booking.id, lineId: view.lines[0].id, description: view.lines[0].description },
+      ]);
       expect(view.lines[0].flags).toContain("cancelled");
       const fin = await admin.post(`/api/invoices/${draft.id}/finalize`);
       expect(fin.status).toBe(409);

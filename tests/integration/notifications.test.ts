@@ -119,6 +119,36 @@ describe.each(testStores())("notifications on %s", (store) => {
     ]);
   });
 
+  it("words the card and the test card in Dutch for a tenant whose customer template language is Dutch", async () => {
+    const api = client(server.url, await server.token({ tenantId: "tenant-card-nl" }));
+    const put = await api.put("/api/setup", { businessId: DEMO_BUSINESS_ID, customerTemplate: { paymentTermsDays: 14, taxRate: 21, language: "nl-NL" }, notifications: { enabled: true, webhookUrl: hook("card-nl") } });
+    expect(put.status).toBe(200);
+    expect((await api.post("/api/sync")).body.status).toBe("succeeded");
+    await settle();
+    const [request] = receiver.requests("card-nl");
+    const card = request!.body.attachments[0].content;
+    const store = await storeFigures(api);
+    expect(textsOf(card)).toEqual([`${store.totals.count} afgeronde boekingen wachten op facturering`, `${store.totals.count} nieuwe sinds de vorige melding.`, "Belangrijkste klanten"]);
+    const [figures] = factsOf(card);
+    const [y, m, d] = store.oldest!.split("-").map(Number);
+    const oldest = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y!, m! - 1, d!));
+    expect(figures).toEqual([
+      ["Boekingen", String(store.totals.count)],
+      ["Totaal", formatMoney(store.totals.amount, store.totals.currency, "nl-NL")],
+      ["Oudste boeking", oldest],
+    ]);
+    expect(figures![1]![1]).toMatch(/^€\s[\d.]+,\d{2}$/);
+    expect(card.actions[0].title).toBe("Facturen openen");
+    expect(adaptiveCardProblems(card)).toEqual([]);
+
+    expect((await api.post("/api/notifications/test")).status).toBe(200);
+    const test = receiver.requests("card-nl").at(-1)!.body.attachments[0].content;
+    expect(textsOf(test).slice(0, 2)).toEqual([
+      `Test: ${store.totals.count} afgeronde boekingen wachten op facturering`,
+      "Testkaart van Bookings Invoicing: zo zien meldingen er in dit kanaal uit.",
+    ]);
+  });
+
   it("sends no second card inside the interval, even after a sync that finds new bookings, and one after it", async () => {
     const api = await tenant("interval", { enabled: true, webhookUrl: hook("interval"), intervalMinutes: 60 });
     await api.post("/api/sync");

@@ -23,8 +23,8 @@ describe.each(testStores())("sync rules on %s", (store) => {
       const run = await h.sync();
       expect(noMail.length).toBeGreaterThan(0);
       expect(run.counts["customers.skipped"]).toBe(noMail.length);
-      expect(run.skipped.filter((s) => s.kind === "customer").map((s) => [s.itemId, s.name, s.reason]).sort()).toEqual(
-        noMail.map((c) => [c.id, c.displayName, "no e-mail address in Bookings"]).sort(),
+      expect(run.skipped.filter((s) => s.kind === "customer").map((s) => [s.itemId, s.name, s.reason, s.reasonCode]).sort()).toEqual(
+        noMail.map((c) => [c.id, c.displayName, "no e-mail address in Bookings", "noEmail"]).sort(),
       );
       for (const c of noMail) expect(await customer(c.id!)).toEqual([]);
     });
@@ -172,6 +172,9 @@ describe.each(testStores())("sync rules on %s", (store) => {
       const { presentInvoices } = await import("../../api/src/features/invoices/invoice.presenter");
       const [view] = presentInvoices(await findInvoices(h.db, TENANT, [inv.id]), await findLines(h.db, TENANT, [inv.id]));
       expect(view!.warnings).toEqual(['The booking "Session" was cancelled in Bookings after it was put on this draft.']);
+      expect(view!.warningDetails).toEqual([
+        { code: "cancelledBooking", message: view!.warnings[0], bookingId: onDraft.id, lineId: view!.lines[0]!.id, description: "Session" },
+      ]);
     });
 
     it("brings a cancelled appointment back if it reappears", async () => {

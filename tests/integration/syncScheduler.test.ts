@@ -48,10 +48,10 @@ describe.each(testStores())("scheduler on %s", (store) => {
     await h.setup();
     await h.db.query("INSERT INTO sync_runs (tenant_id, trigger, status) VALUES ($1, 'schedule', 'running')", [TENANT]);
     await h.sync();
-    const runs = await h.rows("SELECT status, errors->0->>'message' AS message FROM sync_runs WHERE tenant_id = $1 ORDER BY started_at", [TENANT]);
+    const runs = await h.rows("SELECT status, errors->0->>'message' AS message, errors->0->>'code' AS code FROM sync_runs WHERE tenant_id = $1 ORDER BY started_at", [TENANT]);
     expect(runs).toEqual([
-      { status: "failed", message: "The sync stopped before it finished (the server restarted or lost its database connection)." },
-      { status: "succeeded", message: null },
+      { status: "failed", message: "The sync stopped before it finished (the server restarted or lost its database connection).", code: "abandoned" },
+      { status: "succeeded", message: null, code: null },
     ]);
   });
 });

@@ -2,7 +2,7 @@
 import { Decimal, minorUnits, moneyString, quantityString } from "../../shared/money";
 import type { InvoiceRow, LineRow } from "./invoice.repository";
 import { priceTypeFlags } from "./pricing";
-import type { InvoiceView } from "./invoice.types";
+import type { InvoiceView, InvoiceWarning } from "./invoice.types";
 
 /** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */
 export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceView[] {
@@ -24,6 +24,7 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     taxRate: l.tax_rate,
     flags: l.booking_cancelled ? [...priceTypeFlags(l.price_type), "cancelled"] : priceTypeFlags(l.price_type),
   }));
+  const warnings = r.status === "draft" ? warningsFor(lines) : [];
   return {
     id: r.id,
     number: r.number,
@@ -38,20 +39,27 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     net: moneyString(r.net, c),
     tax: moneyString(r.tax, c),
     total: moneyString(r.total, c),
-    warnings: r.status === "draft" ? warningsFor(lines) : [],
+    warnings: warnings.map((w) => w.message),
+    warningDetails: warnings,
     createdAt: r.created_at.toISOString(),
   };
 }
 
-function warningsFor(lines: LineRow[]): string[] {
-  const warnings: string[] = [];
+function warningsFor(lines: LineRow[]): InvoiceWarning[] {
+  const warnings: InvoiceWarning[] = [];
   for (const l of lines) {
-    if (l.booking_cancelled) warnings.push(`The booking "${l.description}" was cancelled in Bookings after it was put on this draft.`);
+    if (l.booking_cancelled) {
+      const message = `The booking "${l.description}" was cancelled in Bookings after it was put on this draft.`;
+      warnings.push({ code: "cancelledBooking", message, bookingId: l.booking_id, lineId: l.id, description: l.description });
+    }
   }
   const unpriced = lines.filter((l) => priceTypeFlags(l.price_type).includes("needsPrice")).length;
-  if (unpriced) warnings.push(`${unpriced} line${unpriced === 1 ? "" : "s"} need${unpriced === 1 ? "s" : ""} a price: the service has no fixed price in Bookings.`);
+  if (unpriced) {
+    const message = `${unpriced} line${unpriced === 1 ? "" : "s"} need${unpriced === 1 ? "s" : ""} a price: the service has no fixed price in Bookings.`;
+    warnings.push({ code: "needsPrice", message, count: unpriced });
+  }
   const review = lines.filter((l) => l.price_type === "startingAt").length;
-  if (review) warnings.push(`${review} line${review === 1 ? " has" : "s have"} a "starting at" price: check the final amount.`);
+  if (review) warnings.push({ code: "reviewPrice", message: `${review} line${review === 1 ? " has" : "s have"} a "starting at" price: check the final amount.`, count: review });
   return warnings;
 }
 

@@ -68,3 +68,9 @@ export const ZEditInvoice = z
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { error: "nothing to change: give dueDate, notes, lines or removeLines" });
 export type TEditInvoice = z.infer<typeof ZEditInvoice>;
+
+/** One draft warning in responses (the `warningDetails` of an invoice); `message` repeats the English sentence of `warnings`. */
+export const ZInvoiceWarning = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("cancelledBooking"), message: z.string(), bookingId: z.string(), lineId: z.string(), description: z.string() }),
+  z.object({ code: z.enum(["needsPrice", "reviewPrice"]), message: z.string(), count: z.number().int().positive() }),
+]);

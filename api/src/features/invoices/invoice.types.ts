@@ -28,9 +28,20 @@ export interface InvoiceView {
   net: string;
   tax: string;
   total: string;
+  /** English sentences, one per warning (PRODUCT.md §5); `warningDetails` holds the same warnings as data. */
   warnings: string[];
+  /** The warnings as codes with their parameters, in the order of `warnings`, so the tab can word them in its language. */
+  warningDetails: InvoiceWarning[];
   createdAt: string;
 }
+
+/** What a draft warning is about: a booking cancelled after drafting, lines without a price, or "starting at" prices. */
+export type InvoiceWarningCode = "cancelledBooking" | "needsPrice" | "reviewPrice";
+
+/** One draft warning as data; `message` is the English sentence also found in `warnings`. */
+export type InvoiceWarning =
+  | { code: "cancelledBooking"; message: string; bookingId: string; lineId: string; description: string }
+  | { code: "needsPrice" | "reviewPrice"; message: string; count: number };
 
 /** One page of GET /api/invoices. */
 export interface InvoicePage {

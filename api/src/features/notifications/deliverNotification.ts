@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import { findSetup } from "../setup/setup.repository";
 import { buildActivityNotification, type ActivitySender } from "./activityFeed";
+import { cardLanguageOf, type CardLanguage } from "./cardTexts";
 import { invoicesDeepLink } from "./deepLink";
 import type { TNotificationSettings } from "./notification.schema";
 import { countUnannounced, findNotificationState, findSetupEditor, loadAwaitingSummary, recordAttempt } from "./notification.repository";
@@ -29,11 +30,14 @@ export type DeliveryOutcome = { sent: NotificationChannel[]; failed: Notificatio
 
 /** Sends to every configured channel if a notification is due for the tenant; never throws for a failed delivery. */
 export async function deliverDueNotification(deps: NotifyDeps, tenantId: string): Promise<DeliveryOutcome> {
-  const settings = (await findSetup(deps.db, tenantId))?.notifications;
+  const setup = await findSetup(deps.db, tenantId);
+  const settings = setup?.notifications;
   if (!settings?.enabled) return { skipped: "disabled" };
+  // The card speaks the tenant's language: the one its customers are set up with.
+  const language = cardLanguageOf(setup?.customerTemplate.language);
   const channels = availableChannels(deps, tenantId, settings);
   // One delivery per tenant at a time across API processes: a sync and a retry tick must not both announce.
-  const outcome = await deps.db.tryWithLock(`notify:${tenantId}`, () => deliverLocked(deps, tenantId, settings, channels));
+  const outcome = await deps.db.tryWithLock(`notify:${tenantId}`, () => deliverLocked(deps, tenantId, settings, channels, language));
   return outcome.acquired ? outcome.value : { skipped: "busy" };
 }
 
@@ -44,7 +48,7 @@ function availableChannels(deps: NotifyDeps, tenantId: string, settings: TNotifi
   return channels;
 }
 
-async function deliverLocked(deps: NotifyDeps, tenantId: string, settings: TNotificationSettings, channels: NotificationChannel[]): Promise<DeliveryOutcome> {
+async function deliverLocked(deps: NotifyDeps, tenantId: string, settings: TNotificationSettings, channels: NotificationChannel[], language: CardLanguage): Promise<DeliveryOutcome> {
   const now = deps.now();
   const state = await findNotificationState(deps.db, tenantId);
   const unannounced = await countUnannounced(deps.db, tenantId, now);
@@ -58,7 +62,7 @@ async function deliverLocked(deps: NotifyDeps, tenantId: string, settings: TNoti
   }
   const results = await Promise.all(
     decision.send.map((channel) =>
-      sendTo(deps, tenantId, channel, settings, summary).then(
+      sendTo(deps, tenantId, channel, settings, summary, language).then(
         (status) => ({ channel, status, error: null }),
         (err: unknown) => ({ channel, status: (err as { status?: number }).status ?? null, error: safeMessage(err) }),
       ),
@@ -85,10 +89,10 @@ async function deliverLocked(deps: NotifyDeps, tenantId: string, settings: TNoti
   return { sent, failed: failed.map((f) => f.channel) };
 }
 
-async function sendTo(deps: NotifyDeps, tenantId: string, channel: NotificationChannel, settings: TNotificationSettings, summary: AwaitingSummary): Promise<number> {
+async function sendTo(deps: NotifyDeps, tenantId: string, channel: NotificationChannel, settings: TNotificationSettings, summary: AwaitingSummary, language: CardLanguage): Promise<number> {
   const deepLink = invoicesDeepLink(deps.appId);
   if (channel === "webhook") {
-    const message = toWorkflowsMessage(buildAwaitingCard(summary, { deepLink }));
+    const message = toWorkflowsMessage(buildAwaitingCard(summary, { deepLink, language }));
     return (deps.postWebhook ?? postWebhook)(settings.webhookUrl!, message);
   }
   const editor = await findSetupEditor(deps.db, tenantId);

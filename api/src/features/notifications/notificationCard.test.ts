@@ -1,9 +1,10 @@
-// Covers the pure notification card: its texts and facts, exact money formatting, the deep link, and Teams' limits.
+// Covers the pure notification card: its texts and facts in English and Dutch, exact money formatting, the deep link, and Teams' limits.
 import { describe, expect, it } from "vitest";
 import { adaptiveCardProblems, adaptiveCardVersion, typesIn } from "../../../../tests/factories/adaptiveCards";
 import { invoicesDeepLink } from "./deepLink";
 import type { AwaitingSummary } from "./notification.types";
-import { buildAwaitingCard, formatMoney, formatTotals, MAX_MESSAGE_BYTES, messageBytes, toWorkflowsMessage } from "./notificationCard";
+import { cardLanguageOf } from "./cardTexts";
+import { buildAwaitingCard, formatMoney, formatTotals, headline, MAX_MESSAGE_BYTES, messageBytes, toWorkflowsMessage } from "./notificationCard";
 
 const APP_ID = "2f8c1b7e-0000-4000-8000-00000000abcd";
 const deepLink = invoicesDeepLink(APP_ID);
@@ -104,6 +105,46 @@ describe("buildAwaitingCard", () => {
       type: "message",
       attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: card }],
     });
+  });
+});
+
+describe("the card in the tenant's language", () => {
+  it("follows a customer-template language that starts with nl, English otherwise", () => {
+    expect(["nl", "nl-NL", "nl-BE", "NL", "en", "en-GB", "de-DE", "", undefined, null].map(cardLanguageOf)).toEqual(["nl", "nl", "nl", "nl", "en", "en", "en", "en", "en", "en"]);
+  });
+
+  it("words the card in Dutch, with amounts and the date formatted for nl-NL", () => {
+    const card = buildAwaitingCard(summary(), { deepLink, language: "nl" });
+    expect(textsOf(card)).toEqual(["12 afgeronde boekingen wachten op facturering", "3 nieuwe sinds de vorige melding.", "Belangrijkste klanten"]);
+    expect(factsOf(card).map((facts: string[][]) => facts.map(([title, value]) => [title, value!.replace(/\u00a0/g, " ")]))).toEqual([
+      [["Boekingen", "12"], ["Totaal", "€ 8.430,50"], ["Oudste boeking", "1 juni 2026"]],
+      [["Anna de Vries", "€ 1.250,00 · 5 boekingen"], ["Bram Jansen", "€ 62,50 · 1 boeking"]],
+    ]);
+    expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "Facturen openen", url: deepLink }]);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it("uses the Dutch singular, says when nothing is new, and names a nameless customer and a missing date in Dutch", () => {
+    const card = buildAwaitingCard(summary({ count: 1, newCount: 0, oldestStart: null, topCustomers: [{ name: "  ", currency: "EUR", amount: "5", bookings: 1 }] }), { deepLink, language: "nl" });
+    expect(textsOf(card)).toEqual(["1 afgeronde boeking wacht op facturering", "Nog steeds open sinds de vorige melding.", "Belangrijkste klanten"]);
+    expect(factsOf(card)[0]![2]).toEqual(["Oudste boeking", "geen"]);
+    expect(factsOf(card)[1]![0]![0]).toBe("(geen naam)");
+    expect(headline(7, "nl")).toBe("7 afgeronde boekingen wachten op facturering");
+    expect(headline(7)).toBe("7 completed bookings await invoicing");
+  });
+
+  it("marks a Dutch test card as such", () => {
+    const card = buildAwaitingCard(summary(), { deepLink, test: true, language: "nl" });
+    expect(textsOf(card).slice(0, 2)).toEqual([
+      "Test: 12 afgeronde boekingen wachten op facturering",
+      "Testkaart van Bookings Invoicing: zo zien meldingen er in dit kanaal uit.",
+    ]);
+  });
+
+  it("keeps English when asked for it, whatever locale the amounts use", () => {
+    const card = buildAwaitingCard(summary(), { deepLink, language: "en" });
+    expect(factsOf(card)[0]).toEqual([["Bookings", "12"], ["Total", "€8,430.50"], ["Oldest booking", "2026-06-01"]]);
+    expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "Open Invoices", url: deepLink }]);
   });
 });
 

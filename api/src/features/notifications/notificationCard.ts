@@ -1,5 +1,6 @@
 // Pure: the "bookings await invoicing" Adaptive Card (≤ 1.5, Action.OpenUrl only) and the Workflows message around it.
 import { moneyString } from "../../shared/money";
+import { cardTexts, type CardLanguage, type CardTexts } from "./cardTexts";
 import type { AwaitingSummary, MoneyTotal } from "./notification.types";
 
 /** Teams renders Adaptive Cards up to 1.5 (teams-platform.md §4.6). */
@@ -24,7 +25,9 @@ export interface WorkflowsMessage {
 export interface CardOptions {
   /** Target of the "Open Invoices" button. */
   deepLink: string;
-  /** Locale of amounts; default "en". */
+  /** Language of the texts, amounts and dates; default English. */
+  language?: CardLanguage;
+  /** Locale of amounts; default the language's ("en", "nl-NL"). */
   locale?: string;
   /** A card sent from setup to check the channel. */
   test?: boolean;
@@ -45,47 +48,47 @@ export function formatTotals(totals: MoneyTotal[], locale = "en"): string {
   return totals.length ? totals.map((t) => formatMoney(t.amount, t.currency, locale)).join(" + ") : "0";
 }
 
-/** "1 completed booking awaits invoicing" / "12 completed bookings await invoicing". */
-export function headline(count: number): string {
-  return count === 1 ? "1 completed booking awaits invoicing" : `${count} completed bookings await invoicing`;
+/** "1 completed booking awaits invoicing" / "12 completed bookings await invoicing" (or in Dutch). */
+export function headline(count: number, language: CardLanguage = "en"): string {
+  return cardTexts(language).headline(count);
 }
 
 // Names come from Bookings: keep them short and unable to form a markdown link in the card.
-function displayName(name: string): string {
-  const plain = name.replace(/[[\]]/g, (c) => (c === "[" ? "(" : ")")).replace(/\s+/g, " ").trim() || "(no name)";
+function displayName(name: string, words: CardTexts): string {
+  const plain = name.replace(/[[\]]/g, (c) => (c === "[" ? "(" : ")")).replace(/\s+/g, " ").trim() || words.noName;
   return plain.length > MAX_NAME ? `${plain.slice(0, MAX_NAME - 1)}…` : plain;
 }
 
-function subtitle(summary: AwaitingSummary, test: boolean): string {
-  if (test) return "Test card from Bookings Invoicing: this is how notifications will look in this channel.";
-  if (summary.newCount > 0) return summary.newCount === 1 ? "1 new since the last notice." : `${summary.newCount} new since the last notice.`;
-  return "Still waiting since the last notice.";
+function subtitle(summary: AwaitingSummary, test: boolean, words: CardTexts): string {
+  if (test) return words.testSubtitle;
+  return summary.newCount > 0 ? words.newSince(summary.newCount) : words.stillWaiting;
 }
 
 /** The card for a summary. */
 export function buildAwaitingCard(summary: AwaitingSummary, opts: CardOptions): AdaptiveCardJson {
-  const locale = opts.locale ?? "en";
+  const words = cardTexts(opts.language);
+  const locale = opts.locale ?? words.locale;
   const top = summary.topCustomers.slice(0, TOP_CUSTOMERS);
   const body: object[] = [
-    { type: "TextBlock", text: (opts.test ? "Test: " : "") + headline(summary.count), size: "Large", weight: "Bolder", wrap: true },
-    { type: "TextBlock", text: subtitle(summary, !!opts.test), isSubtle: true, wrap: true, spacing: "None" },
+    { type: "TextBlock", text: (opts.test ? words.testPrefix : "") + words.headline(summary.count), size: "Large", weight: "Bolder", wrap: true },
+    { type: "TextBlock", text: subtitle(summary, !!opts.test, words), isSubtle: true, wrap: true, spacing: "None" },
     {
       type: "FactSet",
       facts: [
-        { title: "Bookings", value: String(summary.count) },
-        { title: "Total", value: formatTotals(summary.totals, locale) },
-        { title: "Oldest booking", value: summary.oldestStart ? summary.oldestStart.slice(0, 10) : "none" },
+        { title: words.bookings, value: String(summary.count) },
+        { title: words.total, value: formatTotals(summary.totals, locale) },
+        { title: words.oldestBooking, value: summary.oldestStart ? words.date(summary.oldestStart.slice(0, 10)) : words.none },
       ],
     },
   ];
   if (top.length) {
     body.push(
-      { type: "TextBlock", text: "Top customers", weight: "Bolder", wrap: true, spacing: "Medium" },
+      { type: "TextBlock", text: words.topCustomers, weight: "Bolder", wrap: true, spacing: "Medium" },
       {
         type: "FactSet",
         facts: top.map((c) => ({
-          title: displayName(c.name),
-          value: `${formatMoney(c.amount, c.currency, locale)} · ${c.bookings === 1 ? "1 booking" : `${c.bookings} bookings`}`,
+          title: displayName(c.name, words),
+          value: `${formatMoney(c.amount, c.currency, locale)} · ${words.bookingCount(c.bookings)}`,
         })),
       },
     );
@@ -96,7 +99,7 @@ export function buildAwaitingCard(summary: AwaitingSummary, opts: CardOptions): 
     version: CARD_VERSION,
     body,
     // Workflows webhooks do not support Action.Submit; the button only opens the tab.
-    actions: [{ type: "Action.OpenUrl", title: "Open Invoices", url: opts.deepLink }],
+    actions: [{ type: "Action.OpenUrl", title: words.openInvoices, url: opts.deepLink }],
   };
 }
 

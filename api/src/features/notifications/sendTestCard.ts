@@ -3,6 +3,7 @@ import { AppError } from "../../shared/errors";
 import { findSetup } from "../setup/setup.repository";
 import { postWebhook, type NotifyDeps } from "./deliverNotification";
 import { invoicesDeepLink } from "./deepLink";
+import { cardLanguageOf } from "./cardTexts";
 import { loadAwaitingSummary } from "./notification.repository";
 import { buildAwaitingCard, toWorkflowsMessage, TOP_CUSTOMERS } from "./notificationCard";
 import { resolveWebhookUrl } from "./notificationSettings";
@@ -17,7 +18,7 @@ export async function sendTestCard(deps: NotifyDeps, tenantId: string, input: { 
   if (!url) throw new AppError("BAD_REQUEST", "webhookUrl: no Workflows webhook URL is set up; add one under Notifications (or send one to try).");
   // The card shows the real figures, so the admin sees exactly what the channel will get.
   const { summary } = await loadAwaitingSummary(deps.db, tenantId, deps.now(), TOP_CUSTOMERS);
-  const message = toWorkflowsMessage(buildAwaitingCard(summary, { deepLink: invoicesDeepLink(deps.appId), test: true }));
+  const message = toWorkflowsMessage(buildAwaitingCard(summary, { deepLink: invoicesDeepLink(deps.appId), test: true, language: cardLanguageOf(setup.customerTemplate.language) }));
   try {
     const status = await (deps.postWebhook ?? postWebhook)(url, message);
     deps.log?.info({ tenantId, status }, "test card delivered");

@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import { ZDevTokenRequest } from "../auth/devToken";
 import { ZUninvoicedQuery } from "../bookings/bookings.schema";
-import { ZCreateInvoices, ZEditInvoice, ZListInvoicesQuery } from "../invoices/invoice.schema";
+import { ZCreateInvoices, ZEditInvoice, ZInvoiceWarning, ZListInvoicesQuery } from "../invoices/invoice.schema";
 import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput } from "../setup/setup.schema";
 
@@ -21,11 +21,21 @@ const ZInvoice = z.object({
   customer: z.object({ name: z.string(), email: z.string().nullable() }), currency: z.string(), issueDate: z.string(),
   dueDate: z.string().nullable(),
   lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney, taxRate: ZMoney, flags: z.array(z.string()) })),
-  net: ZMoney, tax: ZMoney, total: ZMoney, warnings: z.array(z.string()),
+  net: ZMoney, tax: ZMoney, total: ZMoney, warnings: z.array(z.string()).describe("English sentences, one per warning"),
+  warningDetails: z.array(ZInvoiceWarning).describe("the warnings as codes with parameters, in the order of warnings"),
 });
 const ZCreateTotals = z.object({ invoices: z.number(), lines: z.number(), currency: z.string().nullable(), net: ZMoney, tax: ZMoney, total: ZMoney });
 const ZSkipped = z.array(z.object({ bookingId: z.string(), reason: z.enum(["notFound", "cancelled", "notCompleted", "free", "noCustomer", "alreadyInvoiced"]), attendee: z.string().optional() }));
-const ZRun = z.object({ id: z.string(), status: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), counts: z.record(z.string(), z.number()), errors: z.array(z.object({ message: z.string() }).loose()) });
+const ZSyncError = z.object({
+  kind: z.string(), message: z.string().describe("English text, or Graph's"), itemId: z.string().optional(), status: z.number().optional(), requestId: z.string().optional(),
+  code: z.enum(["graphUnreachable", "graphThrottled", "graphNotFound", "graphDenied", "graphFailed", "graphToken", "consentRequired", "abandoned", "unexpected"]),
+});
+const ZSyncSkipped = z.object({ kind: z.enum(["customer", "appointment"]), itemId: z.string(), name: z.string().optional(), reason: z.string().describe("English text"), reasonCode: z.enum(["noEmail"]) });
+const ZRun = z.object({
+  id: z.string(), trigger: z.enum(["manual", "schedule", "startup"]), status: z.enum(["running", "succeeded", "partial", "failed"]), startedAt: z.string(), finishedAt: z.string().nullable(),
+  counts: z.record(z.string(), z.number()), errors: z.array(ZSyncError), skipped: z.array(ZSyncSkipped),
+  progress: z.object({ phase: z.string(), windowsDone: z.number(), windowsTotal: z.number() }),
+});
 
 const json = (schema: z.ZodType, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const errors = { 400: json(ZError, "Bad request"), 401: json(ZError, "No valid bearer token"), 404: json(ZError, "Not found") };

@@ -2,6 +2,7 @@
 import type { Queryable } from "../../shared/db";
 import type { AttendeeRecord, BookingRecord } from "./mapping";
 import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
+import { ABANDONED_MESSAGE, withErrorCode, withReasonCode } from "./syncProblems";
 
 type RunRow = {
   id: string;
@@ -10,8 +11,8 @@ type RunRow = {
   started_at: Date;
   finished_at: Date | null;
   counts: SyncCounts;
-  errors: SyncErrorEntry[];
-  skipped: SyncSkippedEntry[];
+  errors: Parameters<typeof withErrorCode>[0][];
+  skipped: Parameters<typeof withReasonCode>[0][];
   progress: Partial<SyncProgress>;
 };
 const RUN_COLUMNS = "id, trigger, status, started_at, finished_at, counts, errors, skipped, progress";
@@ -24,8 +25,8 @@ const toRun = (r: RunRow): SyncRun => ({
   startedAt: r.started_at.toISOString(),
   finishedAt: r.finished_at?.toISOString() ?? null,
   counts: r.counts,
-  errors: r.errors,
-  skipped: r.skipped,
+  errors: r.errors.map(withErrorCode),
+  skipped: r.skipped.map(withReasonCode),
   progress: { phase: "starting", windowsDone: 0, windowsTotal: 0, ...r.progress },
 });
 
@@ -70,9 +71,9 @@ export async function finishRun(
 export async function abandonRunningRuns(db: Queryable, tenantId: string): Promise<number> {
   const { rowCount } = await db.query(
     `UPDATE sync_runs SET status = 'failed', finished_at = now(),
-       errors = errors || '[{"kind":"run","message":"The sync stopped before it finished (the server restarted or lost its database connection)."}]'::jsonb
+       errors = errors || jsonb_build_array(jsonb_build_object('kind', 'run', 'code', 'abandoned', 'message', $2::text))
      WHERE tenant_id = $1 AND status = 'running'`,
-    [tenantId],
+    [tenantId, ABANDONED_MESSAGE],
   );
   return rowCount;
 }

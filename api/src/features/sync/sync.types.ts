@@ -3,9 +3,22 @@
 /** Counts per kind of record a run touched, e.g. "appointments.fetched". */
 export type SyncCounts = Record<string, number>;
 
+/** What went wrong, as a code the tab words in its language; `message` keeps the English (or Graph's) text. */
+export type SyncErrorCode =
+  | "graphUnreachable"
+  | "graphThrottled"
+  | "graphNotFound"
+  | "graphDenied"
+  | "graphFailed"
+  | "graphToken"
+  | "consentRequired"
+  | "abandoned"
+  | "unexpected";
+
 /** One recorded sync problem; requestId is Graph's, for support. */
 export interface SyncErrorEntry {
   kind: string;
+  code: SyncErrorCode;
   message: string;
   itemId?: string;
   status?: number;
@@ -17,8 +30,13 @@ export interface SyncSkippedEntry {
   kind: "customer" | "appointment";
   itemId: string;
   name?: string;
+  /** English text, e.g. "no e-mail address in Bookings"; `reasonCode` says the same as a code. */
   reason: string;
+  reasonCode: SyncSkipReasonCode;
 }
+
+/** Why a record was left out: so far only customers without an e-mail address. */
+export type SyncSkipReasonCode = "noEmail";
 
 /** Where a running sync is; the setup page polls it while a sync runs. */
 export interface SyncProgress {

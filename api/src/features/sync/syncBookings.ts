@@ -16,6 +16,7 @@ import type { TSetup } from "../setup/setup.schema";
 import { syncWindows, toAttendees, toBookingRecord, toCustomerRecord, toServiceItemRecord, toStaffRecord } from "./mapping";
 import { abandonRunningRuns, bookingsStartingIn, createRun, finishRun, markCancelled, replaceAttendees, updateRunProgress, upsertBookings, type LinkedAttendee } from "./sync.repository";
 import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
+import { customerWithoutEmail, syncErrorEntry } from "./syncProblems";
 
 /** What a sync needs. */
 export interface SyncDeps {
@@ -80,7 +81,7 @@ async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger:
     return await finish(ctx, ctx.errors.length ? "partial" : "succeeded");
   } catch (err) {
     deps.log?.warn({ err, tenantId, runId }, "sync failed");
-    ctx.errors.push(errorEntry("run", err));
+    ctx.errors.push(syncErrorEntry("run", err));
     const run = await finish(ctx, "failed");
     // Missing consent is for an admin to fix: the run is recorded as failed, and the caller gets the 403 too.
     if (err instanceof AppError && err.code === "CONSENT_REQUIRED") throw err;
@@ -144,7 +145,7 @@ async function syncCustomers(ctx: RunContext): Promise<void> {
     for (const c of customers) {
       if (!c.email) {
         bump(ctx, "customers.skipped");
-        ctx.skipped.push({ kind: "customer", itemId: c.bookingsCustomerId, name: c.name, reason: "no e-mail address in Bookings" });
+        ctx.skipped.push(customerWithoutEmail(c.bookingsCustomerId, c.name));
         continue;
       }
       bump(ctx, `customers.${await upsertBookingsCustomer(tx, ctx.tenantId, { ...c, email: c.email }, customerTemplateOf(ctx.setup))}`);
@@ -217,7 +218,7 @@ async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Prom
         return await ctx.graph.getAppointment(ctx.setup.businessId, a.id);
       } catch (err) {
         if (err instanceof GraphRequestError && err.status >= 400 && err.status < 500 && err.status !== 429) {
-          ctx.errors.push(errorEntry("appointment", err, a.id));
+          ctx.errors.push(syncErrorEntry("appointment", err, a.id));
           return null;
         }
         throw err;
@@ -225,9 +226,4 @@ async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Prom
     }),
   );
   return results.filter((a): a is TAppointment => a !== null);
-}
-
-function errorEntry(kind: string, err: unknown, itemId?: string): SyncErrorEntry {
-  if (err instanceof GraphRequestError) return { kind, itemId, message: err.message, status: err.status, requestId: err.requestId };
-  return { kind, itemId, message: err instanceof Error ? err.message : String(err) };
 }

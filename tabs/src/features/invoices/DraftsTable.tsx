@@ -7,6 +7,7 @@ import { formatCalendarDate, formatMoney } from "../../shared/format";
 import { DraftLines } from "./DraftLines";
 import { DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
+import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "./invoice.types";
 import { otherWarningCount } from "./lineFlags";
 
@@ -134,7 +135,7 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
             <span className={styles.name}>
               {inv.customer.name}
               {inv.warnings.length > 0 && (
-                <Badge appearance={serious ? "filled" : "tint"} color={serious ? "danger" : "warning"} size="small" icon={<WarningFilled />} data-testid="draft-warning" title={inv.warnings.join(" ")}>
+                <Badge appearance={serious ? "filled" : "tint"} color={serious ? "danger" : "warning"} size="small" icon={<WarningFilled />} data-testid="draft-warning" title={warningTexts(inv).join(" ")}>
                   {t("common.warnings", { count: inv.warnings.length })}
                 </Badge>
               )}
@@ -158,7 +159,7 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
           <TableCell colSpan={9} className={styles.detail}>
             {inv.warnings.length > 0 && (
               <MessageBar intent={serious ? "error" : "warning"} layout="multiline" className={styles.warnings}>
-                <MessageBarBody>{inv.warnings.join(" ")}</MessageBarBody>
+                <MessageBarBody>{warningTexts(inv).join(" ")}</MessageBarBody>
               </MessageBar>
             )}
             <DraftLines invoice={inv} />

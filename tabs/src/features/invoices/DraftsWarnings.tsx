@@ -2,6 +2,7 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { Invoice } from "./invoice.types";
+import { warningTexts } from "./draftWarnings";
 import { otherWarningCount } from "./lineFlags";
 
 const useStyles = makeStyles({
@@ -27,7 +28,7 @@ export function DraftsWarnings({ invoices, onShowCancelled }: { invoices: readon
             <MessageBarTitle>{t("invoices.warnings.blocking", { count: blocking.length })}</MessageBarTitle>
             <ul className={styles.list}>
               {blocking.slice(0, SHOWN).map((i) => (
-                <li key={i.id}>{`${i.customer.name}: ${i.warnings.join(" ")}`}</li>
+                <li key={i.id}>{`${i.customer.name}: ${warningTexts(i).join(" ")}`}</li>
               ))}
               {blocking.length > SHOWN && <li>{t("invoices.warnings.more", { count: blocking.length - SHOWN })}</li>}
             </ul>

@@ -11,6 +11,8 @@ const KNOWN_FLAGS: Record<string, { text: FlagText; color: BadgeProps["color"] }
   needsPrice: { text: "needsPrice", color: "warning" },
   review: { text: "review", color: "informative" },
   "cancelled-on-draft": { text: "cancelled", color: "danger" },
+  // An invoice line's flag for the same thing (the booking on a draft was cancelled in Bookings).
+  cancelled: { text: "cancelled", color: "danger" },
 };
 
 const useStyles = makeStyles({

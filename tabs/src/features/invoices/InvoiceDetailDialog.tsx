@@ -29,6 +29,7 @@ import { useAsyncData } from "../../shared/useAsyncData";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { DraftLines } from "./DraftLines";
 import { EditDraftDialog } from "./EditDraftDialog";
+import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "./invoice.types";
 import { invoiceLink } from "./invoiceLink";
 import { fetchInvoicePdf, getInvoice } from "./invoicesApi";
@@ -136,7 +137,7 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
       </div>
       {invoice.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{invoice.warnings.join(" ")}</MessageBarBody>
+          <MessageBarBody>{warningTexts(invoice).join(" ")}</MessageBarBody>
         </MessageBar>
       )}
       {invoice.notes && <Body1 className={styles.notes}>{`${t("invoices.detail.notes")}: ${invoice.notes}`}</Body1>}

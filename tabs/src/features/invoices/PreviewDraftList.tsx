@@ -5,6 +5,7 @@ import { ChevronDownRegular, ChevronRightRegular, WarningRegular } from "@fluent
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../shared/format";
 import { DraftLines } from "./DraftLines";
+import { warningTexts } from "./draftWarnings";
 import type { PreviewResult } from "./invoice.types";
 
 const STEP = 50;
@@ -67,7 +68,7 @@ export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoic
                     <span>
                       {inv.customer.name}{" "}
                       {inv.warnings.length > 0 && (
-                        <Badge appearance="tint" color="warning" size="small" icon={<WarningRegular />} title={inv.warnings.join(" ")}>
+                        <Badge appearance="tint" color="warning" size="small" icon={<WarningRegular />} title={warningTexts(inv).join(" ")}>
                           {t("common.warnings", { count: inv.warnings.length })}
                         </Badge>
                       )}

@@ -21,6 +21,7 @@ const invoice: Invoice = {
   tax: "25.73",
   total: "148.23",
   warnings: [],
+  warningDetails: [],
   createdAt: "2026-11-20T10:00:00.000Z",
 };
 

@@ -6,6 +6,7 @@ export type {
   InvoiceLineView as InvoiceLine,
   InvoicePage,
   InvoiceView as Invoice,
+  InvoiceWarning,
   PreviewResult,
   Skipped,
 } from "../../../../api/src/features/invoices/invoice.types";

@@ -1,6 +1,7 @@
 // Counts of invoice lines whose price needs a look (needsPrice, review), for preview warnings and draft badges.
 import { t } from "../../shared/i18n/i18n";
-import type { InvoiceLine } from "./invoice.types";
+import { blockingWarningCount } from "./draftWarnings";
+import type { InvoiceLine, InvoiceWarning } from "./invoice.types";
 
 /** How many lines carry each price flag. */
 export interface LineFlagCounts {
@@ -29,10 +30,12 @@ export function lineFlagWarnings(counts: LineFlagCounts): string[] {
 }
 
 /**
- * How many of a draft's warnings are not about prices (a booking cancelled after drafting, for instance).
- * Warnings are sentences, so they are counted, not read: the server adds one per price flag present on the lines.
+ * How many of a draft's warnings are not about prices (a booking cancelled after drafting, for instance), read from
+ * their codes. An answer without codes is counted: the server adds one sentence per price flag present on the lines.
  */
-export function otherWarningCount(invoice: { warnings: readonly string[]; lines: readonly Pick<InvoiceLine, "flags">[] }): number {
+export function otherWarningCount(invoice: { warnings: readonly string[]; warningDetails?: readonly InvoiceWarning[]; lines: readonly Pick<InvoiceLine, "flags">[] }): number {
+  const fromCodes = blockingWarningCount(invoice);
+  if (fromCodes !== null) return fromCodes;
   const counts = countLineFlags([invoice]);
   return Math.max(0, invoice.warnings.length - (counts.needsPrice ? 1 : 0) - (counts.review ? 1 : 0));
 }

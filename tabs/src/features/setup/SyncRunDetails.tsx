@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { CopyButton } from "../../shared/ui/CopyButton";
 import type { SyncRun } from "./setup.types";
 import { SyncRunCounts } from "./SyncRunCounts";
+import { skipReasonText, syncErrorText, syncKindLabel } from "./syncProblemText";
 
 /** Rows shown per list; a run keeps up to 200 errors. */
 const SHOWN = 50;
@@ -73,10 +74,10 @@ export function SyncRunDetails({ run }: { run: SyncRun }) {
               {errors.slice(0, SHOWN).map((error, i) => (
                 <TableRow key={i}>
                   <TableCell className={styles.kind}>
-                    {error.kind}
+                    {syncKindLabel(error.kind)}
                     {error.status ? ` (${error.status})` : ""}
                   </TableCell>
-                  <TableCell>{error.message}</TableCell>
+                  <TableCell title={error.message}>{syncErrorText(error)}</TableCell>
                   <TableCell>
                     <CopyableId value={error.itemId} what="item" />
                   </TableCell>
@@ -105,9 +106,9 @@ export function SyncRunDetails({ run }: { run: SyncRun }) {
             <TableBody>
               {skipped.slice(0, SHOWN).map((entry, i) => (
                 <TableRow key={`${entry.itemId}-${i}`}>
-                  <TableCell className={styles.kind}>{entry.kind}</TableCell>
+                  <TableCell className={styles.kind}>{syncKindLabel(entry.kind)}</TableCell>
                   <TableCell>{entry.name ?? "—"}</TableCell>
-                  <TableCell>{entry.reason}</TableCell>
+                  <TableCell>{skipReasonText(entry)}</TableCell>
                   <TableCell>
                     <CopyableId value={entry.itemId} what="item" />
                   </TableCell>

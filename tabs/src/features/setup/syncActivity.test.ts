@@ -48,7 +48,7 @@ describe("syncReducer", () => {
     expect(state.activity).toMatchObject({ runId: "sched" });
     expect(state.live).toBe(scheduled);
 
-    const finished = buildRun({ id: "sched", trigger: "schedule", status: "partial", errors: [{ kind: "appointment", message: "x" }] });
+    const finished = buildRun({ id: "sched", trigger: "schedule", status: "partial", errors: [{ kind: "appointment", code: "unexpected", message: "x" }] });
     state = syncReducer(state, { type: "polled", runs: [finished] });
     expect(state).toEqual({ activity: { kind: "idle" }, live: null, end: { kind: "run", run: finished } });
   });

@@ -108,7 +108,7 @@ describe("counts", () => {
   });
 
   it("summarises a run in one line", () => {
-    const run = buildRun({ skipped: [{ kind: "customer", itemId: "c-1", reason: "no e-mail address in Bookings" }] });
+    const run = buildRun({ skipped: [{ kind: "customer", itemId: "c-1", reason: "no e-mail address in Bookings", reasonCode: "noEmail" }] });
     expect(runSummary(run)).toBe("12 appointments read · 3 new or changed · 1 new customer · 1 skipped");
     expect(runSummary(buildRun({ counts: {} }))).toBe("");
   });
@@ -118,11 +118,11 @@ describe("outcomes", () => {
   it("reports success, partial with its number of problems, and failure with the first error", () => {
     expect(runOutcome(buildRun())).toEqual({ intent: "success", title: "Sync finished", body: "12 appointments read · 3 new or changed · 1 new customer" });
     const errors = [
-      { kind: "appointment", message: "Not found", itemId: "a-1", status: 404, requestId: "req-1" },
-      { kind: "appointment", message: "Forbidden", itemId: "a-2", status: 403, requestId: "req-2" },
+      { kind: "appointment", code: "graphNotFound" as const, message: "Not found", itemId: "a-1", status: 404, requestId: "req-1" },
+      { kind: "appointment", code: "graphDenied" as const, message: "Forbidden", itemId: "a-2", status: 403, requestId: "req-2" },
     ];
     expect(runOutcome(buildRun({ status: "partial", errors }))).toMatchObject({ intent: "warning", title: "Sync finished with 2 problems" });
-    expect(runOutcome(buildRun({ status: "failed", errors }))).toEqual({ intent: "error", title: "Sync failed", body: "Not found" });
+    expect(runOutcome(buildRun({ status: "failed", errors }))).toEqual({ intent: "error", title: "Sync failed", body: "Microsoft Graph no longer finds this item (HTTP 404)." });
   });
 
   it("explains refused requests by code and a run lost from sight", () => {
@@ -149,7 +149,7 @@ describe("in Dutch", () => {
       expect(formatElapsed(3_900_000, "nl-NL")).toBe("1 u 5 min");
       expect(countLabel("appointments.read")).toBe("Afspraken gelezen");
       expect(runSummary(buildRun())).toBe("12 afspraken gelezen · 3 nieuw of gewijzigd · 1 nieuwe klant");
-      expect(runOutcome(buildRun({ status: "partial", errors: [{ kind: "appointment", message: "x", itemId: "a", status: 404, requestId: "r" }] })).title).toBe(
+      expect(runOutcome(buildRun({ status: "partial", errors: [{ kind: "appointment", code: "graphNotFound", message: "x", itemId: "a", status: 404, requestId: "r" }] })).title).toBe(
         "Synchronisatie voltooid met 1 probleem",
       );
     } finally {

@@ -4,6 +4,7 @@ import { getLocale } from "../../shared/format";
 import { t } from "../../shared/i18n/i18n";
 import type { SyncProgress, SyncRun } from "./setup.types";
 import type { SyncEnd, SyncReason } from "./syncActivity";
+import { syncErrorText } from "./syncProblemText";
 
 /** "Reading appointments — window 2 of 4" and the like; "Syncing" while the API reports no progress. */
 export function phaseLabel(progress: Partial<SyncProgress> | null | undefined): string {
@@ -150,8 +151,8 @@ export function runOutcome(run: SyncRun): RunOutcome {
     };
   }
   if (run.status === "failed") {
-    const first = run.errors?.[0]?.message;
-    return { intent: "error", title: t("sync.outcome.failed"), body: first ?? t("sync.outcome.stoppedEarly") };
+    const first = run.errors?.[0];
+    return { intent: "error", title: t("sync.outcome.failed"), body: first ? syncErrorText(first) : t("sync.outcome.stoppedEarly") };
   }
   return { intent: "info", title: t("sync.outcome.stillRunning"), body: phaseLabel(run.progress) };
 }

@@ -312,6 +312,11 @@ export const en = {
       copyLinkTo: "Copy link to {{who}}",
     },
     warnings: {
+      cancelledBooking: 'The booking "{{description}}" was cancelled in Bookings after it was put on this draft.',
+      needsPrice_one: "{{count}} line needs a price: the service has no fixed price in Bookings.",
+      needsPrice_other: "{{count}} lines need a price: the service has no fixed price in Bookings.",
+      reviewPrice_one: '{{count}} line has a "starting at" price: check the final amount.',
+      reviewPrice_other: '{{count}} lines have a "starting at" price: check the final amount.',
       blocking_one: "{{count}} draft needs fixing before finalizing",
       blocking_other: "{{count}} drafts need fixing before finalizing",
       more: "and {{count}} more",
@@ -620,6 +625,25 @@ export const en = {
       reason: "Reason",
       copyItemId: "Copy item id {{value}}",
       copyRequestId: "Copy Graph request id {{value}}",
+      kinds: {
+        customer: "Customer",
+        appointment: "Appointment",
+        run: "Sync run",
+      },
+      skipReasons: {
+        noEmail: "No e-mail address in Bookings",
+      },
+      errorCodes: {
+        graphUnreachable: "Microsoft Graph could not be reached.",
+        graphThrottled: "Microsoft Graph asked to slow down (HTTP 429); the next sync tries again.",
+        graphNotFound: "Microsoft Graph no longer finds this item (HTTP 404).",
+        graphDenied: "Microsoft Graph refused access (HTTP {{status}}).",
+        graphFailed: "Microsoft Graph answered with an error (HTTP {{status}}).",
+        graphToken: "No Microsoft Graph token could be obtained from Microsoft Entra ID.",
+        consentRequired: "An administrator of your organization must grant this app consent to read Microsoft Bookings.",
+        abandoned: "The sync stopped before it finished (the server restarted or lost its database connection).",
+        unexpected: "Unexpected error: {{message}}",
+      },
     },
   },
 };

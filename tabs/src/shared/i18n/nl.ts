@@ -311,6 +311,11 @@ export const nl: Messages = {
       copyLinkTo: "Koppeling naar {{who}} kopiëren",
     },
     warnings: {
+      cancelledBooking: "De boeking “{{description}}” is in Bookings geannuleerd nadat deze op dit concept is gezet.",
+      needsPrice_one: "{{count}} regel heeft een prijs nodig: de dienst heeft geen vaste prijs in Bookings.",
+      needsPrice_other: "{{count}} regels hebben een prijs nodig: de dienst heeft geen vaste prijs in Bookings.",
+      reviewPrice_one: "{{count}} regel heeft een vanaf-prijs: controleer het definitieve bedrag.",
+      reviewPrice_other: "{{count}} regels hebben een vanaf-prijs: controleer het definitieve bedrag.",
       blocking_one: "{{count}} concept moet worden hersteld voordat je het definitief maakt",
       blocking_other: "{{count}} concepten moeten worden hersteld voordat je ze definitief maakt",
       more: "en nog {{count}}",
@@ -620,6 +625,25 @@ export const nl: Messages = {
       reason: "Reden",
       copyItemId: "Item-id {{value}} kopiëren",
       copyRequestId: "Graph-aanvraag-id {{value}} kopiëren",
+      kinds: {
+        customer: "Klant",
+        appointment: "Afspraak",
+        run: "Synchronisatie",
+      },
+      skipReasons: {
+        noEmail: "Geen e-mailadres in Bookings",
+      },
+      errorCodes: {
+        graphUnreachable: "Microsoft Graph was niet bereikbaar.",
+        graphThrottled: "Microsoft Graph vroeg om het rustiger aan te doen (HTTP 429); de volgende synchronisatie probeert het opnieuw.",
+        graphNotFound: "Microsoft Graph vindt dit item niet meer (HTTP 404).",
+        graphDenied: "Microsoft Graph weigerde de toegang (HTTP {{status}}).",
+        graphFailed: "Microsoft Graph antwoordde met een fout (HTTP {{status}}).",
+        graphToken: "Er kon geen Microsoft Graph-token worden opgehaald bij Microsoft Entra ID.",
+        consentRequired: "Een beheerder van je organisatie moet deze app toestemming geven om Microsoft Bookings te lezen.",
+        abandoned: "De synchronisatie stopte voordat ze klaar was (de server is herstart of verloor de verbinding met de database).",
+        unexpected: "Onverwachte fout: {{message}}",
+      },
     },
   },
 };
