@@ -71,13 +71,21 @@ async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
+// How many named locks (a tenant's sync, its notification) one process may hold at once; more wait for a free one.
+const LOCK_CONNECTIONS = 10;
+
 async function openPostgres(options: { url: string; schema?: string; poolSize?: number }): Promise<Db> {
-  const pool = new pg.Pool({
+  const settings = {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
     // A schema per test run keeps parallel test files apart on one database.
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
-  });
+    // Running out of connections is an error after a while, not a request that hangs forever.
+    connectionTimeoutMillis: 30_000,
+  };
+  const pool = new pg.Pool({ ...settings, max: options.poolSize ?? 10 });
+  // Session advisory locks live on connections of their own: a holder runs its queries on the main pool, so holders
+  // can never use up the connections their own work waits for (with one pool, as many holders as connections hung).
+  const lockPool = new pg.Pool({ ...settings, max: LOCK_CONNECTIONS, connectionTimeoutMillis: 0 });
   if (options.schema) {
     const admin = new pg.Client({ connectionString: options.url });
     await admin.connect();
@@ -111,7 +119,7 @@ async function openPostgres(options: { url: string; schema?: string; poolSize?: 
       }
     },
     async tryWithLock(name, fn) {
-      const client = await pool.connect();
+      const client = await lockPool.connect();
       try {
         const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok", [LOCK_NAMESPACE, name]);
         if (!rows[0]?.ok) return { acquired: false };
@@ -124,7 +132,9 @@ async function openPostgres(options: { url: string; schema?: string; poolSize?: 
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), lockPool.end()]);
+    },
   };
 }
 
