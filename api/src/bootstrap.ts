@@ -16,6 +16,9 @@ import { entraGraphResolver, type GraphAccess } from "./features/graph/entraGrap
 import { createBookingsGraph, type BookingsGraph } from "./features/graph/graphClient";
 import { createGraphActivitySender } from "./features/notifications/activityFeed";
 import { createNotifier } from "./features/notifications/notifier";
+import type { WorkflowsMessage } from "./features/notifications/notificationCard";
+import { postJson } from "./features/notifications/postJson";
+import { publicOnlyFetch } from "./features/notifications/publicFetch";
 import { startScheduler } from "./features/sync/scheduler";
 import { priceEveryAttendee } from "./features/bookings/priceAttendees";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
@@ -62,13 +65,15 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   const localKeys = config.authMode === "local" ? await loadLocalKeys(config.dataDir) : undefined;
   const verifyToken = localKeys
     ? createTokenVerifier({ mode: "local", keys: localKeys })
-    : createTokenVerifier({ mode: "entra", clientId: config.entra.clientId!, jwksUrl: config.entra.jwksUrl, authorityHost: config.entra.authorityHost, appIdUri: config.entra.appIdUri });
+    : createTokenVerifier({ mode: "entra", clientId: config.entra.clientId!, jwksUrl: config.entra.jwksUrl, authorityHost: config.entra.authorityHost, appIdUri: config.entra.appIdUri, tenantId: config.entra.tenantId });
   // entra mode: one msal token source for the Graph readers and the activity feed, so each token is fetched once.
   const tokens = config.authMode === "entra" ? graphTokensFor(config, overrides, logger) : undefined;
   const ctx: AppContext = { db, logger, verifyToken, localKeys, graphFor: graphResolver(config, graphBaseUrl, !!emulator, overrides, tokens), now: () => new Date(), tabDir: TAB_DIR };
   // `now` is read through ctx so that a replaced clock (tests) also reaches the notifier.
   const sendActivity = tokens && createGraphActivitySender({ graphBaseUrl, getToken: (tenantId) => tokens.forApp(tenantId), fetch: overrides.graphFetch });
-  ctx.notifier = createNotifier({ db, log: logger, now: () => ctx.now(), appId: config.teamsAppId, sendActivity });
+  // In entra mode (production) webhooks are posted to public addresses only; local mode also reaches this machine.
+  const postWebhook = tokens ? (url: string, message: WorkflowsMessage) => postJson(url, message, { fetch: publicOnlyFetch }) : undefined;
+  ctx.notifier = createNotifier({ db, log: logger, now: () => ctx.now(), appId: config.teamsAppId, sendActivity, postWebhook });
 
   if (emulator) {
     const run = await prepareDemoTenant({ db, graph: ctx.graphFor(""), now: ctx.now, log: logger }, DEMO_BUSINESS_ID);

@@ -1,5 +1,7 @@
 // Covers Graph tokens in AUTH_MODE=entra through the real app, msal-node and a fake Entra ID: on-behalf-of tokens for
 // setup calls, cached app-only tokens for syncs (manual and scheduled), and consent or token failures as 403 / 502.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueSyncs } from "../../api/src/features/sync/scheduler";
 import { saveSetup } from "../../api/src/features/setup/setup.repository";
@@ -173,6 +175,22 @@ describe("Graph tokens (AUTH_MODE=entra)", () => {
     expect(res.status).toBe(502);
     expect(res.body.error.code).toBe("GRAPH_ERROR");
     expect(res.body.error.message).toMatch(/^Could not get an on-behalf-of Microsoft Graph token from Microsoft Entra ID \(invalid_client, AADSTS7000215; correlation id [0-9a-f-]{36}\)\.$/);
+  });
+
+  it("posts webhooks to public addresses only: a test card to this machine is refused before any request", async () => {
+    let received = 0;
+    const receiver = http.createServer((_req, res) => void (received++, res.end()));
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as AddressInfo;
+    const admin = client(server.url, await adminToken(TENANT));
+    for (const webhookUrl of [`http://127.0.0.1:${port}/hook`, `http://localhost:${port}/hook`]) {
+      const res = await admin.post("/api/notifications/test", { webhookUrl });
+      expect(res.status, webhookUrl).toBe(502);
+      expect(res.body.error.code).toBe("NOTIFICATION_FAILED");
+      expect(res.body.error.message).toMatch(/loopback or private network address/);
+    }
+    expect(received).toBe(0);
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
   });
 
   it("never writes a user token, Graph token or the client secret to the log", async () => {

@@ -41,6 +41,9 @@ export async function postJson(
     if (e?.name === "TimeoutError" || e?.name === "AbortError") {
       throw new DeliveryError("timeout", `${what} did not answer within ${timeoutMs / 1000} s.`);
     }
+    if (networkCode(err) === "PRIVATE_ADDRESS") {
+      throw new DeliveryError("network", `${what} points to a loopback or private network address; only public https addresses are posted to.`);
+    }
     // Network error messages can quote the address; only say what kind of failure it was.
     throw new DeliveryError("network", `${what} could not be reached (${networkCode(err)}).`);
   }
