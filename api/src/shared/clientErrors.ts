@@ -8,6 +8,8 @@ export function answerClientErrors(server: http.Server): void {
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
     // A connection that went away (or a request timed out mid-body) has nobody left to answer.
     if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy();
+    // An earlier pipelined request's response is still pending: an answer written now would be read as that one's.
+    if ((socket as Duplex & { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
     const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
     const [status, reason, code, message] = tooLarge
       ? [431, "Request Header Fields Too Large", "HEADERS_TOO_LARGE", "The request's headers are too large (at most 16 KB)."]
