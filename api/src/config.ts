@@ -22,6 +22,7 @@ const ZEnv = z.object({
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: "ENTRA_AUTHORITY_HOST must be an https URL" }).default("https://login.microsoftonline.com"),
   ENTRA_JWKS_URL: z.url().optional(),
+  ENTRA_TENANT_ID: z.uuid("ENTRA_TENANT_ID must be the directory (tenant) id, a GUID").optional(),
   ENTRA_APP_ID_URI: z.string().regex(/^api:\/\/[^\s]+$/, "ENTRA_APP_ID_URI must look like api://<host>/<client id>").optional(),
   SYNC_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   GRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "GRAPH_MAX_CONCURRENCY: Bookings allows at most 4 concurrent requests").default(3),
@@ -43,7 +44,7 @@ export type Config = {
   /** Explicit Graph base URL; undefined means "start the built-in emulator" (local mode only). */
   graphBaseUrl: string | undefined;
   graphToken: string | undefined;
-  entra: { clientId?: string; clientSecret?: string; authorityHost: string; jwksUrl?: string; appIdUri?: string };
+  entra: { clientId?: string; clientSecret?: string; authorityHost: string; jwksUrl?: string; appIdUri?: string; tenantId?: string };
   /** How often the background scheduler looks for due syncs; 0 turns it off. */
   syncTickSeconds: number;
   /** Concurrent Graph requests per Bookings business (Bookings allows 4). */
@@ -85,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authorityHost: e.ENTRA_AUTHORITY_HOST,
       jwksUrl: e.ENTRA_JWKS_URL,
       appIdUri: e.ENTRA_APP_ID_URI,
+      tenantId: e.ENTRA_TENANT_ID,
     },
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     graphMaxConcurrency: e.GRAPH_MAX_CONCURRENCY,

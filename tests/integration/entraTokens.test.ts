@@ -1,5 +1,7 @@
 // Covers AUTH_MODE=entra token validation through the real app: v1 and v2 Entra ID access tokens checked against a
 // key set served over HTTP (ENTRA_JWKS_URL), every way a token can be wrong (401), the admin role (403), and no token in the logs.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveSetup } from "../../api/src/features/setup/setup.repository";
@@ -105,6 +107,25 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
     // Another tenant can register api://<its own domain>/<our client id>; unpinned it would pass, pinned it does not.
     await expect(verify(await bad({ aud: `api://evil.example/${TEST_CLIENT_ID}` }))).rejects.toThrow(/audience/);
     await expect(server.api.ctx.verifyToken(await bad({ aud: `api://evil.example/${TEST_CLIENT_ID}` }))).resolves.toMatchObject({ tenantId: TENANT });
+  });
+
+  it("with ENTRA_TENANT_ID set, accepts only that organisation's tokens", async () => {
+    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: keys.jwksUrl, tenantId: TENANT.toUpperCase() });
+    await expect(verify(await entraToken(keys, user))).resolves.toMatchObject({ tenantId: TENANT });
+    await expect(verify(await entraToken(keys, { ...user, tenantId: OTHER_TENANT }))).rejects.toThrow(/another organisation/);
+    // Unset (a multi-tenant deployment), the other organisation's token passes and sees only its own tenant.
+    await expect(server.api.ctx.verifyToken(await entraToken(keys, { ...user, tenantId: OTHER_TENANT }))).resolves.toMatchObject({ tenantId: OTHER_TENANT });
+  });
+
+  it("answers 503 SIGN_IN_UNAVAILABLE, not 401, when the key set cannot be fetched", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: `http://127.0.0.1:${port}/keys` });
+    await expect(verify(await entraToken(keys, user))).rejects.toMatchObject({ code: "SIGN_IN_UNAVAILABLE" });
+    // A token no key matches is still the token's fault.
+    await expect(server.api.ctx.verifyToken(await signEntraToken(keys, entraClaims(user), { kid: "gone", key: (await generateKeyPair("RS256")).privateKey }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("lets only Invoicing.Admin change setup or sync: 403 without the role, past the gate with it", async () => {

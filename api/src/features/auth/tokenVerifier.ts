@@ -13,7 +13,7 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 /** How tokens are checked in each mode. */
 export type VerifierOptions =
   | { mode: "local"; keys: LocalKeys }
-  | { mode: "entra"; clientId: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string; appIdUri?: string };
+  | { mode: "entra"; clientId: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string; appIdUri?: string; tenantId?: string };
 
 // Allowed clock skew between Entra ID (or the local issuer) and this server, for exp and nbf.
 const CLOCK_TOLERANCE_S = 60;
@@ -32,7 +32,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     };
   }
   const host = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, "");
-  const keySet = options.jwks ?? createRemoteJWKSet(new URL(options.jwksUrl ?? `${host}/common/discovery/v2.0/keys`));
+  const keySet = options.jwks ?? reportingUnavailable(createRemoteJWKSet(new URL(options.jwksUrl ?? `${host}/common/discovery/v2.0/keys`)));
   return async (token) => {
     // Issuer and audience depend on the token's own tenant and version, so they are checked after the signature.
     const payload = await verifyOrThrow(token, keySet, {});
@@ -56,8 +56,27 @@ async function verifyOrThrow(
     });
     return payload;
   } catch (err) {
+    // The key set could not be fetched: the token may well be fine, so this is not the caller's fault (retry later).
+    if (err instanceof KeySetUnavailable) {
+      throw new AppError("SIGN_IN_UNAVAILABLE", "Sign-in cannot be checked right now: Microsoft Entra ID's signing keys could not be fetched. Try again shortly.");
+    }
     throw new AppError("UNAUTHORIZED", reasonOf(err));
   }
+}
+
+class KeySetUnavailable extends Error {}
+
+// A remote key set fails for two reasons: no key matches the token (the token's fault), or the set could not be
+// fetched or read (timeout, network, not 200, bad JSON: nobody's token can be checked).
+function reportingUnavailable(keySet: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keySet(header, token);
+    } catch (err) {
+      if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) throw err;
+      throw new KeySetUnavailable(String(err));
+    }
+  };
 }
 
 function reasonOf(err: unknown): string {
@@ -68,9 +87,11 @@ function reasonOf(err: unknown): string {
 }
 
 // Entra tokens: the issuer must be the token's own tenant (v2 or v1 form), the audience this app, and the user scope granted.
-function checkEntraClaims(payload: JWTPayload, app: { clientId: string; appIdUri?: string }, authorityHost: string): void {
+function checkEntraClaims(payload: JWTPayload, app: { clientId: string; appIdUri?: string; tenantId?: string }, authorityHost: string): void {
   const tid = typeof payload.tid === "string" ? payload.tid : "";
   if (!tid) throw new AppError("UNAUTHORIZED", "The token names no tenant (tid).");
+  // A single-tenant deployment (ENTRA_TENANT_ID) serves its own organisation only.
+  if (app.tenantId && tid.toLowerCase() !== app.tenantId.toLowerCase()) throw new AppError("UNAUTHORIZED", "The token is from another organisation than this deployment's (tid).");
   const validIssuers = [`${authorityHost}/${tid}/v2.0`, `${V1_ISSUER_HOST}/${tid}/`];
   if (!validIssuers.includes(String(payload.iss))) throw new AppError("UNAUTHORIZED", "The token issuer is not valid.");
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
