@@ -3,8 +3,15 @@
 import { randomUUID } from "node:crypto";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
 
-/** How the fake answers token requests for a tenant ("ok-without-client-info": OBO answers lack client_info). */
-export type TenantBehaviour = "ok" | "ok-without-client-info" | "consent-required" | "invalid-client";
+/**
+ * How the fake answers token requests for a tenant ("ok-without-client-info": OBO answers lack client_info;
+ * "mfa-required": a Conditional Access policy asks for MFA, so OBO answers interaction_required with MFA_CLAIMS
+ * unless the user's token says MFA was done, `amr` containing "mfa").
+ */
+export type TenantBehaviour = "ok" | "ok-without-client-info" | "consent-required" | "invalid-client" | "mfa-required";
+
+/** The claims challenge a "mfa-required" tenant answers with, as Entra ID sends it (a JSON string naming the policy). */
+export const MFA_CLAIMS = JSON.stringify({ access_token: { capolids: { essential: true, values: ["c4a1f2e3-5b6d-4e7f-8a9b-0c1d2e3f4a5b"] } } });
 
 /** One token request as the fake received it. */
 export interface TokenRequest {
@@ -86,8 +93,11 @@ export function createFakeEntra(opts: { authorityHost: string; clientId: string;
     }
     if (behaviour === "consent-required") {
       return request.grantType === JWT_BEARER
-        ? failure(400, "invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${opts.clientId}'. Send an interactive authorization request for this user and resource.`, "consent_required")
+        ? failure(400, "invalid_grant", 65001, `The user or administrator has not consented to use the application with ID '${opts.clientId}'. Send an interactive authorization request for this user and resource.`, { suberror: "consent_required" })
         : failure(400, "unauthorized_client", 700016, `Application with identifier '${opts.clientId}' was not found in the directory '${request.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
+    }
+    if (behaviour === "mfa-required" && request.grantType === JWT_BEARER && !claimsOf(request.assertion ?? "").amr?.includes("mfa")) {
+      return failure(400, "interaction_required", 50076, "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.", { suberror: "basic_action", claims: MFA_CLAIMS });
     }
     issuedCount += 1;
     const kind = request.grantType === JWT_BEARER ? "obo" : "app";
@@ -112,8 +122,12 @@ export function createFakeEntra(opts: { authorityHost: string; clientId: string;
   };
 }
 
+function claimsOf(assertion: string): { oid?: string; tid?: string; amr?: string[] } {
+  return JSON.parse(Buffer.from(assertion.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { oid?: string; tid?: string; amr?: string[] };
+}
+
 function clientInfoOf(assertion: string): string {
-  const claims = JSON.parse(Buffer.from(assertion.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { oid?: string; tid?: string };
+  const claims = claimsOf(assertion);
   return Buffer.from(JSON.stringify({ uid: claims.oid, utid: claims.tid })).toString("base64url");
 }
 
@@ -121,8 +135,8 @@ function reply(status: number, body: unknown): NetworkResponse<unknown> {
   return { status, headers: { "content-type": "application/json; charset=utf-8" }, body };
 }
 
-// Entra's error body: error, "AADSTS<n>: …" description, error_codes, ids, and an optional suberror.
-function failure(status: number, error: string, code: number, text: string, suberror?: string): NetworkResponse<unknown> {
+// Entra's error body: error, "AADSTS<n>: …" description, error_codes, ids, and an optional suberror and claims challenge.
+function failure(status: number, error: string, code: number, text: string, extra: { suberror?: string; claims?: string } = {}): NetworkResponse<unknown> {
   const traceId = randomUUID();
   const correlationId = randomUUID();
   const timestamp = new Date().toISOString().replace("T", " ").slice(0, 19) + "Z";
@@ -133,6 +147,6 @@ function failure(status: number, error: string, code: number, text: string, sube
     timestamp,
     trace_id: traceId,
     correlation_id: correlationId,
-    ...(suberror ? { suberror } : {}),
+    ...extra,
   });
 }

@@ -1,13 +1,14 @@
 // Covers Graph tokens in AUTH_MODE=entra through the real app, msal-node and a fake Entra ID: on-behalf-of tokens for
-// setup calls, cached app-only tokens for syncs (manual and scheduled), and consent or token failures as 403 / 502.
+// setup calls, cached app-only tokens for syncs (manual and scheduled), consent or token failures as 403 / 502, and
+// Conditional Access claims challenges as 401 INTERACTION_REQUIRED.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueSyncs } from "../../api/src/features/sync/scheduler";
 import { saveSetup } from "../../api/src/features/setup/setup.repository";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
-import { capturingLogger, entraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
-import { createFakeEntra } from "../factories/fakeEntra";
+import { capturingLogger, entraClaims, entraToken, signEntraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
+import { createFakeEntra, MFA_CLAIMS } from "../factories/fakeEntra";
 import { client } from "../factories/http";
 import { startTestServer, type TestServer } from "../factories/testServer";
 
@@ -16,6 +17,7 @@ const TENANT = "2c1b0a9f-8e7d-4c6b-9a5f-4e3d2c1b0a9f";
 const NO_CONSENT_TENANT = "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d";
 const BAD_SECRET_TENANT = "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a";
 const NO_CLIENT_INFO_TENANT = "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e";
+const MFA_TENANT = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8";
 const ADMIN = "5f4e3d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c";
 const BUSINESS = "ContosoPhysio@contoso.onmicrosoft.com";
 const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -39,6 +41,7 @@ describe("Graph tokens (AUTH_MODE=entra)", () => {
     fake.setTenant(NO_CONSENT_TENANT, "consent-required");
     fake.setTenant(BAD_SECRET_TENANT, "invalid-client");
     fake.setTenant(NO_CLIENT_INFO_TENANT, "ok-without-client-info");
+    fake.setTenant(MFA_TENANT, "mfa-required");
     server = await startTestServer({
       demo: false,
       env: {
@@ -168,6 +171,31 @@ describe("Graph tokens (AUTH_MODE=entra)", () => {
     } finally {
       server.emulator.controls.clearFaults();
     }
+  });
+
+  it("answers 401 INTERACTION_REQUIRED with Entra's claims when Conditional Access asks for MFA, then serves the MFA'd token", async () => {
+    const before = graphCalls.length;
+    const first = await client(server.url, await adminToken(MFA_TENANT)).get("/api/businesses");
+    expect(first.status).toBe(401);
+    expect(first.body.error).toEqual({
+      code: "INTERACTION_REQUIRED",
+      message: expect.stringMatching(/requires you to sign in again .*\(Microsoft Entra ID answered interaction_required, AADSTS50076\)\.$/),
+      claims: MFA_CLAIMS,
+    });
+    expect(JSON.parse(first.body.error.claims)).toEqual({ access_token: { capolids: { essential: true, values: ["c4a1f2e3-5b6d-4e7f-8a9b-0c1d2e3f4a5b"] } } });
+    expect(graphCalls.length).toBe(before);
+
+    // The tab asks Teams for a new token with those claims; after MFA its `amr` says so and Entra issues the OBO token.
+    const mfaToken = await signEntraToken(keys, { ...entraClaims({ tenantId: MFA_TENANT, userId: ADMIN, authorityHost: AUTHORITY_HOST }), amr: ["pwd", "mfa"] });
+    const second = await client(server.url, mfaToken).get("/api/businesses");
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual([{ id: BUSINESS, displayName: "Contoso Physio" }]);
+    const obo = requestsFor(MFA_TENANT, JWT_BEARER);
+    expect(obo.map((r) => [r.assertion === mfaToken, r.issued === null])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(graphCalls.at(-1)?.authorization).toBe(`Bearer ${obo[1]!.issued}`);
   });
 
   it("answers other token failures with 502 GRAPH_ERROR naming Entra's error", async () => {

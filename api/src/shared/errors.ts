@@ -25,6 +25,7 @@ export type ErrorCode =
   | "GRAPH_ERROR"
   | "NOTIFICATION_FAILED"
   | "CONSENT_REQUIRED"
+  | "INTERACTION_REQUIRED"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -48,6 +49,7 @@ const STATUS: Record<ErrorCode, number> = {
   GRAPH_ERROR: 502,
   NOTIFICATION_FAILED: 502,
   CONSENT_REQUIRED: 403,
+  INTERACTION_REQUIRED: 401,
   INTERNAL: 500,
 };
 

@@ -1,6 +1,7 @@
-// Covers the API client's error parsing, its retry with a fresh token after a 401, its error hook and error wording.
+// Covers the API client's error parsing, its retry with a fresh token after a 401 (or with Entra's claims after a
+// 401 INTERACTION_REQUIRED), its error hook and error wording.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, createApiClient, detailIds, errorMessage, filenameFromDisposition, toApiError } from "./apiClient";
+import { ApiError, createApiClient, detailIds, errorMessage, filenameFromDisposition, toApiError, type TokenRequest } from "./apiClient";
 import { isConsentRequired } from "./consent";
 import { setLanguage } from "./i18n/i18n";
 
@@ -51,6 +52,84 @@ describe("createApiClient", () => {
     const api = createApiClient(async () => "t");
     await expect(api.get("/api/invoices/x")).rejects.toBeInstanceOf(ApiError);
     await expect(api.del("/api/invoices/y")).resolves.toBeUndefined();
+  });
+});
+
+describe("claims challenges (Conditional Access, AUTH_MODE=entra)", () => {
+  const CLAIMS = JSON.stringify({ access_token: { capolids: { essential: true, values: ["c4a1f2e3"] } } });
+  const challenge = () => json(401, { error: { code: "INTERACTION_REQUIRED", message: "Sign in again (AADSTS50076).", claims: CLAIMS } });
+  // A Teams-like token source: records what it was asked, answers claims with an "mfa" token (or fails, if told to).
+  const teamsTokens = (failClaims = false) => {
+    const asked: TokenRequest[] = [];
+    const provider = async (request: TokenRequest = {}) => {
+      asked.push(request);
+      if (request.claims && failClaims) throw new Error("CancelledByUser");
+      return request.claims ? "mfa" : request.refresh ? "fresh" : "sso";
+    };
+    return { asked, provider: Object.assign(provider, { answersClaims: true }) };
+  };
+  const authorizations = (fetchMock: ReturnType<typeof vi.fn>) => fetchMock.mock.calls.map((c) => ((c[1] as RequestInit).headers as Record<string, string>).Authorization);
+
+  it("asks the token source once for a token with the claims and retries the request with it", async () => {
+    const fetchMock = vi.fn().mockResolvedValueOnce(challenge()).mockResolvedValueOnce(json(200, [{ id: "b1" }]));
+    vi.stubGlobal("fetch", fetchMock);
+    const tokens = teamsTokens();
+    const seen: ApiError[] = [];
+    const body = await createApiClient(tokens.provider, "", { onError: (e) => seen.push(e) }).get("/api/businesses");
+    expect(body).toEqual([{ id: "b1" }]);
+    expect(tokens.asked).toEqual([{ refresh: false }, { claims: CLAIMS }]);
+    expect(authorizations(fetchMock)).toEqual(["Bearer sso", "Bearer mfa"]);
+    expect(seen).toEqual([]);
+  });
+
+  it("retries with the claims only once: a second challenge is the error shown, with its claims", async () => {
+    const fetchMock = vi.fn(async () => challenge());
+    vi.stubGlobal("fetch", fetchMock);
+    const tokens = teamsTokens();
+    const seen: ApiError[] = [];
+    const failure = await createApiClient(tokens.provider, "", { onError: (e) => seen.push(e) }).get("/api/businesses").catch((e: unknown) => e);
+    expect(failure).toMatchObject({ status: 401, code: "INTERACTION_REQUIRED", message: "Sign in again (AADSTS50076).", details: { claims: CLAIMS } });
+    expect(tokens.asked).toEqual([{ refresh: false }, { claims: CLAIMS }]);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(seen.map((e) => e.code)).toEqual(["INTERACTION_REQUIRED"]);
+  });
+
+  it("shows the challenge as the error when the sign-in with the claims fails, in Dutch the tab's own words", async () => {
+    const fetchMock = vi.fn(async () => challenge());
+    vi.stubGlobal("fetch", fetchMock);
+    const tokens = teamsTokens(true);
+    const failure = await createApiClient(tokens.provider).get("/api/businesses").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 401, code: "INTERACTION_REQUIRED" });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(errorMessage(failure)).toBe("Sign in again (AADSTS50076).");
+    setLanguage("nl");
+    try {
+      expect(errorMessage(failure)).toMatch(/^Je organisatie vraagt je opnieuw aan te melden, bijvoorbeeld met meervoudige verificatie\./);
+    } finally {
+      setLanguage("en");
+    }
+  });
+
+  it("retries other 401s with a fresh token and never with claims", async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(json(401, { error: { code: "UNAUTHORIZED", message: "expired" } }))
+      .mockResolvedValueOnce(json(401, { error: { code: "UNAUTHORIZED", message: "still expired" } }));
+    vi.stubGlobal("fetch", fetchMock);
+    const tokens = teamsTokens();
+    await expect(createApiClient(tokens.provider).get("/api/businesses")).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "still expired" });
+    expect(tokens.asked).toEqual([{ refresh: false }, { refresh: true }]);
+    expect(authorizations(fetchMock)).toEqual(["Bearer sso", "Bearer fresh"]);
+  });
+
+  it("changes nothing for a token source that cannot answer claims (standalone): one refresh retry, as for any 401", async () => {
+    const fetchMock = vi.fn(async () => challenge());
+    vi.stubGlobal("fetch", fetchMock);
+    const asked: TokenRequest[] = [];
+    const standalone = async (request: TokenRequest = {}) => (asked.push(request), "dev");
+    await expect(createApiClient(standalone).get("/api/businesses")).rejects.toMatchObject({ code: "INTERACTION_REQUIRED" });
+    expect(asked).toEqual([{ refresh: false }, { refresh: true }]);
   });
 });
 

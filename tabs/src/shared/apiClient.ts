@@ -2,8 +2,14 @@
 import { en } from "./i18n/en";
 import { currentLanguage, t } from "./i18n/i18n";
 
-/** Supplies a bearer token; `refresh` asks for a new one instead of a cached one. */
-export type TokenProvider = (options?: { refresh?: boolean }) => Promise<string>;
+/** What a request for a token asks: `refresh` a new one instead of a cached one, or one satisfying Entra's `claims` challenge. */
+export interface TokenRequest {
+  refresh?: boolean;
+  claims?: string;
+}
+
+/** Supplies a bearer token; `answersClaims` marks providers (Teams SSO) that can satisfy a claims challenge. */
+export type TokenProvider = ((options?: TokenRequest) => Promise<string>) & { answersClaims?: boolean };
 
 /** An error answered by the API (or a network failure, code `NETWORK`); branch on `code`. */
 export class ApiError extends Error {
@@ -74,10 +80,21 @@ export interface ApiClientHooks {
   onError?: (error: ApiError) => void;
 }
 
-/** Creates the API client; retries once with a fresh token after a 401. */
+/** The claims of a 401 INTERACTION_REQUIRED answer (Conditional Access, e.g. MFA), or null; leaves the body unread. */
+export async function interactionClaims(res: Response): Promise<string | null> {
+  if (res.status !== 401) return null;
+  const error = await toApiError(res.clone());
+  const claims = error.details.claims;
+  return error.code === "INTERACTION_REQUIRED" && typeof claims === "string" && claims ? claims : null;
+}
+
+/**
+ * Creates the API client. After a 401 it retries once with a fresh token, or, when the API relays Entra's claims
+ * challenge and the token provider can answer it, once with a token for those claims.
+ */
 export function createApiClient(getToken: TokenProvider, baseUrl = "", hooks: ApiClientHooks = {}): ApiClient {
-  async function send(method: string, path: string, body: unknown, refresh = false, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
-    const token = await getToken({ refresh });
+  async function send(method: string, path: string, body: unknown, tokenRequest: TokenRequest, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
+    const token = await getToken(tokenRequest);
     const headers: Record<string, string> = { Accept: options.accept ?? "application/json", ...options.headers, Authorization: `Bearer ${token}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     try {
@@ -92,8 +109,25 @@ export function createApiClient(getToken: TokenProvider, baseUrl = "", hooks: Ap
   }
 
   async function respond(method: string, path: string, body: unknown, options?: RequestOptions & { accept?: string }): Promise<Response> {
-    let res = await send(method, path, body, false, options);
-    if (res.status === 401) res = await send(method, path, body, true, options);
+    let res = await send(method, path, body, { refresh: false }, options);
+    let refreshed = false;
+    let challenged = false;
+    while (res.status === 401) {
+      const claims = getToken.answersClaims ? await interactionClaims(res) : null;
+      if (claims && !challenged) {
+        challenged = true;
+        // A sign-in the user cancels or fails leaves the 401 itself as the error to show.
+        const retried = await send(method, path, body, { claims }, options).catch((err: unknown) => {
+          if (err instanceof ApiError) throw err;
+          return null;
+        });
+        if (!retried) break;
+        res = retried;
+      } else if (!claims && !refreshed) {
+        refreshed = true;
+        res = await send(method, path, body, { refresh: true }, options);
+      } else break;
+    }
     if (!res.ok) {
       const error = await toApiError(res);
       hooks.onError?.(error);

@@ -18,13 +18,14 @@ export function standaloneRoles(search = window.location.search): string[] {
   return admin === "0" || admin === "false" ? [] : ["Invoicing.Admin"];
 }
 
-/** Teams SSO: Teams caches the token itself, so ask for it on every request. */
+/** Teams SSO: Teams caches the token itself, so ask for it on every request; `claims` passes Entra's challenge on. */
 export function createTeamsTokenProvider(): TokenProvider {
-  return async () => {
+  const provider = async ({ claims }: { claims?: string } = {}) => {
     // Loaded lazily: standalone pages never load TeamsJS (see app/teamsHost.ts).
     const { authentication } = await import("@microsoft/teams-js");
-    return authentication.getAuthToken();
+    return authentication.getAuthToken(claims ? { claims: [claims] } : undefined);
   };
+  return Object.assign(provider, { answersClaims: true });
 }
 
 /** Local mode: mint a token with `POST /api/dev/token` once and reuse it until a refresh is asked. */

@@ -39,6 +39,7 @@ export interface GraphTokens {
 // 65001 not consented, 65004 consent declined, 90094 admin consent needed, 90099 app not authorized in
 // the tenant, 700016 app not found in the directory (never installed or consented there).
 const CONSENT_ERROR_NUMBERS = new Set(["65001", "65004", "90094", "90099", "700016"]);
+const ON_BEHALF_OF = "on-behalf-of";
 
 /** Builds the token source; one ConfidentialClientApplication (and so one token cache) per tenant authority and flow. */
 export function createGraphTokens(options: GraphTokenOptions): GraphTokens {
@@ -76,7 +77,7 @@ export function createGraphTokens(options: GraphTokenOptions): GraphTokens {
   };
   return {
     forUser: (tenantId, userToken) =>
-      acquire(tenantId, "on-behalf-of", () => appFor(tenantId, "obo").acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [GRAPH_SCOPE] })),
+      acquire(tenantId, ON_BEHALF_OF, () => appFor(tenantId, "obo").acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [GRAPH_SCOPE] })),
     forApp: (tenantId) => acquire(tenantId, "app-only", () => appFor(tenantId, "app").acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] })),
     adminConsentUrl,
   };
@@ -91,6 +92,15 @@ export function consentRequired(reason: string, adminConsentUrl?: string): AppEr
   );
 }
 
+/** The 401 the caller fixes by signing in again with Entra's `claims` challenge (Conditional Access, e.g. MFA). */
+export function interactionRequired(reason: string, claims: string): AppError {
+  return new AppError(
+    "INTERACTION_REQUIRED",
+    `Your organization requires you to sign in again (for example with multi-factor authentication) before this app can read Microsoft Bookings for you (${reason}).`,
+    { claims },
+  );
+}
+
 /** True when an msal error says the app lacks consent in the tenant. */
 export function isConsentError(err: unknown): boolean {
   if (!(err instanceof AuthError)) return false;
@@ -99,12 +109,17 @@ export function isConsentError(err: unknown): boolean {
   return errorNo !== undefined && CONSENT_ERROR_NUMBERS.has(String(errorNo));
 }
 
-// Consent problems → 403 CONSENT_REQUIRED; anything else → 502 GRAPH_ERROR naming msal's code and the correlation id.
+// Consent problems → 403 CONSENT_REQUIRED; an on-behalf-of claims challenge → 401 INTERACTION_REQUIRED with the claims;
+// anything else → 502 GRAPH_ERROR naming msal's code and the correlation id.
 function toTokenAppError(err: unknown, flow: string, adminConsentUrl: string): AppError {
   if (!(err instanceof AuthError)) return new AppError("GRAPH_ERROR", `Could not get an ${flow} Microsoft Graph token from Microsoft Entra ID.`);
   const errorNo = err instanceof ServerError || err instanceof InteractionRequiredAuthError ? err.errorNo : undefined;
   const code = [err.errorCode, errorNo !== undefined ? `AADSTS${errorNo}` : ""].filter(Boolean).join(", ");
   if (isConsentError(err)) return consentRequired(`Microsoft Entra ID answered ${code}`, adminConsentUrl);
+  // Only the user's own token can satisfy a claims challenge; an app-only one never gets it, but stays a 502 if it did.
+  if (flow === ON_BEHALF_OF && err instanceof InteractionRequiredAuthError && err.claims) {
+    return interactionRequired(`Microsoft Entra ID answered ${code}`, err.claims);
+  }
   const correlation = err.correlationId ? `; correlation id ${err.correlationId}` : "";
   return new AppError("GRAPH_ERROR", `Could not get an ${flow} Microsoft Graph token from Microsoft Entra ID (${code}${correlation}).`);
 }

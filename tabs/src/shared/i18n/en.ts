@@ -44,6 +44,7 @@ export const en = {
       GRAPH_ERROR: "Microsoft Bookings could not be reached.",
       RATE_LIMITED: "Too many requests. Wait a moment and try again.",
       CONSENT_REQUIRED: "Bookings Invoicing needs your permission to read Microsoft Bookings.",
+      INTERACTION_REQUIRED: "Your organization asks you to sign in again, for example with multi-factor authentication. Complete the sign-in in Teams, then reload the tab.",
       INTERNAL: "Something went wrong on the server.",
     },
   },

@@ -43,6 +43,7 @@ export const nl: Messages = {
       GRAPH_ERROR: "Microsoft Bookings is niet bereikbaar.",
       RATE_LIMITED: "Te veel aanvragen. Wacht even en probeer het opnieuw.",
       CONSENT_REQUIRED: "Bookings Invoicing heeft je toestemming nodig om Microsoft Bookings te lezen.",
+      INTERACTION_REQUIRED: "Je organisatie vraagt je opnieuw aan te melden, bijvoorbeeld met meervoudige verificatie. Voltooi de aanmelding in Teams en laad het tabblad daarna opnieuw.",
       INTERNAL: "Er is iets misgegaan op de server.",
     },
   },
