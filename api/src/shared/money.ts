@@ -43,3 +43,13 @@ export function quantityString(value: DecimalValue): string {
 export function sum(values: DecimalValue[]): Decimal {
   return values.reduce<Decimal>((acc, v) => acc.plus(v), new Decimal(0));
 }
+
+/** An exact amount with its currency symbol, e.g. "€8,430.00"; formatted from the decimal string, never a float. */
+export function formatMoney(amount: string, currency: string, locale = "en"): string {
+  const exact = moneyString(amount, currency) as `${number}`;
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(exact);
+  } catch {
+    return `${currency} ${exact}`; // An unknown currency code still shows its amount.
+  }
+}

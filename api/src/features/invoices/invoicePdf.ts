@@ -1,11 +1,7 @@
 // Renders one invoice as a PDF (pdfkit): business, customer, number or DRAFT, dates, lines, tax and totals.
 import PDFDocument from "pdfkit";
+import { formatMoney } from "../../shared/money";
 import type { InvoiceView } from "./invoice.types";
-
-/** Formats a decimal string as money; Intl formats numeric strings exactly, without a float in between. */
-export function formatMoney(amount: string, currency: string, locale = "en-GB"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount as unknown as number);
-}
 
 /** The PDF bytes of an invoice. */
 export function renderInvoicePdf(inv: InvoiceView, business: { name: string }): Promise<Buffer> {
@@ -13,7 +9,7 @@ export function renderInvoicePdf(inv: InvoiceView, business: { name: string }): 
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  const money = (v: string) => formatMoney(v, inv.currency);
+  const money = (v: string) => formatMoney(v, inv.currency, "en-GB");
 
   doc.fontSize(20).text(business.name, { continued: false });
   doc.moveDown(0.3).fontSize(12).fillColor(inv.status === "draft" ? "#b00020" : "#000").text(inv.number ? `Invoice ${inv.number}` : "DRAFT — not a valid invoice yet");

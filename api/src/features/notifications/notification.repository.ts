@@ -1,12 +1,11 @@
 // SQL for notifications: the awaiting-invoicing summary, the per-tenant delivery state and the announced bookings.
 import type { Db, Queryable } from "../../shared/db";
+// "Awaiting invoicing" exactly as the list (PRODUCT.md §4.2); the end-time condition is added with the clock.
+import { AWAITING, OPEN } from "../bookings/bookings.repository";
 import { Decimal, moneyString } from "../../shared/money";
 import type { AwaitingSummary, NotificationChannel } from "./notification.types";
 
-// "Awaiting invoicing" as in bookings.repository (PRODUCT.md §4.2); the end-time condition is added with the clock.
-const AWAITING = "b.cancelled_at IS NULL AND b.price_type <> 'free' AND (b.open_count > 0 OR b.attendee_count = 0)";
 const UNANNOUNCED = "NOT EXISTS (SELECT 1 FROM notification_announced n WHERE n.tenant_id = b.tenant_id AND n.booking_id = b.id)";
-const OPEN_ATTENDEE = "NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)";
 
 /** Delivery state of one tenant. */
 export interface NotificationState {
@@ -33,7 +32,7 @@ export async function loadAwaitingSummary(db: Queryable, tenantId: string, now: 
      FROM bookings b
      JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
      LEFT JOIN customers c ON c.id = a.customer_id
-     WHERE b.tenant_id = $1 AND ${AWAITING} AND b.end_at <= $2 AND ${OPEN_ATTENDEE}
+     WHERE b.tenant_id = $1 AND ${AWAITING} AND b.end_at <= $2 AND ${OPEN}
      GROUP BY COALESCE(a.customer_id::text, lower(a.email), a.name), b.currency
      ORDER BY sum(a.amount) DESC, 1
      LIMIT $3`,

@@ -4,7 +4,8 @@ import { adaptiveCardProblems, adaptiveCardVersion, typesIn } from "../../../../
 import { invoicesDeepLink } from "./deepLink";
 import type { AwaitingSummary } from "./notification.types";
 import { cardLanguageOf } from "./cardTexts";
-import { buildAwaitingCard, formatMoney, formatTotals, headline, MAX_MESSAGE_BYTES, messageBytes, toWorkflowsMessage } from "./notificationCard";
+import { formatMoney } from "../../shared/money";
+import { buildAwaitingCard, formatTotals, headline, MAX_MESSAGE_BYTES, messageBytes, toWorkflowsMessage } from "./notificationCard";
 
 const APP_ID = "2f8c1b7e-0000-4000-8000-00000000abcd";
 const deepLink = invoicesDeepLink(APP_ID);

@@ -1,5 +1,5 @@
 // Pure: the "bookings await invoicing" Adaptive Card (≤ 1.5, Action.OpenUrl only) and the Workflows message around it.
-import { moneyString } from "../../shared/money";
+import { formatMoney } from "../../shared/money";
 import { cardTexts, type CardLanguage, type CardTexts } from "./cardTexts";
 import type { AwaitingSummary, MoneyTotal } from "./notification.types";
 
@@ -31,16 +31,6 @@ export interface CardOptions {
   locale?: string;
   /** A card sent from setup to check the channel. */
   test?: boolean;
-}
-
-/** An exact amount with its currency symbol, e.g. "€8,430.00"; formatted from the decimal string, never a float. */
-export function formatMoney(amount: string, currency: string, locale = "en"): string {
-  const exact = moneyString(amount, currency) as `${number}`;
-  try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(exact);
-  } catch {
-    return `${currency} ${exact}`; // An unknown currency code still shows its amount.
-  }
 }
 
 /** Totals of several currencies joined with " + "; none is "0". */

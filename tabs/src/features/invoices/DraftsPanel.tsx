@@ -10,6 +10,7 @@ import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { DraftsTable } from "./DraftsTable";
+import { panelToolbar } from "./panelToolbar";
 import { DraftsWarnings } from "./DraftsWarnings";
 import { EditDraftDialog } from "./EditDraftDialog";
 import type { InvoiceStatus } from "./invoiceQuery";
@@ -17,15 +18,7 @@ import { useDraftActions } from "./useDraftActions";
 import { useInvoiceList } from "./useInvoiceList";
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  toolbar: panelToolbar,
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
   scroller: { overflowX: "auto" },
   footer: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalM },

@@ -5,18 +5,11 @@ import { useTranslation } from "react-i18next";
 import { formatMoney, formatMoneyTotals } from "../../shared/format";
 import type { Booking } from "./invoice.types";
 import { isSelected } from "./bookingSelection";
+import { panelToolbar } from "./panelToolbar";
 import type { BookingSelectionState } from "./useBookingSelection";
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  toolbar: panelToolbar,
   summary: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
   banner: { borderRadius: 0 },
