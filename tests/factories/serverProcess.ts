@@ -15,17 +15,18 @@ export interface ServerProcess {
 
 /** Starts `api/src/server.ts` with the given environment and waits until it listens. */
 export async function startServerProcess(env: Record<string, string>, opts: { dataDir?: string } = {}): Promise<ServerProcess> {
-  const port = 54_000 + Math.floor(Math.random() * 1500);
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "bi-proc-"));
   const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", SYNC_TICK_SECONDS: "0", RATE_LIMIT_PER_IP: "1000000", RATE_LIMIT_PER_TENANT: "1000000", ...env },
+    // Port 0: the kernel picks a free port (a random guess collided with other processes now and then).
+    env: { ...process.env, PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "warn", SYNC_TICK_SECONDS: "0", RATE_LIMIT_PER_IP: "1000000", RATE_LIMIT_PER_TENANT: "1000000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("is running at")) resolve();
+      const running = /is running at http:\/\/[^:]+:(\d+)/.exec(output);
+      if (running) resolve(Number(running[1]));
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
