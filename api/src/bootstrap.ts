@@ -57,7 +57,7 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const emulator = config.graphBaseUrl ? undefined : await startEmulator({ seed: "demo", port: 0 });
   const graphBaseUrl = config.graphBaseUrl ?? emulator!.url;
-  const db = await openDb(overrides.store ?? storeOptionsFor(config));
+  const db = await openDb(overrides.store ?? storeOptionsFor(config), { onBackgroundError: (err) => logger.warn({ err }, "database connection lost; the pool reconnects on the next query") });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, "applied migrations");
   // Migration 003 gave attendees a stored priced line; price what an older version synced.
