@@ -1,7 +1,7 @@
 // The only module that talks to Microsoft Graph: Bookings reads with bounded concurrency, retries and zod parsing.
 import { Client, ResponseType, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
-import pLimit, { type LimitFunction } from "p-limit";
 import type { z } from "zod";
+import { createRequestSlots, type Lane, type RequestSlots } from "./requestSlots";
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from "./retryPolicy";
 import {
   ZAppointment,
@@ -21,6 +21,8 @@ import {
 // The SDK only treats https://graph.microsoft.com URLs as Graph; we address that canonical root and map it
 // onto the configured base (which may be plain http, e.g. the emulator) in the transport middleware below.
 const SDK_ROOT = "https://graph.microsoft.com/v1.0";
+// A list longer than this many pages is a paging fault (a loop with fresh tokens, say), not data.
+const MAX_PAGES = 5_000;
 
 /** A Graph call that failed for good: status, Graph error code and the request id for support. */
 export class GraphRequestError extends Error {
@@ -68,16 +70,17 @@ export function createBookingsGraph(options: GraphClientOptions): BookingsGraph 
   const client = Client.initWithMiddleware({ middleware: chain(authMiddleware(options.getToken), transportMiddleware(base, options.fetch ?? fetch)) });
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const limits = new Map<string, LimitFunction>();
-  const limitFor = (key: string) => {
-    let limit = limits.get(key);
-    if (!limit) limits.set(key, (limit = pLimit(Math.min(4, options.maxConcurrent ?? 3))));
-    return limit;
+  const slots = new Map<string, RequestSlots>();
+  const slotsFor = (key: string) => {
+    let s = slots.get(key);
+    if (!s) slots.set(key, (s = createRequestSlots(Math.min(4, options.maxConcurrent ?? 3))));
+    return s;
   };
 
-  async function getJson<T extends z.ZodType>(key: string, url: string, schema: T): Promise<z.infer<T>> {
+  async function getJson<T extends z.ZodType>(key: string, url: string, schema: T, lane: Lane = "item"): Promise<z.infer<T>> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await limitFor(key)(() => attemptOnce(client, url, schema));
+      // The slot is held while Graph works on the request; reading the answer (JSON, zod) happens after it is freed.
+      const outcome = interpret(await slotsFor(key).run(lane, () => fetchOnce(client, url)), url, schema);
       if (outcome.ok) return outcome.value;
       if (!outcome.retryable || attempt > policy.maxRetries) throw outcome.error;
       // Sleep outside the concurrency slot so other requests can use it meanwhile.
@@ -90,10 +93,11 @@ export function createBookingsGraph(options: GraphClientOptions): BookingsGraph 
     const seen = new Set<string>();
     for (let url: string | undefined = firstUrl; url; ) {
       if (seen.has(url)) throw new GraphRequestError("Graph returned a paging loop.", 502, "PagingLoop", undefined, url);
+      if (seen.size >= MAX_PAGES) throw new GraphRequestError(`Graph returned more than ${MAX_PAGES} pages for one list.`, 502, "TooManyPages", undefined, url);
       seen.add(url);
-      const page: { value: z.infer<T>[]; "@odata.nextLink"?: string } = await getJson(key, url, ZPage(item));
-      out.push(...page.value);
-      url = page["@odata.nextLink"] ? toSdkUrl(page["@odata.nextLink"], base) : undefined;
+      const page: { value: z.infer<T>[]; "@odata.nextLink"?: string } = await getJson(key, url, ZPage(item), "list");
+      for (const v of page.value) out.push(v);
+      url = page["@odata.nextLink"] ? nextPageUrl(page["@odata.nextLink"], base) : undefined;
     }
     return out;
   }
@@ -119,16 +123,21 @@ type Outcome<T> =
   | { ok: true; value: T }
   | { ok: false; retryable: boolean; retryAfterMs: number | null; error: Error };
 
-async function attemptOnce<T extends z.ZodType>(client: Client, url: string, schema: T): Promise<Outcome<z.infer<T>>> {
-  let response: Response;
-  let text: string;
+type Fetched = { response: Response; text: string } | { error: Error };
+
+async function fetchOnce(client: Client, url: string): Promise<Fetched> {
   try {
-    response = (await client.api(url).responseType(ResponseType.RAW).get()) as Response;
-    text = await response.text();
+    const response = (await client.api(url).responseType(ResponseType.RAW).get()) as Response;
+    return { response, text: await response.text() };
   } catch (err) {
-    // Dropped connections, resets and timeouts: worth another try.
-    return { ok: false, retryable: true, retryAfterMs: null, error: networkError(err, url) };
+    return { error: networkError(err, url) };
   }
+}
+
+function interpret<T extends z.ZodType>(fetched: Fetched, url: string, schema: T): Outcome<z.infer<T>> {
+  // Dropped connections, resets and timeouts: worth another try.
+  if ("error" in fetched) return { ok: false, retryable: true, retryAfterMs: null, error: fetched.error };
+  const { response, text } = fetched;
   if (!response.ok) {
     const error = graphError(response, text, url);
     return { ok: false, retryable: isRetryableStatus(response.status), retryAfterMs: parseRetryAfter(response.headers.get("retry-after")), error };
@@ -166,9 +175,20 @@ function networkError(err: unknown, url: string): GraphRequestError {
   return new GraphRequestError(`Could not reach Graph: ${message}`, 0, "NetworkError", undefined, url);
 }
 
-/** Maps a nextLink under the configured base back onto the SDK's canonical root; other URLs pass verbatim. */
-export function toSdkUrl(link: string, base: string): string {
-  return link.startsWith(`${base}/`) ? SDK_ROOT + link.slice(base.length) : link;
+/**
+ * Maps a nextLink onto the SDK's canonical root. Only links under the configured base URL (same origin, same path
+ * prefix) are followed: a link elsewhere would carry our Graph bearer token to whoever Graph's answer named.
+ */
+export function nextPageUrl(link: string, base: string): string {
+  if (!isUnder(link, base)) throw new GraphRequestError("Graph returned a nextLink outside the Graph base URL; it was not followed.", 502, "ForeignNextLink", undefined, link);
+  return SDK_ROOT + link.slice(base.length);
+}
+
+// True for `base` itself and URLs below it: same scheme, host and port, and the path continues at a "/" or "?".
+function isUnder(url: string, base: string): boolean {
+  if (!url.startsWith(base)) return false;
+  const rest = url.slice(base.length);
+  return rest === "" || rest.startsWith("/") || rest.startsWith("?");
 }
 
 function chain(...middlewares: Middleware[]): Middleware {
@@ -183,8 +203,11 @@ function authMiddleware(getToken: () => Promise<string | undefined>): Middleware
   let next: Middleware | undefined;
   return {
     async execute(context: Context) {
-      const token = await getToken();
+      const url = typeof context.request === "string" ? context.request : context.request.url;
+      // The token goes to the configured Graph only (requests are addressed to the SDK root, mapped onto it below).
+      const token = isUnder(url, SDK_ROOT) ? await getToken() : undefined;
       const headers = new Headers(context.options?.headers as ConstructorParameters<typeof Headers>[0]);
+      headers.delete("Authorization");
       if (token) headers.set("Authorization", `Bearer ${token}`);
       context.options = { ...context.options, headers };
       await next?.execute(context);
@@ -197,7 +220,7 @@ function transportMiddleware(base: string, send: typeof fetch): Middleware {
   return {
     async execute(context: Context) {
       const url = typeof context.request === "string" ? context.request : context.request.url;
-      const target = url.startsWith(SDK_ROOT) ? base + url.slice(SDK_ROOT.length) : url;
+      const target = isUnder(url, SDK_ROOT) ? base + url.slice(SDK_ROOT.length) : url;
       context.response = await send(target, { ...(context.options as RequestInit), signal: AbortSignal.timeout(60_000) });
     },
   };
