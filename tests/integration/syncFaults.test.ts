@@ -2,6 +2,7 @@
 // atomic windows, and a 20 % fault run whose final store equals a fault-free sync's.
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_BUSINESS_ID, type FaultRule } from "../../api/emulator/index";
+import { WINDOW_DAYS } from "../../api/src/features/sync/syncAppointments";
 import { startSyncHarness, TENANT, type SyncHarness } from "../factories/syncHarness";
 import { testStores } from "../factories/testServer";
 
@@ -94,9 +95,13 @@ describe.each(testStores())("sync under faults on %s", (store) => {
     const run = await h.sync();
     expect(run.status).toBe("failed");
     const stored = await h.rows<{ start_at: Date }>("SELECT start_at FROM bookings WHERE tenant_id = $1", [TENANT]);
-    const windowStart = now - 90 * DAY + 2 * 31 * DAY; // the victim's window is the third one
+    // The victim's window: windows of WINDOW_DAYS laid from the lookback (90 days) on.
+    const span = WINDOW_DAYS * DAY;
+    const from = now - 90 * DAY;
+    const windowStart = from + Math.floor((Date.parse(victim.startDateTime!.dateTime!) - from) / span) * span;
     expect(stored.length).toBeGreaterThan(0);
-    expect(stored.filter((b) => b.start_at.getTime() >= windowStart && b.start_at.getTime() < windowStart + 31 * DAY)).toEqual([]);
+    expect(stored.filter((b) => b.start_at.getTime() >= windowStart + 60_000 && b.start_at.getTime() < windowStart + span - 60_000)).toEqual([]);
+    expect(stored.filter((b) => b.start_at.getTime() < windowStart || b.start_at.getTime() >= windowStart + span).length).toBe(stored.length);
     h.emulator.controls.clearFaults();
     expect((await h.sync()).status).toBe("succeeded");
     expect(await h.rows("SELECT count(*)::int AS n FROM bookings WHERE tenant_id = $1 AND id = $2", [TENANT, victim.id])).toEqual([{ n: 1 }]);

@@ -112,7 +112,7 @@ describe.each(testStores())("sync rules on %s", (store) => {
   describe("appointments", () => {
     it("reads calendarView in windows of at most 31 days from the lookback to 14 days ahead, following nextLinks, never $top or $filter", async () => {
       await h.close();
-      h = await startSyncHarness({ store, emulator: { pageSize: 20 } });
+      h = await startSyncHarness({ store, emulator: { pageSize: 5 } });
       await h.setup({ lookbackDays: 90 });
       const t0 = Date.now();
       await h.sync();

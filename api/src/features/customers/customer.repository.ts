@@ -1,5 +1,6 @@
 // SQL for local customers: upsert from Bookings, link attendees (PRODUCT.md §4.4), list.
 import type { Queryable } from "../../shared/db";
+import type { IncomingCustomer, KnownCustomer } from "./planBookingsCustomers";
 
 /** Values that a customer created by the app starts with. */
 export interface CustomerTemplate {
@@ -9,56 +10,35 @@ export interface CustomerTemplate {
   language: string;
 }
 
-type Found = { id: string; bookings_customer_id: string | null; name: string; email: string | null; active: boolean };
-
-/** Finds a customer by Bookings id, then by e-mail (case-insensitive). */
-export async function findCustomerMatch(
-  db: Queryable,
-  tenantId: string,
-  bookingsCustomerId: string | null,
-  email: string | null,
-): Promise<Found | null> {
-  if (bookingsCustomerId) {
-    const { rows } = await db.query<Found>(
-      "SELECT id, bookings_customer_id, name, email, active FROM customers WHERE tenant_id = $1 AND bookings_customer_id = $2",
-      [tenantId, bookingsCustomerId],
-    );
-    if (rows[0]) return rows[0];
-  }
-  if (email) {
-    const { rows } = await db.query<Found>(
-      "SELECT id, bookings_customer_id, name, email, active FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2)",
-      [tenantId, email],
-    );
-    if (rows[0]) return rows[0];
-  }
-  return null;
+/** Every customer of the tenant, as the sync's matching needs them (planBookingsCustomers). */
+export async function loadKnownCustomers(db: Queryable, tenantId: string): Promise<KnownCustomer[]> {
+  const { rows } = await db.query<KnownCustomer>(
+    `SELECT id, bookings_customer_id AS "bookingsCustomerId", name, email, active FROM customers WHERE tenant_id = $1 ORDER BY created_at, id`,
+    [tenantId],
+  );
+  return rows;
 }
 
-/** Creates or updates the local customer for a Bookings customer; never a duplicate. */
-export async function upsertBookingsCustomer(
-  db: Queryable,
-  tenantId: string,
-  c: { bookingsCustomerId: string; name: string; email: string },
-  template: CustomerTemplate,
-): Promise<"created" | "updated" | "unchanged"> {
-  const found = await findCustomerMatch(db, tenantId, c.bookingsCustomerId, c.email);
-  if (!found) {
-    await insertCustomer(db, tenantId, { ...c, source: "bookings" }, template);
-    return "created";
-  }
-  // A second Bookings customer with the same e-mail maps onto the first; keep the first's Bookings id.
-  const bookingsId = found.bookings_customer_id ?? c.bookingsCustomerId;
-  const ownsBookingsId = bookingsId === c.bookingsCustomerId;
-  const changed = !found.active || (ownsBookingsId && (found.name !== c.name || found.email !== c.email)) || found.bookings_customer_id !== bookingsId;
-  if (!changed) return "unchanged";
+/** Inserts Bookings customers (ids made by the caller) with the template's defaults, in one statement. */
+export async function insertBookingsCustomers(db: Queryable, tenantId: string, customers: (IncomingCustomer & { id: string })[], t: CustomerTemplate): Promise<void> {
+  if (customers.length === 0) return;
   await db.query(
-    `UPDATE customers SET bookings_customer_id = $3, name = CASE WHEN $6 THEN $4 ELSE name END,
-       email = CASE WHEN $6 THEN $5 ELSE email END, active = true, synced_at = now(), updated_at = now()
-     WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, found.id, bookingsId, c.name, c.email, ownsBookingsId],
+    `INSERT INTO customers (tenant_id, id, bookings_customer_id, name, email, source, currency, payment_terms_days, tax_rate, language, synced_at)
+     SELECT $1, x.id, x.bookings_customer_id, x.name, x.email, 'bookings', $3, $4, $5, $6, now()
+     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, bookings_customer_id text, name text, email text)`,
+    [tenantId, JSON.stringify(customers.map((c) => ({ id: c.id, bookings_customer_id: c.bookingsCustomerId, name: c.name, email: c.email }))), t.currency, t.paymentTermsDays, t.taxRate, t.language],
   );
-  return "updated";
+}
+
+/** Writes the Bookings id, name, e-mail and active state of changed customers, in one statement. */
+export async function updateBookingsCustomers(db: Queryable, tenantId: string, customers: KnownCustomer[]): Promise<void> {
+  if (customers.length === 0) return;
+  await db.query(
+    `UPDATE customers c SET bookings_customer_id = x.bookings_customer_id, name = x.name, email = x.email, active = x.active, synced_at = now(), updated_at = now()
+     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, bookings_customer_id text, name text, email text, active boolean)
+     WHERE c.tenant_id = $1 AND c.id = x.id`,
+    [tenantId, JSON.stringify(customers.map((c) => ({ id: c.id, bookings_customer_id: c.bookingsCustomerId, name: c.name, email: c.email, active: c.active })))],
+  );
 }
 
 /** Marks customers whose Bookings customer is gone as inactive (never deletes them); returns how many. */

@@ -38,6 +38,15 @@ export async function upsertServiceItem(
   return r.inserted ? "created" : r.changed ? "updated" : "unchanged";
 }
 
+/** Each service item's default price by Bookings service id (what a booking without a price of its own is billed). */
+export async function loadItemDefaultPrices(db: Queryable, tenantId: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; price: string }>(
+    "SELECT bookings_service_id AS id, trim_scale(default_price)::text AS price FROM service_items WHERE tenant_id = $1",
+    [tenantId],
+  );
+  return new Map(rows.map((r) => [r.id, r.price]));
+}
+
 /** Marks items whose Bookings service is gone as inactive; returns how many. */
 export async function deactivateMissingItems(db: Queryable, tenantId: string, presentIds: string[]): Promise<number> {
   const { rowCount } = await db.query(

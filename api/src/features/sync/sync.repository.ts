@@ -120,11 +120,11 @@ export async function upsertBookings(db: Queryable, tenantId: string, businessId
   );
 }
 
-/** An attendee to store, with the customer it was linked to (null: not linkable yet). */
-export type LinkedAttendee = AttendeeRecord & { bookingId: string; customerId: string | null };
+/** An attendee to store, with the customer it was linked to (null: not linkable yet) and its priced line. */
+export type PricedAttendee = AttendeeRecord & { bookingId: string; customerId: string | null; quantity: string; unitPrice: string; amount: string; flags: string[] };
 
-/** Replaces the attendees of the given bookings; a link made earlier (e.g. by hand) is kept. */
-export async function replaceAttendees(db: Queryable, tenantId: string, bookingIds: string[], attendees: LinkedAttendee[]): Promise<void> {
+/** Replaces the attendees of the given bookings with their priced lines; a link made earlier (e.g. by hand) is kept. */
+export async function replaceAttendees(db: Queryable, tenantId: string, bookingIds: string[], attendees: PricedAttendee[]): Promise<void> {
   if (bookingIds.length === 0) return;
   const rows = JSON.stringify(
     attendees.map((a) => ({
@@ -135,21 +135,27 @@ export async function replaceAttendees(db: Queryable, tenantId: string, bookingI
       name: a.name,
       email: a.email,
       customer_id: a.customerId,
+      quantity: a.quantity,
+      unit_price: a.unitPrice,
+      amount: a.amount,
+      flags: a.flags,
     })),
   );
-  const recordset = `jsonb_to_recordset($3::jsonb) AS x(booking_id text, attendee_key text, position int, bookings_customer_id text, name text, email text, customer_id uuid)`;
+  const recordset = `jsonb_to_recordset($3::jsonb) AS x(booking_id text, attendee_key text, position int, bookings_customer_id text, name text, email text,
+    customer_id uuid, quantity numeric, unit_price numeric, amount numeric, flags text[])`;
   await db.query(
     `DELETE FROM booking_attendees a WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))
        AND NOT EXISTS (SELECT 1 FROM ${recordset} WHERE x.booking_id = a.booking_id AND x.attendee_key = a.attendee_key)`,
     [tenantId, bookingIds, rows],
   );
   await db.query(
-    `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id)
-     SELECT $1, x.booking_id, x.attendee_key, x.position, x.bookings_customer_id, x.name, x.email, x.customer_id
+    `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id, quantity, unit_price, amount, flags)
+     SELECT $1, x.booking_id, x.attendee_key, x.position, x.bookings_customer_id, x.name, x.email, x.customer_id, x.quantity, x.unit_price, x.amount, x.flags
      FROM ${recordset} WHERE x.booking_id IN (SELECT unnest($2::text[]))
      ON CONFLICT (tenant_id, booking_id, attendee_key) DO UPDATE SET position = EXCLUDED.position,
        bookings_customer_id = EXCLUDED.bookings_customer_id, name = EXCLUDED.name, email = EXCLUDED.email,
-       customer_id = COALESCE(booking_attendees.customer_id, EXCLUDED.customer_id)`,
+       customer_id = COALESCE(booking_attendees.customer_id, EXCLUDED.customer_id),
+       quantity = EXCLUDED.quantity, unit_price = EXCLUDED.unit_price, amount = EXCLUDED.amount, flags = EXCLUDED.flags`,
     [tenantId, bookingIds, rows],
   );
 }

@@ -1,20 +1,20 @@
 // Use case: pull customers, services, staff and appointments from Bookings into the store (PRODUCT.md §4.1).
-import pLimit from "p-limit";
 import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
-import { deactivateMissingCustomers, upsertBookingsCustomer } from "../customers/customer.repository";
-import { CustomerIndex } from "../customers/customerIndex";
+import { deactivateMissingCustomers, insertBookingsCustomers, loadKnownCustomers, updateBookingsCustomers } from "../customers/customer.repository";
+import { planBookingsCustomers } from "../customers/planBookingsCustomers";
 import { priceAttendees } from "../bookings/priceAttendees";
-import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
-import type { TAppointment } from "../graph/graph.schema";
+import type { BookingsGraph } from "../graph/graphClient";
+import type { TBusiness, TCustomer, TService, TStaffMember } from "../graph/graph.schema";
 import { deactivateMissingItems, upsertServiceItem, upsertStaffMember } from "../items/serviceItem.repository";
 import type { Notifier } from "../notifications/notifier";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import { findSetup, updateBusinessInfo } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
-import { syncWindows, toAttendees, toBookingRecord, toCustomerRecord, toServiceItemRecord, toStaffRecord } from "./mapping";
-import { abandonRunningRuns, bookingsStartingIn, createRun, finishRun, markCancelled, replaceAttendees, updateRunProgress, upsertBookings, type LinkedAttendee } from "./sync.repository";
+import { toCustomerRecord, toServiceItemRecord, toStaffRecord } from "./mapping";
+import { abandonRunningRuns, createRun, finishRun, updateRunProgress } from "./sync.repository";
+import { syncAppointments } from "./syncAppointments";
 import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
 import { customerWithoutEmail, syncErrorEntry } from "./syncProblems";
 
@@ -27,9 +27,6 @@ export interface SyncDeps {
   /** Told once a sync committed, to notify in the background (PRODUCT.md §6); it never fails or delays the sync. */
   notifier?: Pick<Notifier, "afterSync">;
 }
-
-const FUTURE_DAYS = 14;
-const WINDOWS_IN_FLIGHT = 2;
 
 /** Name of the lock that keeps one sync per tenant across every API process. */
 export const syncLockName = (tenantId: string) => `sync:${tenantId}`;
@@ -50,16 +47,17 @@ export async function syncTenantIfFree(
 ): Promise<SyncRun | null> {
   const setup = await findSetup(deps.db, tenantId);
   if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
-  const outcome = await deps.db.tryWithLock(syncLockName(tenantId), async () => {
+  const outcome = await deps.db.tryWithLock(syncLockName(tenantId), async (signal) => {
     if (!(await shouldRun())) return null;
     await abandonRunningRuns(deps.db, tenantId);
-    return runSync(deps, tenantId, setup, trigger);
+    return runSync(deps, tenantId, setup, trigger, signal);
   });
   if (outcome.acquired && outcome.value) deps.notifier?.afterSync(tenantId);
   return outcome.acquired ? outcome.value : null;
 }
 
-interface RunContext extends SyncDeps {
+/** One run in progress: what it read so far, its counts and problems, and how to publish them. */
+export interface RunContext extends SyncDeps {
   tenantId: string;
   runId: string;
   setup: TSetup;
@@ -67,17 +65,57 @@ interface RunContext extends SyncDeps {
   errors: SyncErrorEntry[];
   skipped: SyncSkippedEntry[];
   progress: SyncProgress;
+  /** Aborts when the tenant's sync lock was lost; no window commits after that. */
+  signal: AbortSignal;
+  bump(key: string, by?: number): void;
+  publish(): Promise<void>;
 }
 
-async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger: SyncRun["trigger"]): Promise<SyncRun> {
+// Graph reads that do not depend on each other, started together; each step awaits its own.
+interface Reads {
+  business: Promise<TBusiness>;
+  services: Promise<TService[]> | null;
+  staff: Promise<TStaffMember[]>;
+  customers: Promise<TCustomer[]> | null;
+}
+
+async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger: SyncRun["trigger"], signal: AbortSignal): Promise<SyncRun> {
   const runId = await createRun(deps.db, tenantId, trigger);
-  const ctx: RunContext = { ...deps, tenantId, runId, setup, counts: {}, errors: [], skipped: [], progress: { phase: "starting", windowsDone: 0, windowsTotal: 0 } };
+  const counts: SyncCounts = {};
+  const ctx: RunContext = {
+    ...deps,
+    tenantId,
+    runId,
+    setup,
+    counts,
+    errors: [],
+    skipped: [],
+    progress: { phase: "starting", windowsDone: 0, windowsTotal: 0 },
+    signal,
+    bump: (key, by = 1) => void (by && (counts[key] = (counts[key] ?? 0) + by)),
+    publish: () => updateRunProgress(deps.db, tenantId, runId, counts, ctx.progress),
+  };
+  const reads = startReads(ctx);
+  // Appointments are read and fetched from the start; their windows commit once customers are stored (for linking).
+  let customersStored!: () => void;
+  let customersFailed!: (err: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => ((customersStored = resolve), (customersFailed = reject)));
+  ready.catch(() => undefined); // the steps below report the failure; windows only stop on it
+  const appointments = syncAppointments(ctx, ready);
+  appointments.catch(() => undefined);
   try {
-    await step(ctx, "business", () => syncBusiness(ctx));
-    if (setup.syncServices) await step(ctx, "services", () => syncServices(ctx));
-    await step(ctx, "staff", () => syncStaff(ctx));
-    if (setup.syncCustomers) await step(ctx, "customers", () => syncCustomers(ctx));
-    await step(ctx, "appointments", () => syncAppointments(ctx));
+    try {
+      await step(ctx, "business", () => syncBusiness(ctx, reads.business));
+      if (reads.services) await step(ctx, "services", () => syncServices(ctx, reads.services!));
+      await step(ctx, "staff", () => syncStaff(ctx, reads.staff));
+      if (reads.customers) await step(ctx, "customers", () => syncCustomers(ctx, reads.customers!));
+      customersStored();
+    } catch (err) {
+      customersFailed(err);
+      await appointments.catch(() => undefined); // no window commits now; let those in flight settle first
+      throw err;
+    }
+    await step(ctx, "appointments", () => appointments);
     return await finish(ctx, ctx.errors.length ? "partial" : "succeeded");
   } catch (err) {
     deps.log?.warn({ err, tenantId, runId }, "sync failed");
@@ -89,13 +127,23 @@ async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger:
   }
 }
 
-async function step(ctx: RunContext, phase: SyncProgress["phase"], fn: () => Promise<void>): Promise<void> {
-  ctx.progress = { ...ctx.progress, phase };
-  await publish(ctx);
-  await fn();
+function startReads(ctx: RunContext): Reads {
+  const id = ctx.setup.businessId;
+  const started = <T>(p: Promise<T>) => (p.catch(() => undefined), p); // awaited by its step; never unhandled
+  return {
+    business: started(ctx.graph.getBusiness(id)),
+    services: ctx.setup.syncServices ? started(ctx.graph.listServices(id)) : null,
+    staff: started(ctx.graph.listStaffMembers(id)),
+    customers: ctx.setup.syncCustomers ? started(ctx.graph.listCustomers(id)) : null,
+  };
 }
 
-const publish = (ctx: RunContext) => updateRunProgress(ctx.db, ctx.tenantId, ctx.runId, ctx.counts, ctx.progress);
+async function step(ctx: RunContext, phase: SyncProgress["phase"], fn: () => Promise<void>): Promise<void> {
+  ctx.signal.throwIfAborted();
+  ctx.progress = { ...ctx.progress, phase };
+  await ctx.publish();
+  await fn();
+}
 
 async function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncRun> {
   // Fold the per-day totals log (migration 006) that this run and the creates since the last run have grown.
@@ -105,125 +153,48 @@ async function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncR
   return finishRun(ctx.db, ctx.tenantId, ctx.runId, { status, counts: ctx.counts, errors: ctx.errors, skipped: ctx.skipped, progress: { ...ctx.progress, phase: "done" } });
 }
 
-const bump = (ctx: RunContext, key: string, by = 1) => {
-  if (by) ctx.counts[key] = (ctx.counts[key] ?? 0) + by;
-};
-
-async function syncBusiness(ctx: RunContext): Promise<void> {
-  const business = await ctx.graph.getBusiness(ctx.setup.businessId);
+async function syncBusiness(ctx: RunContext, read: Promise<TBusiness>): Promise<void> {
+  const business = await read;
   const currency = business.defaultCurrencyIso?.toUpperCase() || ctx.setup.currency;
   await updateBusinessInfo(ctx.db, ctx.tenantId, business.displayName ?? null, currency);
   ctx.setup = { ...ctx.setup, currency, businessName: business.displayName ?? null };
 }
 
-async function syncServices(ctx: RunContext): Promise<void> {
-  const services = (await ctx.graph.listServices(ctx.setup.businessId)).map(toServiceItemRecord);
+async function syncServices(ctx: RunContext, read: Promise<TService[]>): Promise<void> {
+  const services = (await read).map(toServiceItemRecord);
   await ctx.db.transaction(async (tx) => {
     const changed: string[] = [];
     for (const s of services) {
       const outcome = await upsertServiceItem(tx, ctx.tenantId, s, ctx.setup.itemTemplate);
       if (outcome !== "unchanged") changed.push(s.bookingsServiceId);
-      bump(ctx, `items.${outcome}`);
+      ctx.bump(`items.${outcome}`);
     }
-    bump(ctx, "items.deactivated", await deactivateMissingItems(tx, ctx.tenantId, services.map((s) => s.bookingsServiceId)));
+    ctx.bump("items.deactivated", await deactivateMissingItems(tx, ctx.tenantId, services.map((s) => s.bookingsServiceId)));
     // Bookings without a price of their own are billed at the item's price: re-price them when it changes.
     await priceAttendees(tx, ctx.tenantId, { serviceIds: changed });
   });
 }
 
-async function syncStaff(ctx: RunContext): Promise<void> {
-  const staff = (await ctx.graph.listStaffMembers(ctx.setup.businessId)).map(toStaffRecord);
+async function syncStaff(ctx: RunContext, read: Promise<TStaffMember[]>): Promise<void> {
+  const staff = (await read).map(toStaffRecord);
   await ctx.db.transaction(async (tx) => {
     for (const s of staff) await upsertStaffMember(tx, ctx.tenantId, s);
   });
-  bump(ctx, "staff.read", staff.length);
+  ctx.bump("staff.read", staff.length);
 }
 
-async function syncCustomers(ctx: RunContext): Promise<void> {
-  const customers = (await ctx.graph.listCustomers(ctx.setup.businessId)).map(toCustomerRecord);
+async function syncCustomers(ctx: RunContext, read: Promise<TCustomer[]>): Promise<void> {
+  const customers = (await read).map(toCustomerRecord);
+  const withEmail = customers.filter((c): c is typeof c & { email: string } => !!c.email);
+  for (const c of customers.filter((x) => !x.email)) {
+    ctx.bump("customers.skipped");
+    ctx.skipped.push(customerWithoutEmail(c.bookingsCustomerId, c.name));
+  }
   await ctx.db.transaction(async (tx) => {
-    for (const c of customers) {
-      if (!c.email) {
-        bump(ctx, "customers.skipped");
-        ctx.skipped.push(customerWithoutEmail(c.bookingsCustomerId, c.name));
-        continue;
-      }
-      bump(ctx, `customers.${await upsertBookingsCustomer(tx, ctx.tenantId, { ...c, email: c.email }, customerTemplateOf(ctx.setup))}`);
-    }
-    bump(ctx, "customers.deactivated", await deactivateMissingCustomers(tx, ctx.tenantId, customers.map((c) => c.bookingsCustomerId)));
+    const plan = planBookingsCustomers(await loadKnownCustomers(tx, ctx.tenantId), withEmail);
+    await updateBookingsCustomers(tx, ctx.tenantId, plan.updates);
+    await insertBookingsCustomers(tx, ctx.tenantId, plan.inserts, customerTemplateOf(ctx.setup));
+    for (const outcome of plan.outcomes) ctx.bump(`customers.${outcome}`);
+    ctx.bump("customers.deactivated", await deactivateMissingCustomers(tx, ctx.tenantId, customers.map((c) => c.bookingsCustomerId)));
   });
-}
-
-async function syncAppointments(ctx: RunContext): Promise<void> {
-  const now = ctx.now();
-  const from = new Date(now.getTime() - ctx.setup.lookbackDays * 86_400_000);
-  const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000);
-  const windows = syncWindows(from, to);
-  ctx.progress = { phase: "appointments", windowsDone: 0, windowsTotal: windows.length };
-  await publish(ctx);
-  // Two windows in flight keep Graph busy while the other one pages or commits; the Graph client still
-  // bounds concurrent requests per business, and each window still commits on its own.
-  const limit = pLimit(WINDOWS_IN_FLIGHT);
-  const results = await Promise.allSettled(
-    windows.map((window) =>
-      limit(async () => {
-        await syncWindow(ctx, window);
-        ctx.progress = { ...ctx.progress, windowsDone: ctx.progress.windowsDone + 1 };
-        await publish(ctx);
-      }),
-    ),
-  );
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
-}
-
-// One calendarView window: read it, fetch new or changed appointments by id, then commit it atomically.
-async function syncWindow(ctx: RunContext, window: { start: Date; end: Date }): Promise<void> {
-  const listed = (await ctx.graph.calendarView(ctx.setup.businessId, window.start, window.end)).filter((a) => {
-    const start = toBookingRecord(a).start;
-    return start >= window.start && start < window.end; // each appointment belongs to the window it starts in
-  });
-  const stored = await bookingsStartingIn(ctx.db, ctx.tenantId, window.start, window.end);
-  const changed = listed.filter((a) => isNewOrChanged(a, stored.get(a.id)));
-  const details = await fetchDetails(ctx, changed);
-  const listedIds = new Set(listed.map((a) => a.id));
-  const vanished = [...stored.keys()].filter((id) => !listedIds.has(id));
-  await ctx.db.transaction(async (tx) => {
-    const index = await CustomerIndex.load(tx, ctx.tenantId);
-    const attendees: LinkedAttendee[] = [];
-    for (const a of details) {
-      for (const att of toAttendees(a)) {
-        attendees.push({ ...att, bookingId: a.id, customerId: await index.link(tx, att, customerTemplateOf(ctx.setup)) });
-      }
-    }
-    await upsertBookings(tx, ctx.tenantId, ctx.setup.businessId, ctx.setup.currency, details.map(toBookingRecord));
-    await replaceAttendees(tx, ctx.tenantId, details.map((a) => a.id), attendees);
-    await priceAttendees(tx, ctx.tenantId, { bookingIds: details.map((a) => a.id) });
-    bump(ctx, "appointments.cancelled", await markCancelled(tx, ctx.tenantId, vanished));
-  });
-  bump(ctx, "appointments.read", listed.length);
-  bump(ctx, "appointments.fetched", details.length);
-}
-
-function isNewOrChanged(a: TAppointment, known: { lastUpdatedAt: Date | null; cancelled: boolean } | undefined): boolean {
-  if (!known || known.cancelled || !a.lastUpdatedDateTime || !known.lastUpdatedAt) return true;
-  return Date.parse(a.lastUpdatedDateTime) !== known.lastUpdatedAt.getTime();
-}
-
-async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Promise<TAppointment[]> {
-  // The Graph client bounds concurrency per business; a 4xx on one appointment is recorded and skipped.
-  const results = await Promise.all(
-    appointments.map(async (a) => {
-      try {
-        return await ctx.graph.getAppointment(ctx.setup.businessId, a.id);
-      } catch (err) {
-        if (err instanceof GraphRequestError && err.status >= 400 && err.status < 500 && err.status !== 429) {
-          ctx.errors.push(syncErrorEntry("appointment", err, a.id));
-          return null;
-        }
-        throw err;
-      }
-    }),
-  );
-  return results.filter((a): a is TAppointment => a !== null);
 }

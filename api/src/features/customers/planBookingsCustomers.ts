@@ -1,0 +1,60 @@
+// Pure: which Bookings customers become new local customers, which local customers change, and what each outcome is
+// (PRODUCT.md §4.1: match by Bookings id, then by e-mail case-insensitively; never a duplicate). A whole sync's
+// customers are decided in memory and written in two statements, instead of two round trips per customer.
+import { randomUUID } from "node:crypto";
+
+/** A local customer as matching needs it. */
+export interface KnownCustomer {
+  id: string;
+  bookingsCustomerId: string | null;
+  name: string;
+  email: string | null;
+  active: boolean;
+}
+
+/** A Bookings customer with an e-mail address. */
+export interface IncomingCustomer {
+  bookingsCustomerId: string;
+  name: string;
+  email: string;
+}
+
+/** What to write, and one outcome per incoming customer in order. */
+export interface CustomerPlan {
+  inserts: (IncomingCustomer & { id: string })[];
+  updates: KnownCustomer[];
+  outcomes: ("created" | "updated" | "unchanged")[];
+}
+
+/** Decides every incoming customer in turn, as if each were written before the next is matched. */
+export function planBookingsCustomers(known: KnownCustomer[], incoming: IncomingCustomer[], newId: () => string = randomUUID): CustomerPlan {
+  const byBookingsId = new Map<string, KnownCustomer>();
+  const byEmail = new Map<string, KnownCustomer>();
+  const remember = (c: KnownCustomer) => {
+    if (c.bookingsCustomerId) byBookingsId.set(c.bookingsCustomerId, c);
+    if (c.email) byEmail.set(c.email.toLowerCase(), c);
+  };
+  known.forEach((c) => remember({ ...c }));
+  const inserts: CustomerPlan["inserts"] = [];
+  const updated = new Map<string, KnownCustomer>();
+  const outcomes = incoming.map((c) => {
+    const found = byBookingsId.get(c.bookingsCustomerId) ?? byEmail.get(c.email.toLowerCase());
+    if (!found) {
+      const id = newId();
+      inserts.push({ ...c, id });
+      remember({ id, ...c, active: true });
+      return "created" as const;
+    }
+    // A second Bookings customer with the same e-mail maps onto the first; keep the first's Bookings id.
+    const bookingsId = found.bookingsCustomerId ?? c.bookingsCustomerId;
+    const owns = bookingsId === c.bookingsCustomerId;
+    const changed = !found.active || (owns && (found.name !== c.name || found.email !== c.email)) || found.bookingsCustomerId !== bookingsId;
+    if (!changed) return "unchanged" as const;
+    if (found.email) byEmail.delete(found.email.toLowerCase());
+    Object.assign(found, { bookingsCustomerId: bookingsId, active: true, ...(owns ? { name: c.name, email: c.email } : {}) });
+    remember(found);
+    updated.set(found.id, found);
+    return "updated" as const;
+  });
+  return { inserts, updates: [...updated.values()], outcomes };
+}
