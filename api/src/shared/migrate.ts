@@ -8,11 +8,12 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK_KEY = 7_202_611_240;
 
-/** Applies pending migrations and returns the versions it applied. */
-export async function migrate(db: Db): Promise<string[]> {
+/** Applies pending migrations (those up to `upTo` only, if given: tests of a migration over older data) and returns the versions it applied. */
+export async function migrate(db: Db, options: { upTo?: string } = {}): Promise<string[]> {
   const files = fs
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .filter((f) => options.upTo === undefined || f.slice(0, 3) <= options.upTo)
     .sort();
   return db.transaction(async (tx) => {
     // Several API processes may start at once against one PostgreSQL: one migrates, the others wait.

@@ -1,19 +1,15 @@
 // Use cases on one draft: edit it (lines, due date, notes; totals recomputed) and finalize it with a gapless number.
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
-import { Decimal } from "../../shared/money";
-import { findInvoices, findLines } from "./invoice.repository";
+import { applyLineEdits, fitsMoneyColumn } from "./applyLineEdits";
+import { deleteLines, findDraftLines, findInvoices, findLines, updateDraftHeader, updateLines } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TEditInvoice } from "./invoice.schema";
 import type { InvoiceView } from "./invoice.types";
-import { invoiceTotals, lineAmount } from "./pricing";
+import { invoiceTotals } from "./pricing";
 import { findSetup } from "../setup/setup.repository";
 
 type Locked = { id: string; status: string; currency: string };
-
-// Amounts are numeric(19,4): at most 15 digits before the decimal point; larger ones are refused, not overflowed.
-const MONEY_LIMIT = new Decimal("1e15");
-const fitsMoneyColumn = (value: string) => new Decimal(value).abs().lt(MONEY_LIMIT);
 
 async function lockInvoice(tx: Queryable, tenantId: string, id: string): Promise<Locked> {
   const { rows } = await tx.query<Locked>("SELECT id, status, currency FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [tenantId, id]);
@@ -27,53 +23,24 @@ async function present(tx: Queryable, tenantId: string, id: string): Promise<Inv
   return presentInvoices(await findInvoices(tx, tenantId, [id]), await findLines(tx, tenantId, [id]))[0]!;
 }
 
-/** Applies an edit to a draft and recomputes its totals; removed lines' bookings return to the uninvoiced list. */
+/**
+ * Applies an edit to a draft and recomputes its totals; removed lines' bookings return to the uninvoiced list.
+ * The statements are the same few whatever the number of lines changed (one UPDATE and one DELETE for all of them),
+ * so a large edit holds the draft's lock — and, on PGlite, the only connection — for one round of statements.
+ */
 export async function editDraft(deps: { db: Db }, tenantId: string, id: string, edit: TEditInvoice): Promise<InvoiceView> {
   const setup = await findSetup(deps.db, tenantId);
   return deps.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, tenantId, id);
-    const { rows: lines } = await tx.query<{ id: string; quantity: string; unit_price: string }>(
-      "SELECT id, trim_scale(quantity)::text AS quantity, trim_scale(unit_price)::text AS unit_price FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2",
-      [tenantId, id],
-    );
-    const byId = new Map(lines.map((l) => [l.id, l]));
-    for (const [i, change] of (edit.lines ?? []).entries()) {
-      const line = byId.get(change.id);
-      if (!line) throw new AppError("BAD_REQUEST", `lines.${i}.id: not a line of this invoice.`);
-      const quantity = change.quantity ?? line.quantity;
-      const unitPrice = change.unitPrice ?? line.unit_price;
-      const amount = lineAmount(quantity, unitPrice, inv.currency);
-      if (!fitsMoneyColumn(amount)) throw new AppError("BAD_REQUEST", `lines.${i}: quantity × unitPrice is too large for an invoice line.`);
-      await tx.query(
-        "UPDATE invoice_lines SET description = COALESCE($3, description), quantity = $4, unit_price = $5, amount = $6 WHERE tenant_id = $1 AND id = $2",
-        [tenantId, change.id, change.description ?? null, quantity, unitPrice, amount],
-      );
-    }
-    for (const [i, lineId] of (edit.removeLines ?? []).entries()) {
-      if (!byId.has(lineId)) throw new AppError("BAD_REQUEST", `removeLines.${i}: not a line of this invoice.`);
-    }
-    if (edit.removeLines?.length) {
-      if (new Set(edit.removeLines).size >= lines.length) throw new AppError("EMPTY_INVOICE", "A draft needs at least one line; delete the draft instead.");
-      await tx.query("DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 AND id IN (SELECT unnest($3::uuid[]))", [tenantId, id, edit.removeLines]);
-    }
-    await tx.query(
-      `UPDATE invoices SET due_date = CASE WHEN $3 THEN $4::date ELSE due_date END, notes = CASE WHEN $5 THEN $6 ELSE notes END, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id, edit.dueDate !== undefined, edit.dueDate ?? null, edit.notes !== undefined, edit.notes ?? null],
-    );
-    await recomputeTotals(tx, tenantId, id, inv.currency, setup?.pricesIncludeTax ?? false);
+    const plan = applyLineEdits(await findDraftLines(tx, tenantId, id), edit, inv.currency);
+    const totals = invoiceTotals(plan.remaining, { currency: inv.currency, pricesIncludeTax: setup?.pricesIncludeTax ?? false });
+    if (![totals.net, totals.tax, totals.total].every(fitsMoneyColumn)) throw new AppError("BAD_REQUEST", "lines: the invoice total would be too large.");
+    // The draft row is locked, so its lines cannot change between the read and this write.
+    await updateLines(tx, tenantId, id, plan.updates);
+    await deleteLines(tx, tenantId, id, plan.removeIds);
+    await updateDraftHeader(tx, tenantId, id, { dueDate: edit.dueDate, notes: edit.notes, totals });
     return present(tx, tenantId, id);
   });
-}
-
-async function recomputeTotals(tx: Queryable, tenantId: string, id: string, currency: string, pricesIncludeTax: boolean): Promise<void> {
-  const { rows } = await tx.query<{ amount: string; tax_rate: string }>(
-    "SELECT amount::text AS amount, tax_rate::text AS tax_rate FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2",
-    [tenantId, id],
-  );
-  const totals = invoiceTotals(rows.map((r) => ({ amount: r.amount, taxRate: r.tax_rate })), { currency, pricesIncludeTax });
-  if (![totals.net, totals.tax, totals.total].every(fitsMoneyColumn)) throw new AppError("BAD_REQUEST", "lines: the invoice total would be too large.");
-  await tx.query("UPDATE invoices SET net = $3, tax = $4, total = $5 WHERE tenant_id = $1 AND id = $2", [tenantId, id, totals.net, totals.tax, totals.total]);
 }
 
 /** Finalizes a draft: the next number of the tenant's gapless yearly series, assigned in the same transaction. */

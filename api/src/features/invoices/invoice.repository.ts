@@ -1,6 +1,7 @@
 // SQL for invoices and their lines; no business rules here.
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../shared/db";
+import type { DraftLine, LineUpdate } from "./applyLineEdits";
 
 /** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
 export interface BillableRow {
@@ -224,4 +225,50 @@ export async function deleteDraft(db: Queryable, tenantId: string, id: string): 
   if (status !== "draft") return "final";
   await db.query("DELETE FROM invoices WHERE tenant_id = $1 AND id = $2", [tenantId, id]);
   return "deleted";
+}
+
+/** A draft's lines as an edit reads them: exact decimals as text. */
+export async function findDraftLines(db: Queryable, tenantId: string, invoiceId: string): Promise<DraftLine[]> {
+  const { rows } = await db.query<DraftLine>(
+    `SELECT id, trim_scale(quantity)::text AS quantity, trim_scale(unit_price)::text AS "unitPrice", amount::text AS amount, tax_rate::text AS "taxRate"
+     FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY position`,
+    [tenantId, invoiceId],
+  );
+  return rows;
+}
+
+/** Writes new values of a draft's lines in one statement, however many; returns how many rows it updated. */
+export async function updateLines(db: Queryable, tenantId: string, invoiceId: string, updates: LineUpdate[]): Promise<number> {
+  if (updates.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `UPDATE invoice_lines l SET description = COALESCE(x.description, l.description), quantity = x.quantity, unit_price = x.unit_price, amount = x.amount
+     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, description text, quantity numeric, unit_price numeric, amount numeric)
+     WHERE l.tenant_id = $1 AND l.invoice_id = $2 AND l.id = x.id`,
+    [tenantId, invoiceId, JSON.stringify(updates.map((u) => ({ id: u.id, description: u.description, quantity: u.quantity, unit_price: u.unitPrice, amount: u.amount })))],
+  );
+  return rowCount;
+}
+
+/** Deletes lines of a draft in one statement (their bookings return to the uninvoiced list through migration 004's triggers). */
+export async function deleteLines(db: Queryable, tenantId: string, invoiceId: string, lineIds: string[]): Promise<void> {
+  if (lineIds.length === 0) return;
+  await db.query("DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 AND id IN (SELECT unnest($3::uuid[]))", [tenantId, invoiceId, lineIds]);
+}
+
+/** What an edit stores on the draft itself: due date and notes when given (undefined keeps them), and the new totals. */
+export interface DraftHeaderChange {
+  dueDate?: string | null;
+  notes?: string | null;
+  totals: { net: string; tax: string; total: string };
+}
+
+/** Stores due date, notes and totals of a draft in one statement. */
+export async function updateDraftHeader(db: Queryable, tenantId: string, invoiceId: string, change: DraftHeaderChange): Promise<void> {
+  const { dueDate, notes, totals } = change;
+  await db.query(
+    `UPDATE invoices SET due_date = CASE WHEN $3 THEN $4::date ELSE due_date END, notes = CASE WHEN $5 THEN $6 ELSE notes END,
+       net = $7, tax = $8, total = $9, updated_at = now()
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, invoiceId, dueDate !== undefined, dueDate ?? null, notes !== undefined, notes ?? null, totals.net, totals.tax, totals.total],
+  );
 }

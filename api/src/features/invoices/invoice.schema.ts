@@ -48,6 +48,10 @@ const ZMoneyInput = z
   .string()
   .regex(/^-?\d{1,13}(\.\d{1,4})?$/, "use a decimal string with at most 4 decimals, such as \"62.50\"");
 
+/** Most line changes (edits and removals together) one PATCH may carry; a draft may hold more lines than this. */
+export const MAX_LINE_CHANGES = 1_000;
+const TOO_MANY_LINE_CHANGES = `at most ${MAX_LINE_CHANGES} line changes per request (lines and removeLines together); send the rest in another PATCH`;
+
 /** Body of PATCH /api/invoices/:id (draft only). */
 export const ZEditInvoice = z
   .object({
@@ -62,12 +66,40 @@ export const ZEditInvoice = z
           unitPrice: ZMoneyInput.refine((p) => Number(p) >= 0, "unitPrice cannot be negative").optional(),
         }),
       )
-      .max(10_000)
+      .max(MAX_LINE_CHANGES, TOO_MANY_LINE_CHANGES)
       .optional(),
-    removeLines: z.array(z.uuid()).max(10_000).optional(),
+    removeLines: z.array(z.uuid()).max(MAX_LINE_CHANGES, TOO_MANY_LINE_CHANGES).optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { error: "nothing to change: give dueDate, notes, lines or removeLines" });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { error: "nothing to change: give dueDate, notes, lines or removeLines" })
+  .superRefine(refuseRepeatedLines);
 export type TEditInvoice = z.infer<typeof ZEditInvoice>;
+
+// Each line gets one change per request: two edits of one line (or an edit and a removal) have no meaningful order,
+// and a request is bounded by the line changes it carries, whichever arrays they are in.
+function refuseRepeatedLines(b: { lines?: { id: string }[]; removeLines?: string[] }, ctx: z.RefinementCtx): void {
+  const edits = b.lines ?? [];
+  const removals = b.removeLines ?? [];
+  if (edits.length + removals.length > MAX_LINE_CHANGES) {
+    ctx.addIssue({ code: "custom", path: ["lines"], message: TOO_MANY_LINE_CHANGES });
+    return;
+  }
+  const edited = new Set<string>();
+  const once = "is changed more than once in this request; give each line one change";
+  for (const [i, { id }] of edits.entries()) {
+    const key = id.toLowerCase();
+    if (edited.has(key)) return void ctx.addIssue({ code: "custom", path: ["lines", i, "id"], message: `line ${id} ${once}` });
+    edited.add(key);
+  }
+  const removed = new Set<string>();
+  for (const [i, id] of removals.entries()) {
+    const key = id.toLowerCase();
+    if (edited.has(key)) {
+      return void ctx.addIssue({ code: "custom", path: ["removeLines", i], message: `line ${id} is both edited (lines) and removed (removeLines); give each line one change` });
+    }
+    if (removed.has(key)) return void ctx.addIssue({ code: "custom", path: ["removeLines", i], message: `line ${id} ${once}` });
+    removed.add(key);
+  }
+}
 
 /** One draft warning in responses (the `warningDetails` of an invoice); `message` repeats the English sentence of `warnings`. */
 export const ZInvoiceWarning = z.discriminatedUnion("code", [

@@ -1,4 +1,5 @@
-// Use case: after a sync (or on a retry tick), send the "bookings await invoicing" notification if one is due, and record it.
+// Use case: after a sync (or on a retry tick), send the "bookings await invoicing" notification if one is due. The
+// delivery is recorded before it is posted and marked after (record → post → reconcile), so it is never posted twice.
 import type { Logger } from "pino";
 import type { Db } from "../../shared/db";
 import { findSetup } from "../setup/setup.repository";
@@ -6,10 +7,13 @@ import { buildActivityNotification, type ActivitySender } from "./activityFeed";
 import { cardLanguageOf, type CardLanguage } from "./cardTexts";
 import { invoicesDeepLink } from "./deepLink";
 import type { TNotificationSettings } from "./notification.schema";
-import { countUnannounced, findNotificationState, findSetupEditor, loadAwaitingSummary, recordAttempt } from "./notification.repository";
+import {
+  claimDelivery, countUnannounced, findNotificationState, findSendingDelivery, findSetupEditor, finishDelivery, loadAwaitingSummary, recordAttempt,
+  type DeliveryResult, type NotificationState,
+} from "./notification.repository";
 import type { AwaitingSummary, NotificationChannel } from "./notification.types";
 import { buildAwaitingCard, toWorkflowsMessage, TOP_CUSTOMERS, type WorkflowsMessage } from "./notificationCard";
-import { decideDelivery, retryDelayMs } from "./notificationPolicy";
+import { decideDelivery, deliveryState, failedPostOutcome, retryDelayMs, type PostOutcome } from "./notificationPolicy";
 import { postJson } from "./postJson";
 
 /** What delivering notifications needs; the senders are injectable so tests can pass fakes. */
@@ -25,8 +29,8 @@ export interface NotifyDeps {
   sendActivity?: ActivitySender;
 }
 
-/** What one call did. */
-export type DeliveryOutcome = { sent: NotificationChannel[]; failed: NotificationChannel[] } | { skipped: string };
+/** What one call did; `unknown` (only when not empty) lists channels whose post may have arrived and is not sent again. */
+export type DeliveryOutcome = { sent: NotificationChannel[]; failed: NotificationChannel[]; unknown?: NotificationChannel[] } | { skipped: string };
 
 /** Sends to every configured channel if a notification is due for the tenant; never throws for a failed delivery. */
 export async function deliverDueNotification(deps: NotifyDeps, tenantId: string): Promise<DeliveryOutcome> {
@@ -36,7 +40,8 @@ export async function deliverDueNotification(deps: NotifyDeps, tenantId: string)
   // The card speaks the tenant's language: the one its customers are set up with.
   const language = cardLanguageOf(setup?.customerTemplate.language);
   const channels = availableChannels(deps, tenantId, settings);
-  // One delivery per tenant at a time across API processes: a sync and a retry tick must not both announce.
+  // One delivery per tenant at a time across API processes: a sync and a retry tick must not both announce, and a
+  // delivery still 'sending' while the lock is ours belongs to an attempt that is over.
   const outcome = await deps.db.tryWithLock(`notify:${tenantId}`, () => deliverLocked(deps, tenantId, settings, channels, language));
   return outcome.acquired ? outcome.value : { skipped: "busy" };
 }
@@ -50,6 +55,7 @@ function availableChannels(deps: NotifyDeps, tenantId: string, settings: TNotifi
 
 async function deliverLocked(deps: NotifyDeps, tenantId: string, settings: TNotificationSettings, channels: NotificationChannel[], language: CardLanguage): Promise<DeliveryOutcome> {
   const now = deps.now();
+  await reconcile(deps, tenantId, now);
   const state = await findNotificationState(deps.db, tenantId);
   const unannounced = await countUnannounced(deps.db, tenantId, now);
   const decision = decideDelivery({ now, intervalMinutes: settings.intervalMinutes, state, unannounced, channels });
@@ -57,36 +63,97 @@ async function deliverLocked(deps: NotifyDeps, tenantId: string, settings: TNoti
   const { summary, newIds } = await loadAwaitingSummary(deps.db, tenantId, now, TOP_CUSTOMERS);
   if (summary.count === 0) {
     // A retry finds everything invoiced meanwhile: nothing is owed any more.
-    await recordAttempt(deps.db, tenantId, { at: now, sent: null, pending: [], attempts: 0, nextAttemptAt: null, status: null, error: null });
+    await recordAttempt(deps.db, tenantId, { at: now, delivered: null, pending: [], attempts: 0, nextAttemptAt: null, status: null, error: null });
     return { skipped: "nothing awaits" };
   }
-  const results = await Promise.all(
-    decision.send.map((channel) =>
-      sendTo(deps, tenantId, channel, settings, summary, language).then(
-        (status) => ({ channel, status, error: null }),
-        (err: unknown) => ({ channel, status: (err as { status?: number }).status ?? null, error: safeMessage(err) }),
-      ),
-    ),
-  );
-  const sent = results.filter((r) => !r.error).map((r) => r.channel);
-  const failed = results.filter((r) => r.error);
-  const attempts = failed.length ? (state?.attempts ?? 0) + 1 : 0;
-  const nextAttemptAt = failed.length ? new Date(now.getTime() + retryDelayMs(attempts, settings.intervalMinutes)) : null;
-  const last = failed[0] ?? results[0];
-  await recordAttempt(deps.db, tenantId, {
-    at: now,
-    sent: sent.length ? { summary, newIds } : null,
-    pending: failed.map((f) => f.channel),
-    attempts,
-    nextAttemptAt,
-    status: last?.status ?? null,
-    error: failed.map((f) => `${f.channel}: ${f.error}`).join("; ") || null,
-  });
-  if (sent.length) deps.log?.info({ tenantId, channels: sent, count: summary.count, newCount: summary.newCount }, "notification sent");
-  for (const f of failed) {
-    deps.log?.warn({ tenantId, channel: f.channel, status: f.status, reason: f.error, attempts, retryAt: nextAttemptAt?.toISOString() }, "notification not delivered; it is retried later");
+  // Record first: once this commits, a crash or a failed write after the post leaves a claim that is never re-posted.
+  const deliveryId = await claimDelivery(deps.db, tenantId, { at: now, channels: decision.send, summary, newIds });
+  const results = await Promise.all(decision.send.map((channel) => post(deps, tenantId, channel, settings, summary, language)));
+  const result = resultOf(results, state, now, settings.intervalMinutes, summary);
+  await finishDelivery(deps.db, tenantId, deliveryId, result);
+  logResults(deps, tenantId, results, summary, result.attempt);
+  const pick = (o: PostOutcome) => results.filter((r) => r.outcome === o).map((r) => r.channel);
+  const unknown = pick("unknown");
+  return { sent: pick("sent"), failed: pick("failed"), ...(unknown.length ? { unknown } : {}) };
+}
+
+/** What one channel's post came to. */
+interface PostResult {
+  channel: NotificationChannel;
+  outcome: PostOutcome;
+  status: number | null;
+  error: string | null;
+}
+
+async function post(deps: NotifyDeps, tenantId: string, channel: NotificationChannel, settings: TNotificationSettings, summary: AwaitingSummary, language: CardLanguage): Promise<PostResult> {
+  try {
+    return { channel, outcome: "sent", status: await sendTo(deps, tenantId, channel, settings, summary, language), error: null };
+  } catch (err) {
+    return { channel, outcome: failedPostOutcome(err), status: (err as { status?: number }).status ?? null, error: safeMessage(err) };
   }
-  return { sent, failed: failed.map((f) => f.channel) };
+}
+
+// Only channels that surely did not get the message are owed a retry; one that may have got it is not posted again.
+function resultOf(results: PostResult[], state: NotificationState | null, now: Date, intervalMinutes: number, summary: AwaitingSummary): DeliveryResult {
+  const failed = results.filter((r) => r.outcome === "failed");
+  const delivered = results.some((r) => r.outcome !== "failed");
+  const attempts = failed.length ? (state?.attempts ?? 0) + 1 : 0;
+  const last = failed[0] ?? results[0];
+  return {
+    state: deliveryState(results.map((r) => r.outcome)),
+    outcome: Object.fromEntries(results.map((r) => [r.channel, { outcome: r.outcome, status: r.status, error: r.error }])),
+    finishedAt: now,
+    attempt: {
+      at: now,
+      delivered: delivered ? summary : null,
+      pending: failed.map((f) => f.channel),
+      attempts,
+      nextAttemptAt: failed.length ? new Date(now.getTime() + retryDelayMs(attempts, intervalMinutes)) : null,
+      status: last?.status ?? null,
+      error: results.filter((r) => r.error).map((r) => `${r.channel}: ${r.error}`).join("; ") || null,
+    },
+  };
+}
+
+function logResults(deps: NotifyDeps, tenantId: string, results: PostResult[], summary: AwaitingSummary, attempt: DeliveryResult["attempt"]): void {
+  const sent = results.filter((r) => r.outcome === "sent").map((r) => r.channel);
+  if (sent.length) deps.log?.info({ tenantId, channels: sent, count: summary.count, newCount: summary.newCount }, "notification sent");
+  for (const r of results.filter((x) => x.outcome === "failed")) {
+    deps.log?.warn({ tenantId, channel: r.channel, status: r.status, reason: r.error, attempts: attempt.attempts, retryAt: attempt.nextAttemptAt?.toISOString() }, "notification not delivered; it is retried later");
+  }
+  for (const r of results.filter((x) => x.outcome === "unknown")) {
+    deps.log?.warn({ tenantId, channel: r.channel, reason: r.error }, "notification may have been delivered; it is not sent again, so it is never sent twice");
+  }
+}
+
+// Holding the tenant's lock, a delivery still 'sending' belongs to an attempt that is over: it died after the claim,
+// perhaps after the post. A webhook cannot be asked whether the card arrived, so it counts as delivered when claimed
+// (its bookings stay announced, its channels are owed nothing): never twice, and the next new bookings are announced
+// as usual once the interval has passed.
+async function reconcile(deps: NotifyDeps, tenantId: string, now: Date): Promise<void> {
+  const interrupted = await findSendingDelivery(deps.db, tenantId);
+  if (!interrupted) return;
+  const state = await findNotificationState(deps.db, tenantId);
+  const pending = (state?.pending ?? []).filter((c) => !interrupted.channels.includes(c));
+  const error = "interrupted before its outcome was recorded; not sent again";
+  await finishDelivery(deps.db, tenantId, interrupted.id, {
+    state: "unknown",
+    outcome: Object.fromEntries(interrupted.channels.map((c) => [c, { outcome: "unknown", status: null, error }])),
+    finishedAt: now,
+    attempt: {
+      at: interrupted.claimedAt,
+      delivered: interrupted.summary,
+      pending,
+      attempts: pending.length ? (state?.attempts ?? 0) : 0,
+      nextAttemptAt: pending.length ? (state?.nextAttemptAt ?? null) : null,
+      status: null,
+      error: interrupted.channels.map((c) => `${c}: ${error}`).join("; "),
+    },
+  });
+  deps.log?.warn(
+    { tenantId, deliveryId: interrupted.id, channels: interrupted.channels, claimedAt: interrupted.claimedAt.toISOString() },
+    "notification delivery was interrupted before its outcome was recorded; it may have arrived, so it is not sent again",
+  );
 }
 
 async function sendTo(deps: NotifyDeps, tenantId: string, channel: NotificationChannel, settings: TNotificationSettings, summary: AwaitingSummary, language: CardLanguage): Promise<number> {

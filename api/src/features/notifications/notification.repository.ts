@@ -72,11 +72,11 @@ export async function findNotificationState(db: Queryable, tenantId: string): Pr
   return r ? { lastSentAt: r.last_sent_at, pending: r.pending, attempts: r.attempts, nextAttemptAt: r.next_attempt_at } : null;
 }
 
-/** What one delivery attempt did. */
+/** What one delivery attempt did, as the tenant's delivery state keeps it. */
 export interface AttemptRecord {
   at: Date;
-  /** Set when a channel delivered: the summary sent and the bookings it announced. */
-  sent: { summary: AwaitingSummary; newIds: string[] } | null;
+  /** Set when a channel delivered (or may have): the summary it carried. */
+  delivered: AwaitingSummary | null;
   pending: NotificationChannel[];
   attempts: number;
   nextAttemptAt: Date | null;
@@ -84,36 +84,94 @@ export interface AttemptRecord {
   error: string | null;
 }
 
-/** Stores an attempt's outcome; a delivery also marks its bookings announced, in the same transaction. */
-export async function recordAttempt(db: Db, tenantId: string, r: AttemptRecord): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (r.sent?.newIds.length) {
+/** Stores an attempt's outcome in the tenant's delivery state. */
+export async function recordAttempt(db: Queryable, tenantId: string, r: AttemptRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO notification_state (tenant_id, last_sent_at, last_summary, pending, attempts, next_attempt_at, last_attempt_at, last_status, last_error, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+     ON CONFLICT (tenant_id) DO UPDATE SET
+       last_sent_at = COALESCE(EXCLUDED.last_sent_at, notification_state.last_sent_at),
+       last_summary = COALESCE(EXCLUDED.last_summary, notification_state.last_summary),
+       pending = EXCLUDED.pending, attempts = EXCLUDED.attempts, next_attempt_at = EXCLUDED.next_attempt_at,
+       last_attempt_at = EXCLUDED.last_attempt_at, last_status = EXCLUDED.last_status, last_error = EXCLUDED.last_error, updated_at = now()`,
+    [tenantId, r.delivered ? r.at : null, r.delivered ? JSON.stringify(r.delivered) : null, r.pending, r.attempts, r.nextAttemptAt, r.at, r.status, r.error],
+  );
+}
+
+/** A delivery about to be posted: when, to which channels, what it says and the bookings it is the first to announce. */
+export interface DeliveryClaim {
+  at: Date;
+  channels: NotificationChannel[];
+  summary: AwaitingSummary;
+  newIds: string[];
+}
+
+/** Records a delivery as 'sending' with its bookings announced by it, committed before anything is posted; answers its id. */
+export async function claimDelivery(db: Db, tenantId: string, claim: DeliveryClaim): Promise<string> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>(
+      "INSERT INTO notification_deliveries (tenant_id, channels, state, claimed_at, summary) VALUES ($1, $2, 'sending', $3, $4) RETURNING id",
+      [tenantId, claim.channels, claim.at, JSON.stringify(claim.summary)],
+    );
+    const id = rows[0]!.id;
+    if (claim.newIds.length) {
       await tx.query(
-        `INSERT INTO notification_announced (tenant_id, booking_id, announced_at)
-         SELECT $1, id, $3 FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING`,
-        [tenantId, r.sent.newIds, r.at],
+        `INSERT INTO notification_announced (tenant_id, booking_id, announced_at, delivery_id)
+         SELECT $1, booking_id, $3, $4 FROM unnest($2::text[]) AS booking_id ON CONFLICT DO NOTHING`,
+        [tenantId, claim.newIds, claim.at, id],
       );
     }
-    await tx.query(
-      `INSERT INTO notification_state (tenant_id, last_sent_at, last_summary, pending, attempts, next_attempt_at, last_attempt_at, last_status, last_error, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
-       ON CONFLICT (tenant_id) DO UPDATE SET
-         last_sent_at = COALESCE(EXCLUDED.last_sent_at, notification_state.last_sent_at),
-         last_summary = COALESCE(EXCLUDED.last_summary, notification_state.last_summary),
-         pending = EXCLUDED.pending, attempts = EXCLUDED.attempts, next_attempt_at = EXCLUDED.next_attempt_at,
-         last_attempt_at = EXCLUDED.last_attempt_at, last_status = EXCLUDED.last_status, last_error = EXCLUDED.last_error, updated_at = now()`,
-      [tenantId, r.sent ? r.at : null, r.sent ? JSON.stringify(r.sent.summary) : null, r.pending, r.attempts, r.nextAttemptAt, r.at, r.status, r.error],
-    );
+    return id;
   });
 }
 
-/** Tenants with notifications on and a failed delivery whose retry is due at `now`. */
+/** What a claimed delivery came to, per channel, and the tenant's delivery state after it. */
+export interface DeliveryResult {
+  state: "sent" | "failed" | "unknown";
+  outcome: Record<string, { outcome: "sent" | "failed" | "unknown"; status: number | null; error: string | null }>;
+  finishedAt: Date;
+  attempt: AttemptRecord;
+}
+
+/** Marks a claimed delivery with its result and updates the tenant's state; a delivery that surely failed takes its announcements back. */
+export async function finishDelivery(db: Db, tenantId: string, deliveryId: string, r: DeliveryResult): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      "UPDATE notification_deliveries SET state = $3, outcome = $4, finished_at = $5 WHERE tenant_id = $1 AND id = $2 AND state = 'sending'",
+      [tenantId, deliveryId, r.state, JSON.stringify(r.outcome), r.finishedAt],
+    );
+    if (r.state === "failed") await tx.query("DELETE FROM notification_announced WHERE tenant_id = $1 AND delivery_id = $2", [tenantId, deliveryId]);
+    await recordAttempt(tx, tenantId, r.attempt);
+  });
+}
+
+/** A delivery that was claimed but never marked: the process died, or the write after the post failed. */
+export interface InterruptedDelivery {
+  id: string;
+  channels: NotificationChannel[];
+  claimedAt: Date;
+  summary: AwaitingSummary;
+}
+
+/** The tenant's delivery still marked 'sending', if any (at most one: migration 010). */
+export async function findSendingDelivery(db: Queryable, tenantId: string): Promise<InterruptedDelivery | null> {
+  const { rows } = await db.query<{ id: string; channels: NotificationChannel[]; claimed_at: Date; summary: AwaitingSummary }>(
+    "SELECT id, channels, claimed_at, summary FROM notification_deliveries WHERE tenant_id = $1 AND state = 'sending'",
+    [tenantId],
+  );
+  const d = rows[0];
+  return d ? { id: d.id, channels: d.channels, claimedAt: d.claimed_at, summary: d.summary } : null;
+}
+
+/** Tenants with notifications on and a failed delivery whose retry is due at `now`, or a delivery left interrupted. */
 export async function findTenantsToRetry(db: Queryable, now: Date): Promise<string[]> {
   const { rows } = await db.query<{ tenant_id: string }>(
-    `SELECT n.tenant_id FROM notification_state n JOIN tenant_setup s ON s.tenant_id = n.tenant_id
-     WHERE cardinality(n.pending) > 0 AND (n.next_attempt_at IS NULL OR n.next_attempt_at <= $1)
-       AND COALESCE((s.settings->'notifications'->>'enabled')::boolean, false)
-     ORDER BY n.tenant_id`,
+    `SELECT t.tenant_id FROM (
+       SELECT tenant_id FROM notification_state WHERE cardinality(pending) > 0 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+       UNION SELECT tenant_id FROM notification_deliveries WHERE state = 'sending'
+     ) t JOIN tenant_setup s ON s.tenant_id = t.tenant_id
+     WHERE COALESCE((s.settings->'notifications'->>'enabled')::boolean, false)
+     ORDER BY t.tenant_id`,
     [now],
   );
   return rows.map((r) => r.tenant_id);

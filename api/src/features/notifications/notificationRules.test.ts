@@ -1,11 +1,11 @@
-// Covers the pure notification rules: webhook URL checks and masking, saving a masked URL, the delivery policy and
-// its retry delays, and the Graph activity-feed request.
+// Covers the pure notification rules: webhook URL checks and masking, saving a masked URL, the delivery policy, its
+// retry delays and which failed posts may be sent again, and the Graph activity-feed request.
 import { describe, expect, it } from "vitest";
 import { buildActivityNotification, createGraphActivitySender, type ActivityNotificationRequest } from "./activityFeed";
 import type { NotificationState } from "./notification.repository";
 import { ZNotificationSettings } from "./notification.schema";
 import { presentNotificationSettings, resolveNotificationSettings, resolveWebhookUrl } from "./notificationSettings";
-import { decideDelivery, retryDelayMs } from "./notificationPolicy";
+import { decideDelivery, deliveryState, failedPostOutcome, retryDelayMs } from "./notificationPolicy";
 import { DeliveryError } from "./postJson";
 import { maskWebhookUrl, webhookUrlProblem } from "./webhookUrl";
 
@@ -78,6 +78,25 @@ describe("decideDelivery", () => {
   it("backs off 1, 2, 4 … minutes, never beyond the interval", () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelayMs(n, 60) / 60_000)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     expect(retryDelayMs(3, 5) / 60_000).toBe(4);
+  });
+});
+
+describe("failedPostOutcome", () => {
+  it.each([
+    ["a non-2xx answer", new DeliveryError("status", "The webhook answered HTTP 500.", 500), "failed"],
+    ["a refused connection", new DeliveryError("network", "The webhook could not be reached (ECONNREFUSED).", undefined, "ECONNREFUSED"), "failed"],
+    ["an unknown host", new DeliveryError("network", "The webhook could not be reached (ENOTFOUND).", undefined, "ENOTFOUND"), "failed"],
+    ["a refused private address", new DeliveryError("network", "The webhook points to a loopback or private network address.", undefined, "PRIVATE_ADDRESS"), "failed"],
+    ["an error before any post (no token, no recipient)", new Error("nobody to notify: the setup has no editor"), "failed"],
+    ["no answer in time", new DeliveryError("timeout", "The webhook did not answer within 10 s."), "unknown"],
+    ["a connection reset mid-request", new DeliveryError("network", "The webhook could not be reached (ECONNRESET).", undefined, "ECONNRESET"), "unknown"],
+    ["a network error without a code", new DeliveryError("network", "The webhook could not be reached (network error)."), "unknown"],
+  ] as const)("%s → %s", (_name, err, outcome) => {
+    expect(failedPostOutcome(err)).toBe(outcome);
+  });
+
+  it("calls a delivery sent if any channel took it, unknown if any may have, else failed", () => {
+    expect([deliveryState(["failed", "sent"]), deliveryState(["failed", "unknown"]), deliveryState(["unknown"]), deliveryState(["failed", "failed"])]).toEqual(["sent", "unknown", "unknown", "failed"]);
   });
 });
 

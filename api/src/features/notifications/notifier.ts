@@ -8,7 +8,7 @@ import { sendTestCard } from "./sendTestCard";
 export interface Notifier {
   /** A sync of the tenant finished: notify in the background if due. */
   afterSync(tenantId: string): void;
-  /** A scheduler tick: retry failed deliveries whose time has come, in the background. */
+  /** A scheduler tick: retry failed deliveries whose time has come and settle interrupted ones, in the background. */
   retryPending(): void;
   /** Sends a test card now and answers its status (POST /api/notifications/test). */
   sendTest(tenantId: string, input: { webhookUrl?: string }, log?: Logger): Promise<{ delivered: true; status: number }>;

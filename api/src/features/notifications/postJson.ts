@@ -12,6 +12,8 @@ export class DeliveryError extends Error {
     readonly reason: "status" | "network" | "timeout",
     message: string,
     readonly status?: number,
+    /** For `network`: the error code (ECONNREFUSED, ECONNRESET, PRIVATE_ADDRESS …), which tells whether a request went out. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "DeliveryError";
@@ -41,11 +43,12 @@ export async function postJson(
     if (e?.name === "TimeoutError" || e?.name === "AbortError") {
       throw new DeliveryError("timeout", `${what} did not answer within ${timeoutMs / 1000} s.`);
     }
-    if (networkCode(err) === "PRIVATE_ADDRESS") {
-      throw new DeliveryError("network", `${what} points to a loopback or private network address; only public https addresses are posted to.`);
+    const code = networkCode(err);
+    if (code === "PRIVATE_ADDRESS") {
+      throw new DeliveryError("network", `${what} points to a loopback or private network address; only public https addresses are posted to.`, undefined, code);
     }
     // Network error messages can quote the address; only say what kind of failure it was.
-    throw new DeliveryError("network", `${what} could not be reached (${networkCode(err)}).`);
+    throw new DeliveryError("network", `${what} could not be reached (${code}).`, undefined, code);
   }
   await res.body?.cancel().catch(() => undefined);
   if (res.status >= 200 && res.status < 300) return res.status;
