@@ -10,6 +10,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { perIpPerMinute: 600, perTenantP
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(53000),
+  HOST: z.string().trim().regex(/^[A-Za-z0-9.:%-]+$/, "HOST must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0").optional(),
+  NODE_ENV: z.string().optional(),
+  ALLOW_LOCAL_AUTH: z.enum(["0", "1"], "ALLOW_LOCAL_AUTH must be 1 (or unset)").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()
@@ -38,6 +41,8 @@ const ZEnv = z.object({
 /** The validated runtime configuration. */
 export type Config = {
   port: number;
+  /** The address the server listens on: loopback in local mode, every interface in entra mode, unless HOST says. */
+  host: string;
   dataDir: string;
   databaseUrl: string | undefined;
   authMode: "local" | "entra";
@@ -68,6 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  // Local mode hands out tokens to anyone who asks (POST /api/dev/token): in production that must be a deliberate choice.
+  if (e.AUTH_MODE === "local" && e.NODE_ENV === "production" && e.ALLOW_LOCAL_AUTH !== "1") {
+    throw new Error(
+      "Invalid configuration:\n  AUTH_MODE: AUTH_MODE=local (the default) with NODE_ENV=production would let anyone mint sign-in tokens;" +
+        " set AUTH_MODE=entra, or ALLOW_LOCAL_AUTH=1 to run local sign-in in production on purpose",
+    );
+  }
   if (e.AUTH_MODE === "entra") {
     // Entra mode validates tokens for the client id and asks Entra ID for Graph tokens with its secret.
     const missing = (["ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET"] as const).filter((name) => !e[name]);
@@ -75,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
+    // App Service (entra mode) forwards to the container's interface; a local server is for this machine only.
+    host: e.HOST ?? (e.AUTH_MODE === "entra" ? "0.0.0.0" : "127.0.0.1"),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     authMode: e.AUTH_MODE,

@@ -1,0 +1,39 @@
+// Covers loadConfig's safety rules: local auth never silently in production, and the listen address per mode.
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config";
+
+describe("local auth in production", () => {
+  it("refuses AUTH_MODE unset (local) with NODE_ENV=production, naming the variables that decide it", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/AUTH_MODE=local.*NODE_ENV=production.*AUTH_MODE=entra.*ALLOW_LOCAL_AUTH=1/s);
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_MODE: "local" })).toThrow(/ALLOW_LOCAL_AUTH=1/);
+  });
+
+  it("allows it with ALLOW_LOCAL_AUTH=1, and outside production", () => {
+    expect(loadConfig({ NODE_ENV: "production", ALLOW_LOCAL_AUTH: "1" }).authMode).toBe("local");
+    expect(loadConfig({ NODE_ENV: "development" }).authMode).toBe("local");
+    expect(loadConfig({}).authMode).toBe("local");
+  });
+
+  it("takes only 1 as the opt-in: other values are a mistake, not a yes or a no", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", ALLOW_LOCAL_AUTH: "true" })).toThrow(/ALLOW_LOCAL_AUTH: .*1/);
+    expect(() => loadConfig({ NODE_ENV: "production", ALLOW_LOCAL_AUTH: "0" })).toThrow(/ALLOW_LOCAL_AUTH=1/);
+  });
+});
+
+describe("HOST", () => {
+  const entra = { AUTH_MODE: "entra", ENTRA_CLIENT_ID: "c", ENTRA_CLIENT_SECRET: "s", ENTRA_APP_ID_URI: "api://tab.example/c", SECRETS_KEY: "a".repeat(64) };
+
+  it.each([
+    ["local mode listens on loopback only", {}, "127.0.0.1"],
+    ["entra mode listens on every interface (App Service forwards to it)", entra, "0.0.0.0"],
+    ["HOST overrides local mode", { HOST: "0.0.0.0" }, "0.0.0.0"],
+    ["HOST overrides entra mode", { ...entra, HOST: "::1" }, "::1"],
+    ["HOST may be a host name", { HOST: "localhost" }, "localhost"],
+  ])("%s", (_name, env, host) => {
+    expect(loadConfig(env).host).toBe(host);
+  });
+
+  it("refuses a HOST that is no address", () => {
+    expect(() => loadConfig({ HOST: "http://0.0.0.0:80" })).toThrow(/HOST: /);
+  });
+});
