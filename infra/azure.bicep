@@ -42,21 +42,29 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       // The deploy step has already built tabs/dist, so start the API directly (it serves the built tab).
       appCommandLine: 'node --import tsx api/src/server.ts'
-      appSettings: [
-        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
-        { name: 'NODE_ENV', value: 'production' }
-        { name: 'AUTH_MODE', value: 'entra' }
-        { name: 'ENTRA_CLIENT_ID', value: aadAppClientId }
-        { name: 'ENTRA_CLIENT_SECRET', value: aadAppClientSecret }
-        { name: 'ENTRA_TENANT_ID', value: aadAppTenantId }
-        { name: 'ENTRA_AUTHORITY_HOST', value: aadAppOauthAuthorityHost }
-        // App Service's front end is one proxy hop: the client IP (per-IP rate limit, logs) comes from X-Forwarded-For.
-        { name: 'TRUST_PROXY', value: '1' }
-        // /home is persistent storage on Linux App Service; set DATABASE_URL to use a PostgreSQL server instead.
-        { name: 'DATA_DIR', value: '/home/bookings-invoicing/data' }
-      ]
     }
+  }
+}
+
+// The settings are a child resource, not siteConfig.appSettings, because ENTRA_APP_ID_URI names the site's own host.
+resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    NODE_ENV: 'production'
+    AUTH_MODE: 'entra'
+    ENTRA_CLIENT_ID: aadAppClientId
+    ENTRA_CLIENT_SECRET: aadAppClientSecret
+    ENTRA_TENANT_ID: aadAppTenantId
+    ENTRA_AUTHORITY_HOST: aadAppOauthAuthorityHost
+    // The audience of v1 tokens: the identifier URI aad.manifest.json gives the app (api://<TAB_DOMAIN>/<client id>).
+    ENTRA_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${aadAppClientId}'
+    // App Service's front end is one proxy hop: the client IP (per-IP rate limit, logs) comes from X-Forwarded-For.
+    TRUST_PROXY: '1'
+    // /home is persistent storage on Linux App Service; set DATABASE_URL to use a PostgreSQL server instead.
+    DATA_DIR: '/home/bookings-invoicing/data'
   }
 }
 

@@ -20,8 +20,22 @@ describe("local auth in production", () => {
   });
 });
 
+const entra = { AUTH_MODE: "entra", ENTRA_CLIENT_ID: "c", ENTRA_CLIENT_SECRET: "s", ENTRA_APP_ID_URI: "api://tab.example/c", SECRETS_KEY: "a".repeat(64) };
+
+describe("entra mode", () => {
+  it("requires ENTRA_APP_ID_URI, saying what it looks like (without it, v1 tokens of other apps were accepted)", () => {
+    const { ENTRA_APP_ID_URI: _uri, ...withoutUri } = entra;
+    expect(() => loadConfig(withoutUri)).toThrow(/ENTRA_APP_ID_URI: required when AUTH_MODE=entra.*api:\/\/<tab host>\/<client id>/);
+    expect(() => loadConfig({ ...entra, ENTRA_APP_ID_URI: "https://tab.example/c" })).toThrow(/ENTRA_APP_ID_URI must look like api:\/\//);
+    expect(loadConfig(entra).entra.appIdUri).toBe("api://tab.example/c");
+  });
+
+  it("names every missing variable at once", () => {
+    expect(() => loadConfig({ AUTH_MODE: "entra" })).toThrow(/ENTRA_CLIENT_ID: required[\s\S]*ENTRA_CLIENT_SECRET: required[\s\S]*ENTRA_APP_ID_URI: required/);
+  });
+});
+
 describe("HOST", () => {
-  const entra = { AUTH_MODE: "entra", ENTRA_CLIENT_ID: "c", ENTRA_CLIENT_SECRET: "s", ENTRA_APP_ID_URI: "api://tab.example/c", SECRETS_KEY: "a".repeat(64) };
 
   it.each([
     ["local mode listens on loopback only", {}, "127.0.0.1"],

@@ -49,6 +49,7 @@ export type Config = {
   /** Explicit Graph base URL; undefined means "start the built-in emulator" (local mode only). */
   graphBaseUrl: string | undefined;
   graphToken: string | undefined;
+  /** Entra mode (all but the authority host and JWKS URL required there; checked by loadConfig). */
   entra: { clientId?: string; clientSecret?: string; authorityHost: string; jwksUrl?: string; appIdUri?: string; tenantId?: string };
   /** How often the background scheduler looks for due syncs; 0 turns it off. */
   syncTickSeconds: number;
@@ -81,9 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (e.AUTH_MODE === "entra") {
-    // Entra mode validates tokens for the client id and asks Entra ID for Graph tokens with its secret.
-    const missing = (["ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET"] as const).filter((name) => !e[name]);
-    if (missing.length) throw new Error(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when AUTH_MODE=entra`).join("\n")}`);
+    // Entra mode validates tokens for the client id and App ID URI (the audience of v1 tokens; unpinned, any
+    // organisation could register api://<its domain>/<our client id>) and asks Entra ID for Graph tokens with its secret.
+    const required = { ENTRA_CLIENT_ID: "", ENTRA_CLIENT_SECRET: "", ENTRA_APP_ID_URI: " (the API's Application ID URI, e.g. api://<tab host>/<client id>)" };
+    const missing = (Object.keys(required) as (keyof typeof required)[]).filter((name) => !e[name]);
+    if (missing.length) throw new Error(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when AUTH_MODE=entra${required[name]}`).join("\n")}`);
   }
   return {
     port: e.PORT,

@@ -48,6 +48,18 @@ export async function startEntraKeys(): Promise<EntraKeys> {
   };
 }
 
+/** The environment of an AUTH_MODE=entra test server that trusts these keys, plus `extra` (e.g. ENTRA_AUTHORITY_HOST). */
+export function entraEnv(keys: EntraKeys, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AUTH_MODE: "entra",
+    ENTRA_CLIENT_ID: TEST_CLIENT_ID,
+    ENTRA_CLIENT_SECRET: TEST_CLIENT_SECRET,
+    ENTRA_APP_ID_URI: TEST_APP_ID_URI,
+    ENTRA_JWKS_URL: keys.jwksUrl,
+    ...extra,
+  };
+}
+
 /** Who a token is for and how it is shaped. */
 export interface EntraUser {
   tenantId: string;
