@@ -31,7 +31,27 @@ describe("entra mode", () => {
   });
 
   it("names every missing variable at once", () => {
-    expect(() => loadConfig({ AUTH_MODE: "entra" })).toThrow(/ENTRA_CLIENT_ID: required[\s\S]*ENTRA_CLIENT_SECRET: required[\s\S]*ENTRA_APP_ID_URI: required/);
+    expect(() => loadConfig({ AUTH_MODE: "entra" })).toThrow(/ENTRA_CLIENT_ID: required[\s\S]*ENTRA_CLIENT_SECRET: required[\s\S]*ENTRA_APP_ID_URI: required[\s\S]*SECRETS_KEY: required/);
+  });
+
+  it("requires SECRETS_KEY: a key file per instance would differ between the instances of a scaled-out app", () => {
+    const { SECRETS_KEY: _key, ...withoutKey } = entra;
+    expect(() => loadConfig(withoutKey)).toThrow(/SECRETS_KEY: required when AUTH_MODE=entra \(32 random bytes as base64 or hex/);
+  });
+});
+
+describe("SECRETS_KEY", () => {
+  const key = Buffer.from("0123456789abcdef0123456789abcdef");
+  it.each([["hex", key.toString("hex")], ["base64", key.toString("base64")]])("reads a 32-byte key as %s", (_name, text) => {
+    expect(loadConfig({ SECRETS_KEY: text }).secretsKey?.equals(key)).toBe(true);
+  });
+
+  it("is optional in local mode (a key file in DATA_DIR stands in)", () => {
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+  });
+
+  it.each([["16 bytes", key.subarray(0, 16).toString("hex")], ["a pass phrase", "not-a-key"], ["empty", ""]])("refuses %s, saying what a key looks like", (_name, text) => {
+    expect(() => loadConfig({ SECRETS_KEY: text })).toThrow(/SECRETS_KEY: SECRETS_KEY must be 32 random bytes, as 64 hex digits or base64/);
   });
 });
 

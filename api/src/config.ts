@@ -1,6 +1,7 @@
 // Reads and validates the environment (PRODUCT.md §3) into one typed configuration object.
 import path from "node:path";
 import { z } from "zod";
+import { decodeSecretsKey, SECRETS_KEY_PROBLEM } from "./shared/secrets";
 
 /** Per-minute request limits; 0 means unlimited. */
 export type RateLimits = { perIpPerMinute: number; perTenantPerMinute: number };
@@ -27,6 +28,15 @@ const ZEnv = z.object({
   ENTRA_JWKS_URL: z.url().optional(),
   ENTRA_TENANT_ID: z.uuid("ENTRA_TENANT_ID must be the directory (tenant) id, a GUID").optional(),
   ENTRA_APP_ID_URI: z.string().regex(/^api:\/\/[^\s]+$/, "ENTRA_APP_ID_URI must look like api://<host>/<client id>").optional(),
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const key = decodeSecretsKey(value);
+      if (!key) ctx.addIssue({ code: "custom", message: SECRETS_KEY_PROBLEM });
+      return key ?? undefined;
+    }),
   SYNC_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   GRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "GRAPH_MAX_CONCURRENCY: Bookings allows at most 4 concurrent requests").default(3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -51,6 +61,8 @@ export type Config = {
   graphToken: string | undefined;
   /** Entra mode (all but the authority host and JWKS URL required there; checked by loadConfig). */
   entra: { clientId?: string; clientSecret?: string; authorityHost: string; jwksUrl?: string; appIdUri?: string; tenantId?: string };
+  /** SECRETS_KEY: encrypts secrets at rest; undefined in local mode means a key file in DATA_DIR (see shared/secrets.ts). */
+  secretsKey: Buffer | undefined;
   /** How often the background scheduler looks for due syncs; 0 turns it off. */
   syncTickSeconds: number;
   /** Concurrent Graph requests per Bookings business (Bookings allows 4). */
@@ -84,7 +96,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.AUTH_MODE === "entra") {
     // Entra mode validates tokens for the client id and App ID URI (the audience of v1 tokens; unpinned, any
     // organisation could register api://<its domain>/<our client id>) and asks Entra ID for Graph tokens with its secret.
-    const required = { ENTRA_CLIENT_ID: "", ENTRA_CLIENT_SECRET: "", ENTRA_APP_ID_URI: " (the API's Application ID URI, e.g. api://<tab host>/<client id>)" };
+    // SECRETS_KEY too: without it local mode keeps a key file in DATA_DIR, which instances of a scaled-out app do not share.
+    const required = {
+      ENTRA_CLIENT_ID: "",
+      ENTRA_CLIENT_SECRET: "",
+      ENTRA_APP_ID_URI: " (the API's Application ID URI, e.g. api://<tab host>/<client id>)",
+      SECRETS_KEY: " (32 random bytes as base64 or hex, e.g. `openssl rand -base64 32`; it encrypts stored secrets)",
+    };
     const missing = (Object.keys(required) as (keyof typeof required)[]).filter((name) => !e[name]);
     if (missing.length) throw new Error(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when AUTH_MODE=entra${required[name]}`).join("\n")}`);
   }
@@ -105,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appIdUri: e.ENTRA_APP_ID_URI,
       tenantId: e.ENTRA_TENANT_ID,
     },
+    secretsKey: e.SECRETS_KEY,
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     graphMaxConcurrency: e.GRAPH_MAX_CONCURRENCY,
     logLevel: e.LOG_LEVEL,

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { createSecretBox, secretsKeyFor, type SecretBox } from "./secrets";
 
 /** Anything that runs SQL: the store itself or an open transaction. */
 export interface Queryable {
@@ -17,6 +18,8 @@ export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
 /** The store used by every repository; `transaction` commits when `fn` resolves and rolls back when it throws. */
 export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
+  /** Seals the secrets repositories store (webhook URLs) with the key the store was opened with. */
+  readonly secrets: SecretBox;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` while holding a lock named `name` across every process that shares this database, or returns
@@ -30,17 +33,22 @@ export interface Db extends Queryable {
 // Namespace of this app's advisory locks (first key of the two-key form); the second key is hashtext(name).
 const LOCK_NAMESPACE = 72_026;
 
-/** Where the store lives: a PGlite directory (or memory) or a PostgreSQL URL, optionally in its own schema. */
-export type StoreOptions =
+/**
+ * Where the store lives: a PGlite directory (or memory) or a PostgreSQL URL, optionally in its own schema; and the key
+ * that seals secrets stored in it (without one, stored plain values can be read but no secret can be saved).
+ */
+export type StoreOptions = (
   | { kind: "pglite"; dataDir?: string }
-  | { kind: "postgres"; url: string; schema?: string; poolSize?: number };
+  | { kind: "postgres"; url: string; schema?: string; poolSize?: number }
+) & { secretsKey?: Buffer };
 
 /** Opens the store; the caller runs migrations next. */
 export async function openDb(options: StoreOptions): Promise<Db> {
-  return options.kind === "pglite" ? openPglite(options.dataDir) : openPostgres(options);
+  const db = options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options);
+  return { ...db, secrets: createSecretBox(options.secretsKey) };
 }
 
-async function openPglite(dataDir?: string): Promise<Db> {
+async function openPglite(dataDir?: string): Promise<Omit<Db, "secrets">> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const lite = new PGlite(dataDir);
   await lite.waitReady;
@@ -74,7 +82,7 @@ async function openPglite(dataDir?: string): Promise<Db> {
 // How many named locks (a tenant's sync, its notification) one process may hold at once; more wait for a free one.
 const LOCK_CONNECTIONS = 10;
 
-async function openPostgres(options: { url: string; schema?: string; poolSize?: number }): Promise<Db> {
+async function openPostgres(options: { url: string; schema?: string; poolSize?: number }): Promise<Omit<Db, "secrets">> {
   const settings = {
     connectionString: options.url,
     // A schema per test run keeps parallel test files apart on one database.
@@ -138,11 +146,15 @@ async function openPostgres(options: { url: string; schema?: string; poolSize?: 
   };
 }
 
-/** Resolves the store options from the configuration: PostgreSQL when a URL is given, else PGlite in DATA_DIR. */
-export function storeOptionsFor(config: { databaseUrl?: string; dataDir: string }): StoreOptions {
+/**
+ * Resolves the store options from the configuration: PostgreSQL when a URL is given, else PGlite in DATA_DIR; sealed
+ * with SECRETS_KEY, else (local mode) with the key file in DATA_DIR, created here on first start.
+ */
+export function storeOptionsFor(config: { databaseUrl?: string; dataDir: string; secretsKey?: Buffer }): StoreOptions {
+  const secretsKey = secretsKeyFor(config);
   return config.databaseUrl
-    ? { kind: "postgres", url: config.databaseUrl }
-    : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") };
+    ? { kind: "postgres", url: config.databaseUrl, secretsKey }
+    : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite"), secretsKey };
 }
 
 // A note for every query in this code base: test membership in an id list with `col IN (SELECT unnest($n::text[]))`,

@@ -29,7 +29,7 @@ async function present(tx: Queryable, tenantId: string, id: string): Promise<Inv
 
 /** Applies an edit to a draft and recomputes its totals; removed lines' bookings return to the uninvoiced list. */
 export async function editDraft(deps: { db: Db }, tenantId: string, id: string, edit: TEditInvoice): Promise<InvoiceView> {
-  const setup = await findSetup(deps.db, tenantId);
+  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   return deps.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, tenantId, id);
     const { rows: lines } = await tx.query<{ id: string; quantity: string; unit_price: string }>(
