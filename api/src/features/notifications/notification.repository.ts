@@ -107,12 +107,12 @@ export async function recordAttempt(db: Db, tenantId: string, r: AttemptRecord):
   });
 }
 
-/** Tenants with notifications on and a failed delivery whose retry is due at `now`. */
+/** Tenants with notifications on and a failed delivery whose retry is due at `now` (compared, never cast: see scheduler.ts). */
 export async function findTenantsToRetry(db: Queryable, now: Date): Promise<string[]> {
   const { rows } = await db.query<{ tenant_id: string }>(
     `SELECT n.tenant_id FROM notification_state n JOIN tenant_setup s ON s.tenant_id = n.tenant_id
      WHERE cardinality(n.pending) > 0 AND (n.next_attempt_at IS NULL OR n.next_attempt_at <= $1)
-       AND COALESCE((s.settings->'notifications'->>'enabled')::boolean, false)
+       AND s.settings->'notifications'->'enabled' IN ('true'::jsonb, '"true"'::jsonb)
      ORDER BY n.tenant_id`,
     [now],
   );

@@ -1,8 +1,9 @@
 // SQL for the per-tenant setup row; the webhook URL in it is stored sealed (shared/secrets.ts), never in plain.
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
+import type { Logger } from "pino";
 import type { TSetup, TSetupInput } from "./setup.schema";
-import { ZSetupInput } from "./setup.schema";
+import { upgradeStoredSetup } from "./storedSetup";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "../notifications/notification.schema";
 
 type SetupRow = { business_id: string; business_name: string | null; currency: string; settings: unknown; updated_at: Date };
@@ -16,8 +17,8 @@ const webhookContext = (tenantId: string) => `tenant_setup:${tenantId}:notificat
  */
 export type UnreadableSecrets = "fail" | "skip";
 
-/** The tenant's setup, or null before an admin saved one. */
-export async function findSetup(db: Db, tenantId: string, opts: { unreadableSecrets?: UnreadableSecrets } = {}): Promise<TSetup | null> {
+/** The tenant's setup, or null before an admin saved one; settings a later schema refuses are repaired (and logged). */
+export async function findSetup(db: Db, tenantId: string, opts: { unreadableSecrets?: UnreadableSecrets; log?: Logger } = {}): Promise<TSetup | null> {
   const { rows } = await db.query<SetupRow>(
     "SELECT business_id, business_name, currency, settings, updated_at FROM tenant_setup WHERE tenant_id = $1",
     [tenantId],
@@ -25,10 +26,12 @@ export async function findSetup(db: Db, tenantId: string, opts: { unreadableSecr
   const row = rows[0];
   if (!row) return null;
   const stored = openSecrets(db, tenantId, row.settings, opts.unreadableSecrets ?? "fail");
-  // Stored settings are re-read through the schema so defaults added later fill in for old rows.
-  const settings = ZSetupInput.parse({ ...(stored as object), businessId: row.business_id });
+  // Read forward, not refused: a row saved under older rules must not fail every request of its tenant. The row itself
+  // is left as it is (a read never writes); the next save of the setup stores the repaired values.
+  const { settings, changes } = upgradeStoredSetup(stored);
+  if (changes.length) opts.log?.warn({ tenantId, changes }, "stored setup read with repairs: it does not fit the current rules; saving the setup stores the repaired values");
   const notifications = settings.notifications ?? DEFAULT_NOTIFICATION_SETTINGS;
-  return { ...settings, notifications, businessName: row.business_name, currency: row.currency, updatedAt: row.updated_at.toISOString() };
+  return { ...settings, businessId: row.business_id, notifications, businessName: row.business_name, currency: row.currency, updatedAt: row.updated_at.toISOString() };
 }
 
 /** Inserts or replaces the tenant's setup; a webhook URL stored in plain by an older version is sealed now. */
