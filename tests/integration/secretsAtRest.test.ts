@@ -84,6 +84,26 @@ describe.each(testStores())("secrets at rest on %s", (store) => {
     const res = await api.get("/api/setup");
     expect([res.status, res.body.error.code]).toEqual([500, "SECRET_UNREADABLE"]);
   });
+
+  it("retries the other tenants' notifications although one tenant's URL cannot be opened", async () => {
+    // tenant-a-broken sorts first and fails (a URL sealed for another tenant); tenant-retry has a failed delivery waiting.
+    await (await admin("tenant-a-donor")).put("/api/setup", { businessId: DEMO_BUSINESS_ID, notifications: { enabled: true, webhookUrl: hook("donor") } });
+    await (await admin("tenant-a-broken")).put("/api/setup", { businessId: DEMO_BUSINESS_ID });
+    await server.api.ctx.db.query("UPDATE tenant_setup SET settings = (SELECT settings FROM tenant_setup WHERE tenant_id = 'tenant-a-donor') WHERE tenant_id = 'tenant-a-broken'");
+    await server.api.ctx.db.query("INSERT INTO notification_state (tenant_id, pending, attempts) VALUES ('tenant-a-broken', '{webhook}', 1)");
+    const api = await admin("tenant-retry");
+    await api.put("/api/setup", { businessId: DEMO_BUSINESS_ID, notifications: { enabled: true, webhookUrl: hook("retry") } });
+    receiver.answer("retry", 500);
+    expect((await api.post("/api/sync")).body.status).toBe("succeeded");
+    await server.api.ctx.notifier!.idle();
+    receiver.answer("retry", 202);
+    const later = Date.now() + 2 * 3_600_000;
+    server.api.ctx.now = () => new Date(later);
+    server.api.ctx.notifier!.retryPending();
+    await server.api.ctx.notifier!.idle();
+    server.api.ctx.now = () => new Date();
+    expect(receiver.requests("retry")).toHaveLength(2);
+  });
 });
 
 describe.each(testStores())("a restart with another key on %s", (kind) => {
