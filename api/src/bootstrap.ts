@@ -88,7 +88,7 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new Error(`Port ${config.port} is already in use: stop the other server or set PORT to a free port.`) : err),
     );
-    server.listen(config.port, overrides.host ?? "0.0.0.0", resolve);
+    server.listen(config.port, overrides.host ?? config.host, resolve);
   }).catch(async (err) => {
     await db.close();
     await emulator?.close();

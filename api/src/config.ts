@@ -1,6 +1,7 @@
 // Reads and validates the environment (PRODUCT.md §3) into one typed configuration object.
 import path from "node:path";
 import { z } from "zod";
+import { decodeSecretsKey, SECRETS_KEY_PROBLEM } from "./shared/secrets";
 
 /** Per-minute request limits; 0 means unlimited. */
 export type RateLimits = { perIpPerMinute: number; perTenantPerMinute: number };
@@ -10,6 +11,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { perIpPerMinute: 600, perTenantP
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(53000),
+  HOST: z.string().trim().regex(/^[A-Za-z0-9.:%-]+$/, "HOST must be an IP address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0").optional(),
+  NODE_ENV: z.string().optional(),
+  ALLOW_LOCAL_AUTH: z.enum(["0", "1"], "ALLOW_LOCAL_AUTH must be 1 (or unset)").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()
@@ -24,6 +28,15 @@ const ZEnv = z.object({
   ENTRA_JWKS_URL: z.url().optional(),
   ENTRA_TENANT_ID: z.uuid("ENTRA_TENANT_ID must be the directory (tenant) id, a GUID").optional(),
   ENTRA_APP_ID_URI: z.string().regex(/^api:\/\/[^\s]+$/, "ENTRA_APP_ID_URI must look like api://<host>/<client id>").optional(),
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const key = decodeSecretsKey(value);
+      if (!key) ctx.addIssue({ code: "custom", message: SECRETS_KEY_PROBLEM });
+      return key ?? undefined;
+    }),
   SYNC_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   GRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "GRAPH_MAX_CONCURRENCY: Bookings allows at most 4 concurrent requests").default(3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -38,13 +51,18 @@ const ZEnv = z.object({
 /** The validated runtime configuration. */
 export type Config = {
   port: number;
+  /** The address the server listens on: loopback in local mode, every interface in entra mode, unless HOST says. */
+  host: string;
   dataDir: string;
   databaseUrl: string | undefined;
   authMode: "local" | "entra";
   /** Explicit Graph base URL; undefined means "start the built-in emulator" (local mode only). */
   graphBaseUrl: string | undefined;
   graphToken: string | undefined;
+  /** Entra mode (all but the authority host and JWKS URL required there; checked by loadConfig). */
   entra: { clientId?: string; clientSecret?: string; authorityHost: string; jwksUrl?: string; appIdUri?: string; tenantId?: string };
+  /** SECRETS_KEY: encrypts secrets at rest; undefined in local mode means a key file in DATA_DIR (see shared/secrets.ts). */
+  secretsKey: Buffer | undefined;
   /** How often the background scheduler looks for due syncs; 0 turns it off. */
   syncTickSeconds: number;
   /** Concurrent Graph requests per Bookings business (Bookings allows 4). */
@@ -68,13 +86,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  // Local mode hands out tokens to anyone who asks (POST /api/dev/token): in production that must be a deliberate choice.
+  if (e.AUTH_MODE === "local" && e.NODE_ENV === "production" && e.ALLOW_LOCAL_AUTH !== "1") {
+    throw new Error(
+      "Invalid configuration:\n  AUTH_MODE: AUTH_MODE=local (the default) with NODE_ENV=production would let anyone mint sign-in tokens;" +
+        " set AUTH_MODE=entra, or ALLOW_LOCAL_AUTH=1 to run local sign-in in production on purpose",
+    );
+  }
   if (e.AUTH_MODE === "entra") {
-    // Entra mode validates tokens for the client id and asks Entra ID for Graph tokens with its secret.
-    const missing = (["ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET"] as const).filter((name) => !e[name]);
-    if (missing.length) throw new Error(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when AUTH_MODE=entra`).join("\n")}`);
+    // Entra mode validates tokens for the client id and App ID URI (the audience of v1 tokens; unpinned, any
+    // organisation could register api://<its domain>/<our client id>) and asks Entra ID for Graph tokens with its secret.
+    // SECRETS_KEY too: without it local mode keeps a key file in DATA_DIR, which instances of a scaled-out app do not share.
+    const required = {
+      ENTRA_CLIENT_ID: "",
+      ENTRA_CLIENT_SECRET: "",
+      ENTRA_APP_ID_URI: " (the API's Application ID URI, e.g. api://<tab host>/<client id>)",
+      SECRETS_KEY: " (32 random bytes as base64 or hex, e.g. `openssl rand -base64 32`; it encrypts stored secrets)",
+    };
+    const missing = (Object.keys(required) as (keyof typeof required)[]).filter((name) => !e[name]);
+    if (missing.length) throw new Error(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when AUTH_MODE=entra${required[name]}`).join("\n")}`);
   }
   return {
     port: e.PORT,
+    // App Service (entra mode) forwards to the container's interface; a local server is for this machine only.
+    host: e.HOST ?? (e.AUTH_MODE === "entra" ? "0.0.0.0" : "127.0.0.1"),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     authMode: e.AUTH_MODE,
@@ -88,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appIdUri: e.ENTRA_APP_ID_URI,
       tenantId: e.ENTRA_TENANT_ID,
     },
+    secretsKey: e.SECRETS_KEY,
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     graphMaxConcurrency: e.GRAPH_MAX_CONCURRENCY,
     logLevel: e.LOG_LEVEL,

@@ -18,7 +18,7 @@ export async function prepareDemoTenant(
   deps: { db: Db; graph: BookingsGraph; now: () => Date; log?: Logger },
   businessId: string,
 ): Promise<SyncRun> {
-  if (!(await findSetup(deps.db, DEMO_TENANT_ID))) {
+  if (!(await findSetup(deps.db, DEMO_TENANT_ID, { unreadableSecrets: "skip" }))) {
     const input = ZSetupInput.parse({ businessId, customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" } });
     await saveTenantSetup(deps, DEMO_TENANT_ID, DEMO_USER_ID, input);
   }

@@ -9,6 +9,8 @@ import { createLogger } from "../../api/src/shared/logger";
 /** The app registration the tests pretend to be. */
 export const TEST_CLIENT_ID = "3f8c2a71-5d4e-4b6a-9c1f-0e2d7b8a6c54";
 export const TEST_CLIENT_SECRET = "test-client-secret-value";
+/** The key an entra-mode test server seals stored secrets with (32 bytes, hex). */
+export const TEST_SECRETS_KEY = "5ec4e75ec4e75ec4e75ec4e75ec4e75ec4e75ec4e75ec4e75ec4e75ec4e75ec4";
 /** Teams' SSO App ID URI form, the audience of v1 tokens. */
 export const TEST_APP_ID_URI = `api://bookings.example.com/${TEST_CLIENT_ID}`;
 /** Teams web client: the app a user's token is issued to. */
@@ -45,6 +47,19 @@ export async function startEntraKeys(): Promise<EntraKeys> {
     publicPem: await exportSPKI(publicKey),
     fetches: () => fetches,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The environment of an AUTH_MODE=entra test server that trusts these keys, plus `extra` (e.g. ENTRA_AUTHORITY_HOST). */
+export function entraEnv(keys: EntraKeys, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AUTH_MODE: "entra",
+    ENTRA_CLIENT_ID: TEST_CLIENT_ID,
+    ENTRA_CLIENT_SECRET: TEST_CLIENT_SECRET,
+    ENTRA_APP_ID_URI: TEST_APP_ID_URI,
+    ENTRA_JWKS_URL: keys.jwksUrl,
+    SECRETS_KEY: TEST_SECRETS_KEY,
+    ...extra,
   };
 }
 

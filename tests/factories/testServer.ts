@@ -11,6 +11,7 @@ import { DEMO_TENANT_ID, DEMO_USER_ID, prepareDemoTenant } from "../../api/src/d
 import { issueDevToken } from "../../api/src/features/auth/devToken";
 import type { SyncRun } from "../../api/src/features/sync/sync.types";
 import type { StoreOptions } from "../../api/src/shared/db";
+import { secretsKeyFor } from "../../api/src/shared/secrets";
 import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api/emulator/index";
 
 /** Rate limits no test reaches unless it sets its own (tests/integration/hardening.test.ts does). */
@@ -42,7 +43,8 @@ export async function startTestServer(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-test-"));
   const { store, dropStore } = testStore(opts.store ?? "pglite");
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0", ...HIGH_RATE_LIMITS, ...opts.env });
-  const api = await startApi(config, { logger: pino({ level: "silent" }), ...opts.overrides, store, host: "127.0.0.1" });
+  // Sealed as `npm start` seals: with SECRETS_KEY when the test sets one, else the key file in the test's DATA_DIR.
+  const api = await startApi(config, { logger: pino({ level: "silent" }), ...opts.overrides, store: { ...store, secretsKey: secretsKeyFor(config) }, host: "127.0.0.1" });
   const graph = api.ctx.graphFor(DEMO_TENANT_ID);
   const firstSync = opts.demo === false ? undefined : await prepareDemoTenant({ db: api.ctx.db, graph, now: api.ctx.now }, DEMO_BUSINESS_ID);
   return {

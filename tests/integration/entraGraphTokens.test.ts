@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueSyncs } from "../../api/src/features/sync/scheduler";
 import { saveSetup } from "../../api/src/features/setup/setup.repository";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
-import { capturingLogger, entraClaims, entraToken, signEntraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
+import { capturingLogger, entraClaims, entraEnv, entraToken, signEntraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
 import { createFakeEntra, MFA_CLAIMS } from "../factories/fakeEntra";
 import { client } from "../factories/http";
 import { startTestServer, type TestServer } from "../factories/testServer";
@@ -44,13 +44,7 @@ describe("Graph tokens (AUTH_MODE=entra)", () => {
     fake.setTenant(MFA_TENANT, "mfa-required");
     server = await startTestServer({
       demo: false,
-      env: {
-        AUTH_MODE: "entra",
-        ENTRA_CLIENT_ID: TEST_CLIENT_ID,
-        ENTRA_CLIENT_SECRET: TEST_CLIENT_SECRET,
-        ENTRA_AUTHORITY_HOST: AUTHORITY_HOST,
-        ENTRA_JWKS_URL: keys.jwksUrl,
-      },
+      env: entraEnv(keys, { ENTRA_AUTHORITY_HOST: AUTHORITY_HOST }),
       overrides: { entraNetwork: fake.network, graphFetch, logger: logs.logger },
     });
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveSetup } from "../../api/src/features/setup/setup.repository";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
 import { createTokenVerifier } from "../../api/src/features/auth/tokenVerifier";
-import { capturingLogger, entraClaims, entraToken, signEntraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
+import { capturingLogger, entraClaims, entraEnv, entraToken, signEntraToken, startEntraKeys, TEST_APP_ID_URI, TEST_CLIENT_ID, type EntraKeys } from "../factories/entraIdentity";
 import { client } from "../factories/http";
 import { startTestServer, type TestServer } from "../factories/testServer";
 
@@ -30,7 +30,7 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
     keys = await startEntraKeys();
     server = await startTestServer({
       demo: false,
-      env: { AUTH_MODE: "entra", ENTRA_CLIENT_ID: TEST_CLIENT_ID, ENTRA_CLIENT_SECRET: TEST_CLIENT_SECRET, ENTRA_JWKS_URL: keys.jwksUrl },
+      env: entraEnv(keys),
       overrides: { logger: logs.logger },
     });
     // Only TENANT has a setup, so GET /api/setup tells which tenant the app took from the token.
@@ -71,10 +71,13 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
+  const v1Claims = { iss: `https://sts.windows.net/${TENANT}/`, ver: "1.0" };
   const cases: [string, () => Promise<string>, RegExp][] = [
     ["a wrong audience", () => bad({ aud: "11111111-2222-4333-8444-555555555555" }), /audience/],
     ["another app's App ID URI", () => bad({ aud: "api://bookings.example.com/11111111-2222-4333-8444-555555555555" }), /audience/],
     ["an App ID URI with extra path segments", () => bad({ aud: `api://evil.example/x/${TEST_CLIENT_ID}` }), /audience/],
+    // Another organisation can register api://<its domain>/<our client id> for an app of its own, with its own roles.
+    ["a v1 token for another app's App ID URI ending in our client id, with that app's roles", () => bad({ ...v1Claims, aud: `api://evil.example/${TEST_CLIENT_ID}`, appid: "7d1f2e3c-4b5a-4968-8776-a5b4c3d2e1f0", roles: ["Invoicing.Admin"] }), /audience/],
     ["a wrong issuer", () => bad({ iss: `https://login.evil.example/${TENANT}/v2.0` }), /issuer/],
     ["the issuer of another tenant than tid", () => bad({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }), /issuer/],
     ["a v1 issuer of another tenant than tid", () => bad({ iss: `https://sts.windows.net/${OTHER_TENANT}/` }), /issuer/],
@@ -98,19 +101,23 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
     expect(res.body.error.message).toMatch(message);
   });
 
-  it("with ENTRA_APP_ID_URI set, accepts v1 audiences of exactly that App ID URI (or api://<client id>)", async () => {
+  it("accepts v1 audiences of exactly the configured App ID URI (or api://<client id>), and no other api://…/<client id>", async () => {
     const appIdUri = `api://tab.contoso.example/${TEST_CLIENT_ID}`;
     const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: keys.jwksUrl, appIdUri });
     for (const aud of [appIdUri, `api://${TEST_CLIENT_ID}`, TEST_CLIENT_ID]) {
-      await expect(verify(await bad({ aud })), aud).resolves.toMatchObject({ tenantId: TENANT, userId: USER });
+      await expect(verify(await bad({ ...v1Claims, aud })), aud).resolves.toMatchObject({ tenantId: TENANT, userId: USER });
     }
-    // Another tenant can register api://<its own domain>/<our client id>; unpinned it would pass, pinned it does not.
-    await expect(verify(await bad({ aud: `api://evil.example/${TEST_CLIENT_ID}` }))).rejects.toThrow(/audience/);
-    await expect(server.api.ctx.verifyToken(await bad({ aud: `api://evil.example/${TEST_CLIENT_ID}` }))).resolves.toMatchObject({ tenantId: TENANT });
+    // The server's own App ID URI (ENTRA_APP_ID_URI) is not this verifier's.
+    await expect(verify(await bad({ ...v1Claims, aud: TEST_APP_ID_URI }))).rejects.toThrow(/audience/);
+    await expect(server.api.ctx.verifyToken(await bad({ ...v1Claims, aud: appIdUri }))).rejects.toThrow(/audience/);
+  });
+
+  it("cannot be built without the App ID URI (a JavaScript caller, or a config that skipped loadConfig)", () => {
+    expect(() => createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: keys.jwksUrl })).toThrow(/ENTRA_APP_ID_URI/);
   });
 
   it("with ENTRA_TENANT_ID set, accepts only that organisation's tokens", async () => {
-    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: keys.jwksUrl, tenantId: TENANT.toUpperCase() });
+    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, appIdUri: TEST_APP_ID_URI, jwksUrl: keys.jwksUrl, tenantId: TENANT.toUpperCase() });
     await expect(verify(await entraToken(keys, user))).resolves.toMatchObject({ tenantId: TENANT });
     await expect(verify(await entraToken(keys, { ...user, tenantId: OTHER_TENANT }))).rejects.toThrow(/another organisation/);
     // Unset (a multi-tenant deployment), the other organisation's token passes and sees only its own tenant.
@@ -122,7 +129,7 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, jwksUrl: `http://127.0.0.1:${port}/keys` });
+    const verify = createTokenVerifier({ mode: "entra", clientId: TEST_CLIENT_ID, appIdUri: TEST_APP_ID_URI, jwksUrl: `http://127.0.0.1:${port}/keys` });
     await expect(verify(await entraToken(keys, user))).rejects.toMatchObject({ code: "SIGN_IN_UNAVAILABLE" });
     // A token no key matches is still the token's fault.
     await expect(server.api.ctx.verifyToken(await signEntraToken(keys, entraClaims(user), { kid: "gone", key: (await generateKeyPair("RS256")).privateKey }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });

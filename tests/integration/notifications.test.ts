@@ -11,6 +11,7 @@ import { deliverDueNotification } from "../../api/src/features/notifications/del
 import { MAX_MESSAGE_BYTES } from "../../api/src/features/notifications/notificationCard";
 import { formatMoney } from "../../api/src/shared/money";
 import { DeliveryError, postJson } from "../../api/src/features/notifications/postJson";
+import { findSetup } from "../../api/src/features/setup/setup.repository";
 import { runDueSyncs } from "../../api/src/features/sync/scheduler";
 import { createLogger } from "../../api/src/shared/logger";
 import { Decimal } from "../../api/src/shared/money";
@@ -259,7 +260,8 @@ describe.each(testStores())("notifications on %s", (store) => {
     const put = await api.put("/api/setup", { businessId: DEMO_BUSINESS_ID, notifications: { enabled: true, webhookUrl: hook("mask"), intervalMinutes: 15 } });
     expect(put.body.notifications).toEqual({ enabled: true, webhookUrl: masked, intervalMinutes: 15, activityFeed: false });
     expect((await api.get("/api/setup")).body.notifications.webhookUrl).toBe(masked);
-    const stored = async () => (await server.api.ctx.db.query<any>("SELECT settings->'notifications' AS n FROM tenant_setup WHERE tenant_id = 'tenant-mask'")).rows[0].n;
+    // What the store holds, the URL unsealed (tests/integration/secretsAtRest.test.ts covers the sealing itself).
+    const stored = async () => (await findSetup(server.api.ctx.db, "tenant-mask"))!.notifications;
     expect((await stored()).webhookUrl).toBe(hook("mask"));
 
     await api.put("/api/setup", { businessId: DEMO_BUSINESS_ID, notifications: { enabled: true, webhookUrl: masked, intervalMinutes: 30 } });

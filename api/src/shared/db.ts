@@ -2,6 +2,7 @@
 import path from "node:path";
 import { openPglite } from "./pgliteStore";
 import { openPostgres } from "./postgresStore";
+import { createSecretBox, secretsKeyFor, type SecretBox } from "./secrets";
 
 /** Anything that runs SQL: the store itself or an open transaction. */
 export interface Queryable {
@@ -16,6 +17,8 @@ export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
 /** The store used by every repository; `transaction` commits when `fn` resolves and rolls back when it throws. */
 export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
+  /** Seals the secrets repositories store (webhook URLs) with the key the store was opened with. */
+  readonly secrets: SecretBox;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` while holding a lock named `name` across every process that shares this database, or returns
@@ -31,10 +34,14 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-/** Where the store lives: a PGlite directory (or memory) or a PostgreSQL URL, optionally in its own schema. */
-export type StoreOptions =
+/**
+ * Where the store lives: a PGlite directory (or memory) or a PostgreSQL URL, optionally in its own schema; and the key
+ * that seals secrets stored in it (without one, stored plain values can be read but no secret can be saved).
+ */
+export type StoreOptions = (
   | { kind: "pglite"; dataDir?: string }
-  | { kind: "postgres"; url: string; schema?: string; poolSize?: number };
+  | { kind: "postgres"; url: string; schema?: string; poolSize?: number }
+) & { secretsKey?: Buffer };
 
 /** What the store reports that belongs to no request: a pooled connection the server closed, say. */
 export interface StoreEvents {
@@ -43,14 +50,16 @@ export interface StoreEvents {
 
 /** Opens the store; the caller runs migrations next. */
 export async function openDb(options: StoreOptions, events: StoreEvents = {}): Promise<Db> {
-  return options.kind === "pglite" ? openPglite(options.dataDir) : openPostgres(options, events);
+  const db = options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options, events);
+  return Object.assign(db, { secrets: createSecretBox(options.secretsKey) });
 }
 
 /** Resolves the store options from the configuration: PostgreSQL when a URL is given, else PGlite in DATA_DIR. */
-export function storeOptionsFor(config: { databaseUrl?: string; dataDir: string }): StoreOptions {
+export function storeOptionsFor(config: { databaseUrl?: string; dataDir: string; secretsKey?: Buffer }): StoreOptions {
+  const secretsKey = secretsKeyFor(config);
   return config.databaseUrl
-    ? { kind: "postgres", url: config.databaseUrl }
-    : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") };
+    ? { kind: "postgres", url: config.databaseUrl, secretsKey }
+    : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite"), secretsKey };
 }
 
 // A note for every query in this code base: test membership in an id list with `col IN (SELECT unnest($n::text[]))`,

@@ -26,6 +26,7 @@ export type ErrorCode =
   | "NOTIFICATION_FAILED"
   | "CONSENT_REQUIRED"
   | "INTERACTION_REQUIRED"
+  | "SECRET_UNREADABLE"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -50,6 +51,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOTIFICATION_FAILED: 502,
   CONSENT_REQUIRED: 403,
   INTERACTION_REQUIRED: 401,
+  SECRET_UNREADABLE: 500,
   INTERNAL: 500,
 };
 
@@ -85,6 +87,8 @@ export const handleNotFound: RequestHandler = (req, _res, next) => {
 export const handleErrors: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = toAppError(err);
   if (appError.code === "INTERNAL") req.log?.error({ err }, "unhandled error");
+  // A server-side fault with a message of its own (the wrong SECRETS_KEY): the operator has to see it too.
+  else if (appError.code === "SECRET_UNREADABLE") req.log?.error({ code: appError.code }, appError.message);
   if (res.headersSent) return;
   res.status(appError.status).json({ error: { code: appError.code, message: appError.message, ...appError.details } });
 };

@@ -8,7 +8,7 @@ import { StoreUnavailableError } from "./storeErrors";
 type Reply = { id: number; ok: boolean; rows?: unknown[]; rowCount?: number; error?: Record<string, unknown> & { message: string } };
 
 /** Opens PGlite in `dataDir` (in memory without one) on its own thread; a data directory is locked to this process. */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string): Promise<Omit<Db, "secrets">> {
   const lock = dataDir ? await acquireDataDirLock(dataDir) : undefined;
   try {
     return await startWorker(dataDir, () => lock?.release());
@@ -18,7 +18,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   }
 }
 
-async function startWorker(dataDir: string | undefined, onClosed: () => Promise<void> | undefined): Promise<Db> {
+async function startWorker(dataDir: string | undefined, onClosed: () => Promise<void> | undefined): Promise<Omit<Db, "secrets">> {
   const worker = new Worker(new URL("./pgliteWorker.mjs", import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 1;

@@ -25,7 +25,7 @@ export function advisoryLockKey(name: string): string {
 }
 
 /** Opens the pools; the caller runs migrations next. */
-export async function openPostgres(options: PostgresOptions, events: StoreEvents = {}): Promise<Db> {
+export async function openPostgres(options: PostgresOptions, events: StoreEvents = {}): Promise<Omit<Db, "secrets">> {
   const onError = (err: Error) => events.onBackgroundError?.(err);
   const settings = {
     connectionString: options.url,

@@ -13,7 +13,8 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 /** How tokens are checked in each mode. */
 export type VerifierOptions =
   | { mode: "local"; keys: LocalKeys }
-  | { mode: "entra"; clientId: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string; appIdUri?: string; tenantId?: string };
+  // appIdUri is required (typed optional only for callers that hold it as an optional config value): see isOwnAudience.
+  | { mode: "entra"; clientId: string; appIdUri?: string; jwks?: JWTVerifyGetKey; jwksUrl?: string; authorityHost?: string; tenantId?: string };
 
 // Allowed clock skew between Entra ID (or the local issuer) and this server, for exp and nbf.
 const CLOCK_TOLERANCE_S = 60;
@@ -31,12 +32,14 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       return toPrincipal(payload);
     };
   }
+  const { appIdUri } = options;
+  if (!appIdUri) throw new Error("Entra token validation needs the API's App ID URI (ENTRA_APP_ID_URI, e.g. api://<tab host>/<client id>).");
   const host = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, "");
   const keySet = options.jwks ?? reportingUnavailable(createRemoteJWKSet(new URL(options.jwksUrl ?? `${host}/common/discovery/v2.0/keys`)));
   return async (token) => {
     // Issuer and audience depend on the token's own tenant and version, so they are checked after the signature.
     const payload = await verifyOrThrow(token, keySet, {});
-    checkEntraClaims(payload, options, host);
+    checkEntraClaims(payload, { ...options, appIdUri }, host);
     return toPrincipal(payload);
   };
 }
@@ -87,7 +90,7 @@ function reasonOf(err: unknown): string {
 }
 
 // Entra tokens: the issuer must be the token's own tenant (v2 or v1 form), the audience this app, and the user scope granted.
-function checkEntraClaims(payload: JWTPayload, app: { clientId: string; appIdUri?: string; tenantId?: string }, authorityHost: string): void {
+function checkEntraClaims(payload: JWTPayload, app: { clientId: string; appIdUri: string; tenantId?: string }, authorityHost: string): void {
   const tid = typeof payload.tid === "string" ? payload.tid : "";
   if (!tid) throw new AppError("UNAUTHORIZED", "The token names no tenant (tid).");
   // A single-tenant deployment (ENTRA_TENANT_ID) serves its own organisation only.
@@ -100,14 +103,11 @@ function checkEntraClaims(payload: JWTPayload, app: { clientId: string; appIdUri
   if (!scopes.includes(USER_SCOPE)) throw new AppError("UNAUTHORIZED", `The token lacks the ${USER_SCOPE} scope.`);
 }
 
-// v2 tokens name the client id; v1 tokens the App ID URI: api://<client id> or api://<host>/<client id> (Teams SSO).
-// With the App ID URI configured, only that one is accepted: another tenant could register api://<its domain>/<our id>.
-function isOwnAudience(aud: unknown, { clientId, appIdUri }: { clientId: string; appIdUri?: string }): boolean {
-  if (aud === clientId || aud === `api://${clientId}`) return true;
-  if (appIdUri) return aud === appIdUri;
-  if (typeof aud !== "string" || !aud.startsWith("api://")) return false;
-  const rest = aud.slice("api://".length).split("/");
-  return rest.length <= 2 && rest.every(Boolean) && rest[rest.length - 1] === clientId;
+// v2 tokens name the client id; v1 tokens an App ID URI: exactly the configured one (Teams SSO: api://<host>/<client
+// id>) or api://<client id>, which Entra ID lets no other app register. Never "any api://…/<client id>": another
+// organisation could register api://<its domain>/<our client id> for an app of its own, with roles of its own.
+function isOwnAudience(aud: unknown, { clientId, appIdUri }: { clientId: string; appIdUri: string }): boolean {
+  return aud === clientId || aud === `api://${clientId}` || aud === appIdUri;
 }
 
 function toPrincipal(payload: JWTPayload): Principal {

@@ -29,7 +29,7 @@ async function present(tx: Queryable, tenantId: string, id: string): Promise<Inv
  * so a large edit holds the draft's lock — and, on PGlite, the only connection — for one round of statements.
  */
 export async function editDraft(deps: { db: Db }, tenantId: string, id: string, edit: TEditInvoice): Promise<InvoiceView> {
-  const setup = await findSetup(deps.db, tenantId);
+  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   return deps.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, tenantId, id);
     const plan = applyLineEdits(await findDraftLines(tx, tenantId, id), edit, inv.currency);

@@ -67,7 +67,7 @@ export function invoiceRoutes(ctx: AppContext): Router {
   router.get("/invoices/:id/pdf", async (req, res) => {
     const tenantId = principalOf(req).tenantId;
     const invoice = await loadOne(ctx, tenantId, invoiceId(req));
-    const setup = await findSetup(ctx.db, tenantId);
+    const setup = await findSetup(ctx.db, tenantId, { unreadableSecrets: "skip" });
     const pdf = await renderInvoicePdf(invoice, { name: setup?.businessName ?? "Invoice" });
     res.type("application/pdf").attachment(`${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`).send(pdf);
   });

@@ -4,18 +4,26 @@ import type { InvoiceView } from "./invoice.types";
 
 const COLUMNS = ["invoice_number", "status", "customer", "customer_email", "issue_date", "due_date", "currency", "line_date", "description", "quantity", "unit_price", "amount", "tax_rate", "invoice_net", "invoice_tax", "invoice_total", "booking_id"];
 
-// A cell starting with = + - @ (or a tab or CR) would run as a formula in a spreadsheet: prefix it with a quote.
-function safe(value: string | null): string {
+/** The cell value with a quote in front when a spreadsheet would run it as a formula; plain numbers stay numbers. */
+export function spreadsheetSafe(value: string | null): string {
   const v = value ?? "";
-  return /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+  return startsFormula(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+}
+
+// Spreadsheets start a formula at = + - @ (and their fullwidth forms ＝ ＋ － ＠), also after leading whitespace they
+// skip, and treat a cell that begins with a tab, CR or LF as one they may re-read: all of those get the quote.
+function startsFormula(v: string): boolean {
+  return /^[\t\r\n]/.test(v) || /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(v);
 }
 
 /** The CSV text for the given invoices. */
 export function invoicesToCsv(invoices: InvoiceView[]): string {
   const rows = invoices.flatMap((inv) =>
     inv.lines.map((l) =>
-      [inv.number ?? "", inv.status, inv.customer.name, inv.customer.email, inv.issueDate, inv.dueDate, inv.currency, l.serviceDate, l.description, l.quantity, l.unitPrice, l.amount, l.taxRate, inv.net, inv.tax, inv.total, l.bookingId].map(safe),
+      [inv.number ?? "", inv.status, inv.customer.name, inv.customer.email, inv.issueDate, inv.dueDate, inv.currency, l.serviceDate, l.description, l.quantity, l.unitPrice, l.amount, l.taxRate, inv.net, inv.tax, inv.total, l.bookingId].map(spreadsheetSafe),
     ),
   );
-  return stringify(rows, { header: true, columns: COLUMNS, record_delimiter: "windows" });
+  // Rows end in CRLF, so csv-stringify would leave a lone CR or LF unquoted, and a spreadsheet starts a new row there:
+  // whatever follows would be a cell of its own, formula included. Quoted, it stays inside its cell.
+  return stringify(rows, { header: true, columns: COLUMNS, record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }

@@ -34,7 +34,7 @@ export type DeliveryOutcome = { sent: NotificationChannel[]; failed: Notificatio
 
 /** Sends to every configured channel if a notification is due for the tenant; never throws for a failed delivery. */
 export async function deliverDueNotification(deps: NotifyDeps, tenantId: string): Promise<DeliveryOutcome> {
-  const setup = await findSetup(deps.db, tenantId);
+  const setup = await findSetup(deps.db, tenantId, { log: deps.log });
   const settings = setup?.notifications;
   if (!settings?.enabled) return { skipped: "disabled" };
   // The card speaks the tenant's language: the one its customers are set up with.

@@ -163,14 +163,15 @@ export async function findSendingDelivery(db: Queryable, tenantId: string): Prom
   return d ? { id: d.id, channels: d.channels, claimedAt: d.claimed_at, summary: d.summary } : null;
 }
 
-/** Tenants with notifications on and a failed delivery whose retry is due at `now`, or a delivery left interrupted. */
+/** Tenants with notifications on and a failed delivery whose retry is due at `now`, or a delivery left interrupted
+ * (the setting is compared, never cast: see scheduler.ts). */
 export async function findTenantsToRetry(db: Queryable, now: Date): Promise<string[]> {
   const { rows } = await db.query<{ tenant_id: string }>(
     `SELECT t.tenant_id FROM (
        SELECT tenant_id FROM notification_state WHERE cardinality(pending) > 0 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
        UNION SELECT tenant_id FROM notification_deliveries WHERE state = 'sending'
      ) t JOIN tenant_setup s ON s.tenant_id = t.tenant_id
-     WHERE COALESCE((s.settings->'notifications'->>'enabled')::boolean, false)
+     WHERE s.settings->'notifications'->'enabled' IN ('true'::jsonb, '"true"'::jsonb)
      ORDER BY t.tenant_id`,
     [now],
   );

@@ -30,7 +30,10 @@ export function createNotifier(deps: NotifyDeps): Notifier {
     afterSync: (tenantId) => run("notification after sync", () => deliverDueNotification(deps, tenantId)),
     retryPending: () =>
       run("notification retry", async () => {
-        for (const tenantId of await findTenantsToRetry(deps.db, deps.now())) await deliverDueNotification(deps, tenantId);
+        // One tenant's failure (e.g. an unreadable webhook URL) must not keep the others from their retry.
+        for (const tenantId of await findTenantsToRetry(deps.db, deps.now())) {
+          await deliverDueNotification(deps, tenantId).catch((err: unknown) => deps.log?.error({ tenantId, reason: safeMessage(err) }, "notification retry failed"));
+        }
       }),
     sendTest: (tenantId, input, log) => sendTestCard({ ...deps, log: log ?? deps.log }, tenantId, input),
     async idle() {

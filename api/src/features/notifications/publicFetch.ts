@@ -1,27 +1,35 @@
 // A fetch for webhook deliveries in production: it only connects to public addresses, so a webhook URL (set by an
-// admin) cannot make the server post into its own network — loopback, private, link-local, CGNAT or ULA ranges.
-// The address is checked where the connection is made (the socket's lookup), so DNS answers cannot change in between.
+// admin) cannot make the server post into its own network or the cloud host's services. Which ranges are special is
+// ipaddr.js's table (loopback, private, link-local, CGNAT, ULA, NAT64, 6to4, Teredo, reserved, benchmarking …), not
+// a hand-kept list. The address is checked where the connection is made (the socket's lookup), so DNS answers cannot
+// change in between.
 import dns, { type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
+import ipaddr from "ipaddr.js";
 import type { FetchLike } from "./postJson";
 
 /** The error code of a refused target; postJson reports it without the address. */
 export const PRIVATE_ADDRESS = "PRIVATE_ADDRESS";
 
-const blocked = new net.BlockList();
-for (const [prefix, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16], ["224.0.0.0", 3]] as const) {
-  blocked.addSubnet(prefix, bits, "ipv4");
-}
-for (const [prefix, bits] of [["::", 127], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const) blocked.addSubnet(prefix, bits, "ipv6");
+// ipaddr.js calls these ordinary unicast (or only link-local), yet they answer every VM of the cloud they run in:
+// Azure's wireserver (host agent, DNS, health probes) and the instance metadata service (managed identity tokens).
+const CLOUD_HOST_SERVICES = new Set(["168.63.129.16", "169.254.169.254"]);
 
-/** Whether an IP address may be posted to: not loopback, private, link-local, shared, multicast or unspecified. */
+/** Whether an IP address may be posted to: a canonical address in ipaddr.js's plain `unicast` range only. */
 export function isPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]; // an IPv4 address written as IPv6
-  const ip = mapped ?? address;
-  const type = net.isIPv4(ip) ? "ipv4" : net.isIPv6(ip) ? "ipv6" : null;
-  return type !== null && !blocked.check(ip, type);
+  // net.isIP only takes canonical forms; ipaddr.js would also read "127.1" or "0x7f.1" (URLs normalise those anyway).
+  if (!net.isIP(address) || !ipaddr.isValid(address)) return false;
+  let ip = ipaddr.parse(address);
+  if (ip.kind() === "ipv6") {
+    const v6 = ip as ipaddr.IPv6;
+    // An IPv4 address written as IPv6 (::ffff:a.b.c.d) is judged as the IPv4 address it reaches.
+    if (v6.isIPv4MappedAddress()) ip = v6.toIPv4Address();
+    // IPv4-compatible (::a.b.c.d, deprecated) is "unicast" to ipaddr.js, but some stacks route it to the IPv4 address.
+    else if (v6.parts.slice(0, 6).every((part) => part === 0)) return false;
+  }
+  return ip.range() === "unicast" && !CLOUD_HOST_SERVICES.has(ip.toString());
 }
 
 const refused = () => Object.assign(new Error("the webhook host is not a public address"), { code: PRIVATE_ADDRESS });

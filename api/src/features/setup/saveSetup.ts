@@ -3,6 +3,7 @@ import { AppError } from "../../shared/errors";
 import type { Db } from "../../shared/db";
 import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
 import { resolveNotificationSettings } from "../notifications/notificationSettings";
+import { isMaskedWebhookUrl } from "../notifications/webhookUrl";
 import { findSetup, saveSetup } from "./setup.repository";
 import type { TSetup, TSetupInput } from "./setup.schema";
 
@@ -13,8 +14,11 @@ export async function saveTenantSetup(
   userId: string,
   input: TSetupInput,
 ): Promise<TSetup> {
-  // A masked webhook URL sent back stands for the stored one; an omitted notifications object keeps it all.
-  const notifications = resolveNotificationSettings(input.notifications, (await findSetup(deps.db, tenantId))?.notifications);
+  // A masked webhook URL sent back stands for the stored one; an omitted notifications object keeps it all. Only then
+  // is the stored URL needed: a save that replaces it also mends one sealed with a lost SECRETS_KEY.
+  const keepsStoredUrl = !input.notifications || (!!input.notifications.webhookUrl && isMaskedWebhookUrl(input.notifications.webhookUrl));
+  const stored = await findSetup(deps.db, tenantId, { unreadableSecrets: keepsStoredUrl ? "fail" : "skip" });
+  const notifications = resolveNotificationSettings(input.notifications, stored?.notifications);
   let business;
   try {
     business = await deps.graph.getBusiness(input.businessId);

@@ -19,7 +19,7 @@ export function setupRoutes(ctx: AppContext): Router {
     res.json(businesses);
   });
   router.get("/setup", async (req, res) => {
-    const setup = await findSetup(ctx.db, principalOf(req).tenantId);
+    const setup = await findSetup(ctx.db, principalOf(req).tenantId, { log: req.log });
     if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
     res.json(presentSetup(setup));
   });

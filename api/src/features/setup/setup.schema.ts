@@ -21,6 +21,9 @@ export const ZItemTemplate = z.object({
   unitOfMeasure: z.string().trim().min(1).max(20).default("hour"),
 });
 
+/** Bounds of syncIntervalMinutes; the scheduler's SQL applies them to stored values too (storedSetup.ts repairs alike). */
+export const SYNC_INTERVAL_MINUTES = { min: 5, max: 1440, default: 60 } as const;
+
 /** Body of PUT /api/setup; only businessId is required. */
 export const ZSetupInput = z.object({
   businessId: z.string().trim().min(3, "businessId is required: pick a Bookings business").max(320),
@@ -28,7 +31,11 @@ export const ZSetupInput = z.object({
   syncServices: z.boolean().default(true),
   customerTemplate: ZCustomerTemplate.default({ paymentTermsDays: 14, taxRate: 0, language: "en" }),
   itemTemplate: ZItemTemplate.default({ type: "service", unitOfMeasure: "hour" }),
-  syncIntervalMinutes: z.int().min(5, "syncIntervalMinutes must be at least 5").max(1440, "syncIntervalMinutes must be at most 1440 (a day)").default(60),
+  syncIntervalMinutes: z
+    .int()
+    .min(SYNC_INTERVAL_MINUTES.min, `syncIntervalMinutes must be at least ${SYNC_INTERVAL_MINUTES.min}`)
+    .max(SYNC_INTERVAL_MINUTES.max, `syncIntervalMinutes must be at most ${SYNC_INTERVAL_MINUTES.max} (a day)`)
+    .default(SYNC_INTERVAL_MINUTES.default),
   lookbackDays: z.int().min(1).max(730, "lookbackDays must be at most 730").default(90),
   backgroundSync: z.boolean().default(true),
   pricesIncludeTax: z.boolean().default(false),

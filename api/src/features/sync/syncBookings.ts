@@ -45,7 +45,7 @@ export async function syncTenantIfFree(
   trigger: SyncRun["trigger"],
   shouldRun: () => Promise<boolean> = async () => true,
 ): Promise<SyncRun | null> {
-  const setup = await findSetup(deps.db, tenantId);
+  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip", log: deps.log });
   if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
   const outcome = await deps.db.tryWithLock(syncLockName(tenantId), async (signal) => {
     if (!(await shouldRun())) return null;
