@@ -75,10 +75,21 @@ export function createGraphTokens(options: GraphTokenOptions): GraphTokens {
     if (!result?.accessToken) throw new AppError("GRAPH_ERROR", `Microsoft Entra ID returned no ${flow} Graph token.`);
     return result.accessToken;
   };
+  // Calls that start together (a sync reads business, services, staff and customers at once) share one request to
+  // Entra ID while msal's cache is still empty, instead of each asking for a token of its own.
+  const inFlight = new Map<string, Promise<string>>();
+  const appOnly = (tenantId: string) => {
+    let pending = inFlight.get(tenantId);
+    if (!pending) {
+      pending = acquire(tenantId, "app-only", () => appFor(tenantId, "app").acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] })).finally(() => inFlight.delete(tenantId));
+      inFlight.set(tenantId, pending);
+    }
+    return pending;
+  };
   return {
     forUser: (tenantId, userToken) =>
       acquire(tenantId, ON_BEHALF_OF, () => appFor(tenantId, "obo").acquireTokenOnBehalfOf({ oboAssertion: userToken, scopes: [GRAPH_SCOPE] })),
-    forApp: (tenantId) => acquire(tenantId, "app-only", () => appFor(tenantId, "app").acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] })),
+    forApp: appOnly,
     adminConsentUrl,
   };
 }

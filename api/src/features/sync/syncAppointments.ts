@@ -2,6 +2,7 @@
 // by id, each window priced and committed atomically. Windows overlap so that Graph's slots never wait on our work.
 import pLimit from "p-limit";
 import type { Queryable } from "../../shared/db";
+import { AppError } from "../../shared/errors";
 import { priceAttendee } from "../invoices/pricing";
 import { CustomerIndex } from "../customers/customerIndex";
 import { GraphRequestError } from "../graph/graphClient";
@@ -30,10 +31,17 @@ export async function syncAppointments(ctx: RunContext, ready: Promise<void>): P
   ctx.progress = { ...ctx.progress, windowsDone: 0, windowsTotal: windows.length };
   const limit = pLimit(WINDOWS_IN_FLIGHT);
   const commits = new WindowCommits(ctx, ready);
+  // A failed window leaves the others to go on (each commits on its own); a failure that is not about one window's
+  // data (no token, no consent) stops the windows not started yet, which would only ask again and fail the same way.
+  const stop = new AbortController();
   const results = await Promise.allSettled(
     windows.map((window) =>
       limit(async () => {
-        await syncWindow(ctx, window, commits);
+        stop.signal.throwIfAborted();
+        await syncWindow(ctx, window, commits).catch((err: unknown) => {
+          if (err instanceof AppError) stop.abort(err);
+          throw err;
+        });
         ctx.progress = { ...ctx.progress, windowsDone: ctx.progress.windowsDone + 1 };
         await ctx.publish();
       }),
@@ -126,10 +134,16 @@ function isNewOrChanged(a: TAppointment, known: { lastUpdatedAt: Date | null; ca
   return Date.parse(a.lastUpdatedDateTime) !== known.lastUpdatedAt.getTime();
 }
 
+// Fetches queued at once per window: enough to keep Graph's slots busy, few enough that a sync that stops (another
+// step failed, the lock was lost) leaves few requests behind.
+const FETCHES_QUEUED = 8;
+
 async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Promise<TAppointment[]> {
   // The Graph client bounds concurrency per business; a 4xx on one appointment is recorded and skipped.
+  const queued = pLimit(FETCHES_QUEUED);
   const results = await Promise.all(
-    appointments.map(async (a) => {
+    appointments.map((a) => queued(async () => {
+      ctx.signal.throwIfAborted();
       try {
         return await ctx.graph.getAppointment(ctx.setup.businessId, a.id);
       } catch (err) {
@@ -139,7 +153,7 @@ async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Prom
         }
         throw err;
       }
-    }),
+    })),
   );
   return results.filter((a): a is TAppointment => a !== null);
 }

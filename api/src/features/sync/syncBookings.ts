@@ -79,8 +79,11 @@ interface Reads {
   customers: Promise<TCustomer[]> | null;
 }
 
-async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger: SyncRun["trigger"], signal: AbortSignal): Promise<SyncRun> {
+async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger: SyncRun["trigger"], lockSignal: AbortSignal): Promise<SyncRun> {
   const runId = await createRun(deps.db, tenantId, trigger);
+  // A step that fails stops the appointment windows running beside it, as does losing the lock.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([lockSignal, stop.signal]);
   const counts: SyncCounts = {};
   const ctx: RunContext = {
     ...deps,
@@ -111,6 +114,7 @@ async function runSync(deps: SyncDeps, tenantId: string, setup: TSetup, trigger:
       if (reads.customers) await step(ctx, "customers", () => syncCustomers(ctx, reads.customers!));
       customersStored();
     } catch (err) {
+      stop.abort(err);
       customersFailed(err);
       await appointments.catch(() => undefined); // no window commits now; let those in flight settle first
       throw err;
