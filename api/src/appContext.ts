@@ -6,6 +6,7 @@ import type { LocalKeys } from "./features/auth/localKeys";
 import type { TokenVerifier } from "./features/auth/tokenVerifier";
 import type { GraphAccess } from "./features/graph/entraGraph";
 import type { BookingsGraph } from "./features/graph/graphClient";
+import type { JobQueue } from "./features/jobs/jobQueue";
 import type { Notifier } from "./features/notifications/notifier";
 
 /** What createApp needs. */
@@ -22,6 +23,8 @@ export interface AppContext {
   tabDir?: string;
   /** Sends "bookings await invoicing" notifications after syncs (PRODUCT.md §6); absent: none are sent. */
   notifier?: Notifier;
+  /** Runs long work as durable jobs (PRODUCT.md §4.13); absent: requests that need a job answer 500. */
+  jobs?: JobQueue;
   /** Requests per minute per client IP and per tenant (RATE_LIMIT_*); absent: DEFAULT_RATE_LIMITS. */
   rateLimits?: RateLimits;
   /** Reverse-proxy hops whose X-Forwarded-For is trusted for the client IP (TRUST_PROXY); absent: none. */

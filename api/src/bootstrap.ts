@@ -20,6 +20,8 @@ import type { WorkflowsMessage } from "./features/notifications/notificationCard
 import { postJson } from "./features/notifications/postJson";
 import { publicOnlyFetch } from "./features/notifications/publicFetch";
 import { startScheduler } from "./features/sync/scheduler";
+import { CREATE_INVOICES_JOB, runCreateInvoicesJob } from "./features/invoices/createInvoicesJob";
+import { createJobQueue } from "./features/jobs/jobQueue";
 import { priceEveryAttendee } from "./features/bookings/priceAttendees";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
 import { answerClientErrors } from "./shared/clientErrors";
@@ -74,6 +76,9 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   // In entra mode (production) webhooks are posted to public addresses only; local mode also reaches this machine.
   const postWebhook = tokens ? (url: string, message: WorkflowsMessage) => postJson(url, message, { fetch: publicOnlyFetch }) : undefined;
   ctx.notifier = createNotifier({ db, log: logger, now: () => ctx.now(), appId: config.teamsAppId, sendActivity, postWebhook });
+  // Durable jobs: this process runs every kind, and resumes those a stopped or killed process left behind.
+  ctx.jobs = await createJobQueue(db, { [CREATE_INVOICES_JOB]: (job) => runCreateInvoicesJob({ db }, job) }, logger);
+  await ctx.jobs.start();
 
   if (emulator) {
     const run = await prepareDemoTenant({ db, graph: ctx.graphFor(""), now: ctx.now, log: logger }, DEMO_BUSINESS_ID);
@@ -90,6 +95,7 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
     );
     server.listen(config.port, overrides.host ?? config.host, resolve);
   }).catch(async (err) => {
+    await ctx.jobs?.stop();
     await db.close();
     await emulator?.close();
     throw err;
@@ -106,6 +112,7 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
       const [{ forced }] = await Promise.all([requests.drain(graceMs), graceMs > 0 ? settleWithin(schedulerStopped, graceMs) : schedulerStopped]);
       if (forced && graceMs > 0) logger.warn({ graceMs }, "requests still running after the grace period were cut off");
       await (graceMs > 0 ? settleWithin(ctx.notifier?.idle(), graceMs) : ctx.notifier?.idle());
+      await ctx.jobs?.stop(graceMs);
       await db.close();
       await emulator?.close();
     },

@@ -76,6 +76,8 @@ export function testStore(kind: "pglite" | "postgres"): { store: StoreOptions; d
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      // and the job queue's tables beside it (jobQueue.ts)
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
       await client.end();
     },
   };

@@ -95,7 +95,7 @@ describe.each(testStores())("per-day uninvoiced totals on %s", (kind) => {
   });
 
   it("follows creates, deletes, cancellations, moves and price changes, before and after compaction", async () => {
-    const created = await createInvoices(deps(), T, "u", { bookingIds: ["bk-3", "bk-4", "bk-30", "bk-31", "bk-100"], skipConflicts: false });
+    const { body: created } = (await createInvoices(deps(), T, "u", { bookingIds: ["bk-3", "bk-4", "bk-30", "bk-31", "bk-100"], skipConflicts: false })) as { body: { invoices: { id: string }[] } };
     expect(created.invoices.length).toBeGreaterThan(0);
     await expectTotalsMatch(db, "after create");
     expect(await deleteDraft(db, T, created.invoices[0]!.id)).toBe("deleted");

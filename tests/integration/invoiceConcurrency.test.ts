@@ -59,6 +59,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("concurrent creates from two API p
     await Promise.all(servers.map((s) => stopServerProcess(s)));
     const admin = await openDb({ kind: "postgres", url });
     await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    // and the job queue's tables beside it (jobQueue.ts)
+    await admin.exec(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
     await admin.close();
   });
 

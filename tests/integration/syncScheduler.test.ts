@@ -64,6 +64,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("several API processes on one Post
   afterEach(async () => {
     await Promise.all(children.splice(0).map((c) => stopServerProcess(c)));
     await admin?.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    // and the job queue's tables beside it (jobQueue.ts)
+    await admin?.exec(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
     await admin?.close();
   });
 

@@ -72,7 +72,7 @@ async function startWorker(dataDir: string | undefined, onClosed: () => Promise<
     kind: "pglite",
     ...queryable(),
     async execRows(sql: string) {
-      return (await call({ op: "exec", sql })).rows ?? [];
+      return (await call({ op: "script", sql })).rows ?? [];
     },
     async transaction(fn) {
       const begun = await call({ op: "begin" });

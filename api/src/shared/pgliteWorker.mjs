@@ -56,9 +56,14 @@ async function handle(m) {
       const r = await (await target(m.tx)).query(m.sql, m.params ?? []);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     }
-    case "exec": {
-      const results = await (await target(m.tx)).exec(m.sql);
-      return { rows: results.flatMap((r) => r.rows ?? []) };
+    case "exec":
+      await (await target(m.tx)).exec(m.sql);
+      return {};
+    case "script": {
+      // A script (pg-boss's) runs inside one of PGlite's transactions: nothing interleaves with it, and one that fails
+      // inside its own BEGIN is rolled back instead of leaving the session in an aborted transaction.
+      const rows = await lite.transaction(async (tx) => (await tx.exec(m.sql)).flatMap((r) => r.rows ?? []));
+      return { rows };
     }
     case "close":
       await lite.close();

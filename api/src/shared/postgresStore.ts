@@ -56,8 +56,19 @@ export async function openPostgres(options: PostgresOptions, events: StoreEvents
     kind: "postgres",
     ...wrap(pool),
     async execRows(sql: string) {
-      const r = (await pool.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
-      return (Array.isArray(r) ? r : [r]).flatMap((x) => x.rows ?? []);
+      // A script that fails half-way inside its own BEGIN leaves the connection in an aborted transaction: roll it
+      // back before the connection goes back to the pool.
+      const client = await checkout(pool);
+      let broken = false;
+      try {
+        const r = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(r) ? r : [r]).flatMap((x) => x.rows ?? []);
+      } catch (err) {
+        broken = await client.query("ROLLBACK").then(() => false, () => true);
+        throw err;
+      } finally {
+        release(client, broken);
+      }
     },
     async transaction(fn) {
       const client = await checkout(pool);

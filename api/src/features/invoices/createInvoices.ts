@@ -1,5 +1,5 @@
-// Use case: turn selected bookings into draft invoices in one transaction, never invoicing an attendee twice;
-// preview runs the very same steps and rolls back.
+// Use case: turn selected bookings into draft invoices, never invoicing an attendee twice: in one transaction for
+// up to CREATE_IN_REQUEST_MAX bookings, as a durable job beyond (createInvoicesJob.ts).
 import { createHash } from "node:crypto";
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
@@ -7,39 +7,51 @@ import { Decimal, moneyString } from "../../shared/money";
 import { findUninvoicedIds } from "../bookings/bookings.repository";
 import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
-import { claimKey, storeKeyResponse } from "./idempotency.repository";
+import { insertJob, presentJob } from "../jobs/job.repository";
+import type { JobQueue } from "../jobs/jobQueue";
+import type { JobAccepted } from "../jobs/job.types";
+import { CREATE_INVOICES_JOB, type CreateInvoicesJobInput } from "./createInvoicesJob";
+import { claimKey, storeKeyResponse, type KeyOwner } from "./idempotency.repository";
 import { findInvoices, findLines, loadBillable, lockBookings } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TCreateInvoices } from "./invoice.schema";
-import type { CreateResult, CreateTotals, InvoiceView, PreviewResult } from "./invoice.types";
+import type { CreateResult, CreateTotals } from "./invoice.types";
 import { planLines, writeDrafts } from "./planDrafts";
 
-const MAX_BOOKINGS = 10_000;
+/** Selections up to this many bookings are invoiced in the request (201); larger ones run as a job (202). */
+export const CREATE_IN_REQUEST_MAX = 500;
 const CONFLICT_RETRIES = 3;
 
-/** What creating invoices needs. */
+/** What creating invoices needs; `jobs` runs the large ones. */
 export interface InvoiceDeps {
   db: Db;
   now: () => Date;
+  jobs?: Pick<JobQueue, "enqueue">;
 }
 
-/** Creates the drafts; with an Idempotency-Key, a repeat of the same request gets the first answer back. */
-export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices, idempotencyKey?: string): Promise<CreateResult> {
+/** A create's answer: the drafts (201), or the job that makes them (202). */
+export type CreateAnswer = { status: 201; body: CreateResult } | { status: 202; body: JobAccepted };
+
+/**
+ * Creates the drafts, in the request for up to CREATE_IN_REQUEST_MAX bookings and as a job beyond (no cap: every
+ * matching booking is invoiced). With an Idempotency-Key, the same user repeating the same request gets the first
+ * answer back (the same drafts, or the same job).
+ */
+export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices, idempotencyKey?: string): Promise<CreateAnswer> {
   const setup = await requireSetup(deps.db, tenantId);
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  const owner = idempotencyKey ? { tenantId, userId, key: idempotencyKey } : undefined;
+  const now = deps.now();
+  const selected = input.bookingIds?.length ?? (await countMatching(deps.db, tenantId, now, input));
+  if (selected > CREATE_IN_REQUEST_MAX) return enqueueCreate(deps, { tenantId, userId, setup, input, now, total: selected, owner, requestHash });
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.db.transaction(async (tx) => {
-        if (idempotencyKey) {
-          const claim = await claimKey(tx, tenantId, idempotencyKey, requestHash);
-          if (claim.kind === "existing") {
-            if (claim.requestHash !== requestHash) throw keyReused();
-            return claim.response as CreateResult;
-          }
-        }
+        const earlier = owner && (await earlierAnswer(tx, owner, requestHash));
+        if (earlier) return earlier;
         const result = await buildDrafts(tx, deps.now(), tenantId, userId, setup, input);
-        if (idempotencyKey) await storeKeyResponse(tx, tenantId, idempotencyKey, 201, result);
-        return result;
+        if (owner) await storeKeyResponse(tx, owner, 201, result);
+        return { status: 201 as const, body: result };
       });
     } catch (err) {
       if (isTransient(err) && attempt < CONFLICT_RETRIES) continue;
@@ -52,29 +64,47 @@ export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId
   }
 }
 
-/** What a create would produce, computed by the same steps inside a transaction that is rolled back. */
-export async function previewInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices): Promise<PreviewResult> {
-  const setup = await requireSetup(deps.db, tenantId);
-  let preview: CreateResult | undefined;
-  try {
-    await deps.db.transaction(async (tx) => {
-      preview = await buildDrafts(tx, deps.now(), tenantId, userId, setup, input);
-      throw ROLLBACK;
-    });
-  } catch (err) {
-    if (err !== ROLLBACK) throw err;
-  }
-  return { ...preview!, invoices: preview!.invoices.map((inv) => ({ ...inv, id: null })) };
+// The stored answer for a key this user used before with the same request; a different request is refused.
+async function earlierAnswer(tx: Queryable, owner: KeyOwner, requestHash: string): Promise<CreateAnswer | null> {
+  const claim = await claimKey(tx, owner, requestHash);
+  if (claim.kind === "claimed") return null;
+  if (claim.requestHash !== requestHash) throw keyReused();
+  return { status: claim.status, body: claim.response } as CreateAnswer;
 }
 
-const ROLLBACK = Symbol("preview rollback");
+async function countMatching(db: Db, tenantId: string, now: Date, input: TCreateInvoices): Promise<number> {
+  return (await findUninvoicedIds(db, tenantId, now, input.filter!)).length;
+}
 
-async function buildDrafts(tx: Queryable, now: Date, tenantId: string, userId: string, setup: TSetup, input: TCreateInvoices): Promise<CreateResult> {
+// Records the job and enqueues it in one transaction (with the key's answer): it runs exactly when it was recorded.
+async function enqueueCreate(
+  deps: InvoiceDeps,
+  r: { tenantId: string; userId: string; setup: TSetup; input: TCreateInvoices; now: Date; total: number; owner?: KeyOwner; requestHash: string },
+): Promise<CreateAnswer> {
+  if (!deps.jobs) throw new AppError("INTERNAL", "Large creates need the job queue, which this process does not run.");
+  const jobs = deps.jobs;
+  const jobInput: CreateInvoicesJobInput = {
+    bookingIds: r.input.bookingIds,
+    filter: r.input.filter,
+    groupBy: r.input.groupBy ?? r.setup.defaultGroupBy,
+    skipConflicts: r.input.skipConflicts,
+    asOf: r.now.toISOString(),
+  };
+  return deps.db.transaction(async (tx) => {
+    const earlier = r.owner && (await earlierAnswer(tx, r.owner, r.requestHash));
+    if (earlier) return earlier;
+    const job = await insertJob(tx, r.tenantId, { kind: CREATE_INVOICES_JOB, createdBy: r.userId, input: jobInput, total: r.total });
+    await jobs.enqueue(tx, CREATE_INVOICES_JOB, { tenantId: r.tenantId, jobId: job.id });
+    const body: JobAccepted = { jobId: job.id, job: presentJob(job) };
+    if (r.owner) await storeKeyResponse(tx, r.owner, 202, body);
+    return { status: 202 as const, body };
+  });
+}
+
+/** The drafts of a selection, written in `tx`; `lock` (a create) holds the bookings until the transaction ends. */
+export async function buildDrafts(tx: Queryable, now: Date, tenantId: string, userId: string, setup: TSetup, input: TCreateInvoices, lock = true): Promise<CreateResult> {
   const bookingIds = input.bookingIds ?? (await findUninvoicedIds(tx, tenantId, now, input.filter!));
-  if (bookingIds.length > MAX_BOOKINGS) {
-    throw new AppError("BAD_REQUEST", `filter: it matches ${bookingIds.length} bookings; narrow it to at most ${MAX_BOOKINGS} per request.`);
-  }
-  await lockBookings(tx, tenantId, bookingIds);
+  if (lock) await lockBookings(tx, tenantId, bookingIds);
   const rows = await loadBillable(tx, tenantId, bookingIds);
   const plan = await planLines(tx, tenantId, setup, rows, bookingIds, now);
   if (plan.conflicts.length && !input.skipConflicts) throw alreadyInvoiced(plan.conflicts);
@@ -84,9 +114,10 @@ async function buildDrafts(tx: Queryable, now: Date, tenantId: string, userId: s
   return { invoices, skipped, totals: totalsOf(invoices) };
 }
 
-function totalsOf(invoices: InvoiceView[]): CreateTotals {
+/** Sums over drafts. */
+export function totalsOf(invoices: { currency: string; net: string; tax: string; total: string; lines: unknown[] }[]): CreateTotals {
   const currency = invoices[0]?.currency ?? null;
-  const add = (pick: (i: InvoiceView) => string) => invoices.reduce((acc, i) => acc.plus(pick(i)), new Decimal(0));
+  const add = (pick: (i: (typeof invoices)[number]) => string) => invoices.reduce((acc, i) => acc.plus(pick(i)), new Decimal(0));
   const money = (v: Decimal) => (currency ? moneyString(v, currency) : "0.00");
   return {
     invoices: invoices.length,
@@ -98,7 +129,8 @@ function totalsOf(invoices: InvoiceView[]): CreateTotals {
   };
 }
 
-async function requireSetup(db: Db, tenantId: string): Promise<TSetup> {
+/** The tenant's setup, or NOT_CONFIGURED. */
+export async function requireSetup(db: Db, tenantId: string): Promise<TSetup> {
   const setup = await findSetup(db, tenantId, { unreadableSecrets: "skip" });
   if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
   return setup;
@@ -128,7 +160,8 @@ async function invoicedAmong(db: Db, tenantId: string, bookingIds: string[]): Pr
   return rows.map((r) => r.booking_id);
 }
 
-function alreadyInvoiced(bookingIds: string[]): AppError {
+/** The 409 for bookings that are on an invoice already. */
+export function alreadyInvoiced(bookingIds: string[]): AppError {
   const n = bookingIds.length;
   const what = n === 0 ? "Some of the selected bookings were" : `${n} of the selected bookings ${n === 1 ? "is" : "are"}`;
   return new AppError("ALREADY_INVOICED", `${what} already on an invoice. Refresh the list, or send skipConflicts: true to invoice the rest.`, { bookingIds });

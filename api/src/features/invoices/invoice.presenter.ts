@@ -7,7 +7,11 @@ import type { InvoiceView, InvoiceWarning } from "./invoice.types";
 /** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */
 export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceView[] {
   const byInvoice = new Map<string, LineRow[]>();
-  for (const l of lines) byInvoice.set(l.invoice_id, [...(byInvoice.get(l.invoice_id) ?? []), l]);
+  for (const l of lines) {
+    const list = byInvoice.get(l.invoice_id);
+    if (list) list.push(l);
+    else byInvoice.set(l.invoice_id, [l]);
+  }
   return rows.map((r) => presentInvoice(r, byInvoice.get(r.id) ?? []));
 }
 

@@ -7,7 +7,8 @@ import { isStorableDate, parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
 import { findSetup } from "../setup/setup.repository";
-import { createInvoices, previewInvoices } from "./createInvoices";
+import { createInvoices } from "./createInvoices";
+import { previewInvoices } from "./previewInvoices";
 import { editDraft, finalizeDraft } from "./editDraft";
 import { deleteDraft, findInvoices, findLines, listInvoiceRows } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
@@ -34,7 +35,9 @@ export function invoiceRoutes(ctx: AppContext): Router {
     const p = principalOf(req);
     const header = req.get("Idempotency-Key");
     const key = header === undefined ? undefined : ZIdempotencyKey.parse(header);
-    res.status(201).json(await createInvoices(ctx, p.tenantId, p.userId, parseBody(ZCreateInvoices, req), key));
+    const answer = await createInvoices(ctx, p.tenantId, p.userId, parseBody(ZCreateInvoices, req), key);
+    if (answer.status === 202) res.location(`/api/jobs/${answer.body.jobId}`);
+    res.status(answer.status).json(answer.body);
   });
   router.get("/invoices", async (req, res) => {
     const tenantId = principalOf(req).tenantId;

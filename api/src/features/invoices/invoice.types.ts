@@ -76,6 +76,8 @@ export interface CreateResult {
 /** Answer of POST /api/invoices/preview: what a create would make; nothing is stored, so drafts have no id. */
 export interface PreviewResult {
   invoices: (Omit<InvoiceView, "id"> & { id: null })[];
+  /** How many drafts `invoices` lists: all of them, or the first ones of a large selection (`totals.invoices` has all). */
+  listed: number;
   skipped: Skipped[];
   totals: CreateTotals;
 }

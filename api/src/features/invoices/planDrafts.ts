@@ -3,7 +3,7 @@ import type { Queryable } from "../../shared/db";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
-import { insertDrafts, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type NewLine } from "./invoice.repository";
+import { insertDrafts, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type CustomerTerms, type NewInvoice, type NewLine } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { invoiceTotals } from "./pricing";
 
@@ -14,20 +14,27 @@ export interface PendingLine extends Omit<NewLine, "taxRate"> {
   start: Date;
 }
 
-/** The lines to bill, what is skipped and why, and bookings whose every attendee is already invoiced. */
-export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, rows: BillableRow[], requested: string[], now: Date) {
-  const skipped: Skipped[] = [];
-  const conflicts: string[] = [];
-  const lines: PendingLine[] = [];
-  const byBooking = groupBy(rows, (r) => r.booking_id);
+/** Finds (or makes) the customer of an attendee that has none yet; null when it cannot have one. */
+export type CustomerResolver = (a: BillableRow) => Promise<string | null>;
+
+/** Links an attendee without a customer as a create does (PRODUCT.md §4.4): found, or made from the template. */
+export function linkingResolver(tx: Queryable, tenantId: string, setup: TSetup): CustomerResolver {
   let index: CustomerIndex | undefined; // loaded only if some attendee still lacks a customer
-  const linkNow = async (a: BillableRow) => {
+  return async (a) => {
     index ??= await CustomerIndex.load(tx, tenantId);
     const identity = { bookingsCustomerId: a.bookings_customer_id, name: a.attendee_name ?? "", email: a.attendee_email };
     const customerId = await index.link(tx, identity, customerTemplateOf(setup));
     if (customerId) await setAttendeeCustomer(tx, tenantId, a.booking_id, a.attendee_key!, customerId);
     return customerId;
   };
+}
+
+/** The lines to bill, what is skipped and why, and bookings whose every attendee is already invoiced. */
+export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, rows: BillableRow[], requested: string[], now: Date, resolve: CustomerResolver = linkingResolver(tx, tenantId, setup)) {
+  const skipped: Skipped[] = [];
+  const conflicts: string[] = [];
+  const lines: PendingLine[] = [];
+  const byBooking = groupBy(rows, (r) => r.booking_id);
   for (const bookingId of requested) {
     const attendees = byBooking.get(bookingId);
     const first = attendees?.[0];
@@ -39,7 +46,7 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
     else if (attendees.every((a) => a.invoiced)) conflicts.push(bookingId);
     else {
       for (const a of attendees.filter((x) => !x.invoiced)) {
-        const customerId = a.customer_id ?? (await linkNow(a));
+        const customerId = a.customer_id ?? (await resolve(a));
         if (!customerId) skipped.push({ bookingId, reason: "noCustomer", attendee: a.attendee_name || a.attendee_key! });
         else lines.push(toPendingLine(a, customerId, attendees.length > 1));
       }
@@ -48,7 +55,8 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
   return { lines, skipped, conflicts };
 }
 
-function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
+/** The line an attendee is billed with. */
+export function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
   const durationMinutes = Math.round((a.end_at.getTime() - a.start_at.getTime()) / 60_000);
   // The line's service date says when; a clock time here would be in UTC and confuse the customer.
   const who = isGroup && a.attendee_name ? ` · ${a.attendee_name}` : "";
@@ -69,23 +77,35 @@ function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): Pe
 
 /** Groups lines into drafts (per customer, per booking attendee, or per customer and month) and writes them. */
 export async function writeDrafts(tx: Queryable, tenantId: string, userId: string, setup: TSetup, grouping: string, lines: PendingLine[], now: Date): Promise<string[]> {
-  const keyOf = (l: PendingLine) =>
-    grouping === "booking" ? `${l.bookingId}|${l.attendeeKey}` : grouping === "customerMonth" ? `${l.customerId}|${l.serviceDate.slice(0, 7)}` : l.customerId;
-  const groups = groupBy(lines, (l) => `${keyOf(l)}|${l.currency}`);
   const terms = await loadCustomerTerms(tx, tenantId, [...new Set(lines.map((l) => l.customerId))]);
-  const issueDate = now.toISOString().slice(0, 10);
-  const drafts = [...groups.values()].map((group) => {
-    const first = group[0]!;
-    const t = terms.get(first.customerId)!;
-    const withTax = group.sort((a, b) => a.start.getTime() - b.start.getTime()).map((l) => ({ ...l, taxRate: t.tax_rate }));
-    const totals = invoiceTotals(withTax, { currency: first.currency, pricesIncludeTax: setup.pricesIncludeTax });
-    const dueDate = new Date(now.getTime() + t.payment_terms_days * 86_400_000).toISOString().slice(0, 10);
-    return { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: userId, lines: withTax };
-  });
-  return insertDrafts(tx, tenantId, drafts);
+  return insertDrafts(tx, tenantId, groupDrafts(lines, { grouping, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now }));
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+/** The key of the draft a line goes on, for a grouping (`customer`, `booking`, `customerMonth`). */
+export function draftKeyOf(grouping: string, l: Pick<PendingLine, "bookingId" | "attendeeKey" | "customerId" | "serviceDate" | "currency">): string {
+  const key = grouping === "booking" ? `${l.bookingId}|${l.attendeeKey}` : grouping === "customerMonth" ? `${l.customerId}|${l.serviceDate.slice(0, 7)}` : l.customerId;
+  return `${key}|${l.currency}`;
+}
+
+/** Pure: lines grouped into drafts with their totals, lines by service time, drafts in the order of their first line. */
+export function groupDrafts(
+  lines: PendingLine[],
+  o: { grouping: string; terms: Map<string, Pick<CustomerTerms, "tax_rate" | "payment_terms_days">>; pricesIncludeTax: boolean; userId: string; now: Date },
+): NewInvoice[] {
+  const groups = groupBy(lines, (l) => draftKeyOf(o.grouping, l));
+  const issueDate = o.now.toISOString().slice(0, 10);
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const t = o.terms.get(first.customerId)!;
+    const withTax = group.sort((a, b) => a.start.getTime() - b.start.getTime()).map((l) => ({ ...l, taxRate: t.tax_rate }));
+    const totals = invoiceTotals(withTax, { currency: first.currency, pricesIncludeTax: o.pricesIncludeTax });
+    const dueDate = new Date(o.now.getTime() + t.payment_terms_days * 86_400_000).toISOString().slice(0, 10);
+    return { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: o.userId, lines: withTax };
+  });
+}
+
+/** Items by key, in the order each key first appears. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

@@ -78,7 +78,9 @@ export function invoiceTotals(
   const byRate = new Map<string, string[]>();
   for (const line of lines) {
     const key = new Decimal(line.taxRate).toString();
-    byRate.set(key, [...(byRate.get(key) ?? []), line.amount]);
+    const amounts = byRate.get(key);
+    if (amounts) amounts.push(line.amount);
+    else byRate.set(key, [line.amount]);
   }
   let net = new Decimal(0);
   let tax = new Decimal(0);
