@@ -5,6 +5,7 @@ import type { BookingsGraph } from "../graph/graphClient";
 import { SYNC_INTERVAL_MINUTES } from "../setup/setup.schema";
 import type { Notifier } from "../notifications/notifier";
 import { compactGrownDayLogs } from "../bookings/bookings.repository";
+import { purgeExpiredKeys } from "../invoices/idempotency.repository";
 import { syncTenantIfFree } from "./syncBookings";
 import type { SyncRun } from "./sync.types";
 
@@ -56,6 +57,7 @@ export async function runDueSyncs(deps: SchedulerDeps): Promise<SyncRun[]> {
   }
   deps.notifier?.retryPending();
   await compactGrownDayLogs(deps.db).catch((err) => deps.log?.warn({ err }, "could not fold the per-day totals log"));
+  await purgeExpiredKeys(deps.db).catch((err) => deps.log?.warn({ err }, "could not purge expired idempotency keys"));
   return runs;
 }
 
