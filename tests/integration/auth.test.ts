@@ -75,7 +75,7 @@ describe("auth (local mode)", () => {
         "/api/health", "/api/dev/token", "/api/businesses", "/api/setup", "/api/sync", "/api/sync/runs", "/api/customers", "/api/items",
         "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json", "/api/staff",
         "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/pdf", "/api/invoices/export.csv",
-        "/api/notifications/test",
+        "/api/notifications/test", "/api/jobs/{id}",
       ].sort(),
     );
   });

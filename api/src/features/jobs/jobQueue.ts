@@ -21,6 +21,8 @@ export type JobHandler = (job: JobContext) => Promise<unknown>;
 export interface JobQueue {
   /** Enqueues job `jobId` in the caller's transaction: it runs once that commits, never if it rolls back. */
   enqueue(tx: Queryable, kind: string, job: { tenantId: string; jobId: string }): Promise<void>;
+  /** Tells this process's worker for `kind` to look for work now instead of at its next poll (after an enqueue commits). */
+  wake(kind: string): void;
   /** Starts the workers for the registered kinds. */
   start(): Promise<void>;
   /** Stops taking jobs and waits up to `graceMs` for those running (their steps are committed one by one anyway). */
@@ -47,10 +49,15 @@ export async function createJobQueue(db: Db, handlers: Record<string, JobHandler
   });
   boss.on("error", (err: Error) => log?.warn({ err }, "job queue background work failed; it is retried"));
   let started = false;
+  const workers = new Map<string, string>();
   return {
     async enqueue(tx, kind, job) {
       if (!handlers[kind]) throw new Error(`no handler for job kind ${kind}`);
       await boss.send(queueName(kind), job, { db: bossDb(tx), singletonKey: job.jobId });
+    },
+    wake(kind) {
+      const id = workers.get(queueName(kind));
+      if (id) boss.notifyWorker(id);
     },
     async start() {
       await boss.start();
@@ -58,9 +65,10 @@ export async function createJobQueue(db: Db, handlers: Record<string, JobHandler
       for (const [kind, handler] of Object.entries(handlers)) {
         const name = queueName(kind);
         await boss.createQueue(name, { heartbeatSeconds: HEARTBEAT_SECONDS, retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: 6 * 3600 });
-        await boss.work<{ tenantId: string; jobId: string }>(name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+        const workerId = await boss.work<{ tenantId: string; jobId: string }>(name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
           if (job) await runOne(db, handler, job, log);
         });
+        workers.set(name, workerId);
       }
     },
     async stop(graceMs = 0) {
