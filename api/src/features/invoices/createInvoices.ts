@@ -26,7 +26,7 @@ const CONFLICT_RETRIES = 3;
 export interface InvoiceDeps {
   db: Db;
   now: () => Date;
-  jobs?: Pick<JobQueue, "enqueue">;
+  jobs?: Pick<JobQueue, "enqueue" | "wake">;
 }
 
 /** A create's answer: the drafts (201), or the job that makes them (202). */
@@ -90,7 +90,7 @@ async function enqueueCreate(
     skipConflicts: r.input.skipConflicts,
     asOf: r.now.toISOString(),
   };
-  return deps.db.transaction(async (tx) => {
+  const answer = await deps.db.transaction(async (tx) => {
     const earlier = r.owner && (await earlierAnswer(tx, r.owner, r.requestHash));
     if (earlier) return earlier;
     const job = await insertJob(tx, r.tenantId, { kind: CREATE_INVOICES_JOB, createdBy: r.userId, input: jobInput, total: r.total });
@@ -99,6 +99,8 @@ async function enqueueCreate(
     if (r.owner) await storeKeyResponse(tx, r.owner, 202, body);
     return { status: 202 as const, body };
   });
+  jobs.wake(CREATE_INVOICES_JOB); // committed: start it now rather than at the worker's next poll
+  return answer;
 }
 
 /** The drafts of a selection, written in `tx`; `lock` (a create) holds the bookings until the transaction ends. */
