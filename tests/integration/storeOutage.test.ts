@@ -1,5 +1,5 @@
 // Covers a PostgreSQL that goes away and comes back (a TCP proxy between the API and the server is cut, then restored):
-// requests answer 503 STORE_UNAVAILABLE within a bounded time, liveness stays 200, and the same request works again after.
+// requests and readiness answer 503 STORE_UNAVAILABLE within a bounded time, liveness stays 200, and both work again after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client } from "../factories/http";
 import { hostAndPort, startTcpProxy, type TcpProxy } from "../factories/tcpProxy";
@@ -48,5 +48,24 @@ describe.skipIf(!PG_URL)("the API while PostgreSQL is away", () => {
     const back = await api.get(LIST);
     expect(back.status).toBe(200);
     expect(back.body).toEqual(before.body);
+  });
+
+  it("reports readiness from the store: 200 while it answers, 503 STORE_UNAVAILABLE while it is away", async () => {
+    const anonymous = client(server.url); // probes carry no token
+    const ready = await anonymous.get("/api/health/ready");
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ ok: true, store: "postgres" });
+
+    proxy.pause();
+    const t0 = Date.now();
+    const away = await anonymous.get("/api/health/ready");
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(away.status).toBe(503);
+    expect(away.headers.get("retry-after")).toBe("5");
+    expect(away.body.error.code).toBe("STORE_UNAVAILABLE");
+    expect(away.body.error.message).toBe("The database cannot be reached right now. Please try again in a few seconds.");
+
+    proxy.resume();
+    expect((await anonymous.get("/api/health/ready")).body).toEqual({ ok: true, store: "postgres" });
   });
 });
