@@ -7,6 +7,7 @@ import type { Db } from "./db";
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK_KEY = 7_202_611_240;
+const MIGRATION_LOCK_WAIT = "10min";
 
 /** Applies pending migrations (those up to `upTo` only, if given: tests of a migration over older data) and returns the versions it applied. */
 export async function migrate(db: Db, options: { upTo?: string } = {}): Promise<string[]> {
@@ -16,7 +17,9 @@ export async function migrate(db: Db, options: { upTo?: string } = {}): Promise<
     .filter((f) => options.upTo === undefined || f.slice(0, 3) <= options.upTo)
     .sort();
   return db.transaction(async (tx) => {
-    // Several API processes may start at once against one PostgreSQL: one migrates, the others wait.
+    // Several API processes may start at once against one PostgreSQL: one migrates, the others wait. A migration may
+    // take minutes (003 prices every stored attendee), longer than the lock wait a request gets, so this wait has its own bound.
+    await tx.exec(`SET LOCAL lock_timeout = '${MIGRATION_LOCK_WAIT}'`);
     await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
     await tx.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
