@@ -2,6 +2,7 @@
 // (pg_terminate_backend), idle pooled ones and one holding a named lock. The process keeps running, the lock's holder
 // is told through its signal, the lock is free again, and the next requests are answered normally.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -136,6 +137,7 @@ describe.skipIf(!PG_URL)("PostgreSQL ends every session of the app", () => {
         GRAPH_TOKEN: "t",
         DATABASE_URL: withParams(PG_URL!, { options: `-c search_path=${schema}`, application_name: appName }),
       });
+      cleanups.push(() => fs.rmSync(server.dataDir, { recursive: true, force: true }));
       cleanups.push(() => stopServerProcess(server, "SIGKILL"));
       let output = "";
       server.child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
