@@ -120,11 +120,12 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return new AppError("BAD_REQUEST", describeZodError(err));
   const e = err as { type?: string; status?: number; statusCode?: number; message?: string; code?: string; hint?: string };
-  // The database's own guard on final invoices (migration 003) speaks the domain's language too.
+  // A database that is away, or a lock wait past lock_timeout, passes: the caller should come back, not report a bug.
   if (isStoreUnavailable(err)) return storeUnavailable();
   if (isLockTimeout(err)) {
     return new AppError("STORE_BUSY", "The data is busy with another change right now. Please try again in a few seconds.", { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
   }
+  // The database's own guard on final invoices (migration 003) speaks the domain's language too.
   if (e?.code === "P0001" && e.hint === "final_invoice") return new AppError("NOT_DRAFT", "This invoice is final and can no longer change.");
   // body-parser errors carry a `type` and a 4xx status: malformed JSON, too large, bad charset.
   if (e?.type === "entity.parse.failed") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
