@@ -16,6 +16,7 @@ import { setupRoutes } from "./features/setup/setup.routes";
 import { syncRoutes } from "./features/sync/sync.routes";
 import { DEFAULT_RATE_LIMITS } from "./config";
 import { handleErrors, handleNotFound } from "./shared/errors";
+import { healthRoutes } from "./shared/health";
 import { httpLogger } from "./shared/httpLogger";
 import { jsonBody } from "./shared/jsonBody";
 import { rateLimitPerIp, rateLimitPerTenant } from "./shared/rateLimit";
@@ -50,7 +51,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use(rateLimitPerIp(limits.perIpPerMinute));
   api.use(jsonBody("1mb"));
   const openapi = buildOpenApiDocument();
-  api.get("/health", (_req, res) => void res.json({ ok: true }));
+  api.use(healthRoutes(ctx.db));
   api.use(devRoutes(ctx.localKeys));
   api.use(requireAuth(ctx.verifyToken));
   api.use(rateLimitPerTenant(limits.perTenantPerMinute));

@@ -22,12 +22,11 @@ import { publicOnlyFetch } from "./features/notifications/publicFetch";
 import { startScheduler } from "./features/sync/scheduler";
 import { CREATE_INVOICES_JOB, runCreateInvoicesJob } from "./features/invoices/createInvoicesJob";
 import { createJobQueue } from "./features/jobs/jobQueue";
-import { priceEveryAttendee } from "./features/bookings/priceAttendees";
+import { migrateStore } from "./migrateStore";
 import { openDb, storeOptionsFor, type StoreOptions } from "./shared/db";
 import { answerClientErrors } from "./shared/clientErrors";
 import { trackRequests } from "./shared/drainServer";
 import { createLogger } from "./shared/logger";
-import { migrate } from "./shared/migrate";
 import { DEMO_BUSINESS_ID, startEmulator } from "../emulator/index";
 
 /** Where the built tab lives. */
@@ -60,10 +59,8 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   const emulator = config.graphBaseUrl ? undefined : await startEmulator({ seed: "demo", port: 0 });
   const graphBaseUrl = config.graphBaseUrl ?? emulator!.url;
   const db = await openDb(overrides.store ?? storeOptionsFor(config), { onBackgroundError: (err) => logger.warn({ err }, "database connection lost; the pool reconnects on the next query") });
-  const applied = await migrate(db);
+  const applied = await migrateStore(db);
   if (applied.length) logger.info({ applied }, "applied migrations");
-  // Migration 003 gave attendees a stored priced line; price what an older version synced.
-  if (applied.includes("003")) await priceEveryAttendee(db);
   const localKeys = config.authMode === "local" ? await loadLocalKeys(config.dataDir) : undefined;
   const verifyToken = localKeys
     ? createTokenVerifier({ mode: "local", keys: localKeys })

@@ -13,7 +13,7 @@ export interface ServerProcess {
   token(tenantId: string): Promise<string>;
 }
 
-/** Starts `api/src/server.ts` with the given environment and waits until it listens. */
+/** Starts `api/src/server.ts` with the given environment and waits until it listens; rejects with `exitCode` and `output` if it exits first. */
 export async function startServerProcess(env: Record<string, string>, opts: { dataDir?: string } = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "bi-proc-"));
   const child = spawn(process.execPath, ["--import", "tsx", "api/src/server.ts"], {
@@ -30,7 +30,8 @@ export async function startServerProcess(env: Record<string, string>, opts: { da
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.once("exit", (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${output}`)));
+    // "close", not "exit": it comes after the last of the output, which holds the reason the server stopped.
+    child.once("close", (code, signal) => reject(Object.assign(new Error(`server exited (${code ?? signal}): ${output}`), { exitCode: code, output })));
   });
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -11,6 +11,7 @@ import { DEMO_TENANT_ID, DEMO_USER_ID, prepareDemoTenant } from "../../api/src/d
 import { issueDevToken } from "../../api/src/features/auth/devToken";
 import type { SyncRun } from "../../api/src/features/sync/sync.types";
 import type { StoreOptions } from "../../api/src/shared/db";
+import type { PostgresOptions } from "../../api/src/shared/postgresStore";
 import { secretsKeyFor } from "../../api/src/shared/secrets";
 import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api/emulator/index";
 
@@ -35,13 +36,21 @@ export interface TestServer {
 }
 
 /** Starts emulator + API; by default the demo tenant is set up and synced. `env` adds to the test configuration
- * (e.g. AUTH_MODE=entra; then token() is unavailable), `overrides` to what startApi receives. */
+ * (e.g. AUTH_MODE=entra; then token() is unavailable), `overrides` to what startApi receives, `postgres` to the
+ * PostgreSQL store's options (a URL through a proxy, short timeouts). */
 export async function startTestServer(
-  opts: { store?: "pglite" | "postgres"; demo?: boolean; emulator?: EmulatorOptions; env?: Record<string, string>; overrides?: Omit<StartOverrides, "store" | "host"> } = {},
+  opts: {
+    store?: "pglite" | "postgres";
+    demo?: boolean;
+    emulator?: EmulatorOptions;
+    env?: Record<string, string>;
+    overrides?: Omit<StartOverrides, "store" | "host">;
+    postgres?: PostgresOverrides;
+  } = {},
 ): Promise<TestServer> {
   const emulator = await startEmulator({ seed: "demo", ...opts.emulator, port: 0, host: "127.0.0.1" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-test-"));
-  const { store, dropStore } = testStore(opts.store ?? "pglite");
+  const { store, dropStore } = testStore(opts.store ?? "pglite", opts.postgres);
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0", ...HIGH_RATE_LIMITS, ...opts.env });
   // Sealed as `npm start` seals: with SECRETS_KEY when the test sets one, else the key file in the test's DATA_DIR.
   const api = await startApi(config, { logger: pino({ level: "silent" }), ...opts.overrides, store: { ...store, secretsKey: secretsKeyFor(config) }, host: "127.0.0.1" });
@@ -63,15 +72,18 @@ export async function startTestServer(
   };
 }
 
+/** What a test may change of the PostgreSQL store's options; the schema stays the test's own. */
+export type PostgresOverrides = Partial<Omit<PostgresOptions, "schema">>;
+
 /** Store options for a test: in-memory PGlite, or a fresh schema on TEST_DATABASE_URL that dropStore removes. */
-export function testStore(kind: "pglite" | "postgres"): { store: StoreOptions; dropStore: () => Promise<void> } {
+export function testStore(kind: "pglite" | "postgres", postgres: PostgresOverrides = {}): { store: StoreOptions; dropStore: () => Promise<void> } {
   if (kind === "pglite") return { store: { kind: "pglite" }, dropStore: async () => undefined };
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: cannot run the PostgreSQL variant");
   // Each server gets its own schema, so test files can run in parallel on one database.
   const schema = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   return {
-    store: { kind: "postgres", url, schema, poolSize: 5 },
+    store: { kind: "postgres", url, schema, poolSize: 5, ...postgres },
     async dropStore() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

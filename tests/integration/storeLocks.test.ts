@@ -1,7 +1,9 @@
 // Covers the store's named locks (one sync or notification per tenant at a time): a second holder of a name is refused,
-// and more holders than pool connections, each querying through the store, all finish instead of hanging.
+// more holders than pool connections, each querying through the store, all finish instead of hanging, and on PostgreSQL
+// two names whose 32-bit hashtext collide are two locks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "../../api/src/shared/db";
+import { advisoryLockKey } from "../../api/src/shared/postgresStore";
 import { testStore, testStores } from "../factories/testServer";
 
 describe.each(testStores())("named locks on %s", (kind) => {
@@ -36,5 +38,30 @@ describe.each(testStores())("named locks on %s", (kind) => {
     expect(first).toEqual({ acquired: true, value: 1 });
     expect(second).toEqual({ acquired: false });
     expect(await db.tryWithLock("sync:same", async () => 3)).toEqual({ acquired: true, value: 3 });
+  });
+
+  it.runIf(kind === "postgres")("holds two names at once whose 32-bit hashtext collide, as two advisory locks", async () => {
+    const { rows } = await db.query<{ names: string[] }>(
+      `SELECT array_agg(n ORDER BY n) AS names FROM (SELECT 'sync:tenant-' || g AS n FROM generate_series(1, 200000) g) s
+       GROUP BY hashtext(n) HAVING count(*) > 1 LIMIT 1`,
+    );
+    const [a, b] = rows[0]!.names;
+    const hashes = await db.query<{ h: number }>("SELECT hashtext(n) AS h FROM unnest($1::text[]) AS n", [[a, b]]);
+    expect(hashes.rows[0]!.h).toBe(hashes.rows[1]!.h); // a key of hashtext(name) would make them one lock
+    const keys = [advisoryLockKey(a!), advisoryLockKey(b!)];
+
+    const outcome = await db.tryWithLock(a!, async () => {
+      const inner = await db.tryWithLock(b!, async () => {
+        // Both granted, each under its own 64-bit key (pg_locks splits a bigint key into classid:objid).
+        const held = await db.query<{ key: string }>(
+          `SELECT ((classid::bigint << 32) | objid::bigint)::text AS key FROM pg_locks
+           WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND ((classid::bigint << 32) | objid::bigint) IN (SELECT unnest($1::bigint[]))`,
+          [keys],
+        );
+        return held.rows.map((r) => r.key).sort();
+      });
+      return inner;
+    });
+    expect(outcome).toEqual({ acquired: true, value: { acquired: true, value: [...keys].sort() } });
   });
 });

@@ -71,6 +71,9 @@ const MATRIX: Record<string, Probe> = {
   "GET /api/health": async ({ b }) => {
     expect((await b.api.get("/api/health")).body).toEqual({ ok: true });
   },
+  "GET /api/health/ready": async ({ server, b }) => {
+    expect((await b.api.get("/api/health/ready")).body).toEqual({ ok: true, store: server.api.ctx.db.kind });
+  },
   "POST /api/dev/token": async ({ server, a, b }) => {
     const res = await client(server.url).post("/api/dev/token", { tenantId: b.tenantId, userId: "someone-else" });
     const mine = await client(server.url, res.body.token).get("/api/invoices?limit=200");

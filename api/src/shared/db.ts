@@ -1,7 +1,7 @@
 // The store: one PostgreSQL-dialect interface over embedded PGlite (its own thread) or a PostgreSQL server (pg).
 import path from "node:path";
 import { openPglite } from "./pgliteStore";
-import { openPostgres } from "./postgresStore";
+import { openPostgres, type PostgresOptions } from "./postgresStore";
 import { createSecretBox, secretsKeyFor, type SecretBox } from "./secrets";
 
 /** Anything that runs SQL: the store itself or an open transaction. */
@@ -40,7 +40,7 @@ export interface Db extends Queryable {
  */
 export type StoreOptions = (
   | { kind: "pglite"; dataDir?: string }
-  | { kind: "postgres"; url: string; schema?: string; poolSize?: number }
+  | ({ kind: "postgres" } & PostgresOptions)
 ) & { secretsKey?: Buffer };
 
 /** What the store reports that belongs to no request: a pooled connection the server closed, say. */

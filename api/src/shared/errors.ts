@@ -1,7 +1,8 @@
 // One application error type, its code → HTTP status table, and the middleware that renders it.
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type {} from "pino-http";
 import { ZodError } from "zod";
+import { isLockTimeout, isStoreUnavailable } from "./storeErrors";
 
 /** Every error code the API can answer with. */
 export type ErrorCode =
@@ -27,6 +28,8 @@ export type ErrorCode =
   | "CONSENT_REQUIRED"
   | "INTERACTION_REQUIRED"
   | "SECRET_UNREADABLE"
+  | "STORE_UNAVAILABLE"
+  | "STORE_BUSY"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -52,8 +55,18 @@ const STATUS: Record<ErrorCode, number> = {
   CONSENT_REQUIRED: 403,
   INTERACTION_REQUIRED: 401,
   SECRET_UNREADABLE: 500,
+  STORE_UNAVAILABLE: 503,
+  STORE_BUSY: 503,
   INTERNAL: 500,
 };
+
+// A restart or failover of PostgreSQL takes seconds; a client that retries sooner only adds to the reconnect storm.
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+/** The answer while the database cannot be reached (readiness, and every request that needed it). */
+export function storeUnavailable(): AppError {
+  return new AppError("STORE_UNAVAILABLE", "The database cannot be reached right now. Please try again in a few seconds.", { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
+}
 
 /** The single error that use cases throw; `details` are merged into the error body. */
 export class AppError extends Error {
@@ -89,14 +102,29 @@ export const handleErrors: ErrorRequestHandler = (err, req, res, _next) => {
   if (appError.code === "INTERNAL") req.log?.error({ err }, "unhandled error");
   // A server-side fault with a message of its own (the wrong SECRETS_KEY): the operator has to see it too.
   else if (appError.code === "SECRET_UNREADABLE") req.log?.error({ code: appError.code }, appError.message);
+  // The cause (refused, terminated, timed out) is for the operator; the caller only learns to come back later.
+  else if (appError.code === "STORE_UNAVAILABLE" || appError.code === "STORE_BUSY") req.log?.warn({ err, code: appError.code }, appError.message);
   if (res.headersSent) return;
-  res.status(appError.status).json({ error: { code: appError.code, message: appError.message, ...appError.details } });
+  sendError(res, appError);
 };
+
+/** Writes `{ error: { code, message, ...details } }` with the code's status, and Retry-After when the error names one. */
+export function sendError(res: Response, appError: AppError): void {
+  const retryAfter = appError.details.retryAfterSeconds;
+  // The rate limiter has set its own header already.
+  if (typeof retryAfter === "number" && !res.getHeader("Retry-After")) res.setHeader("Retry-After", String(retryAfter));
+  res.status(appError.status).json({ error: { code: appError.code, message: appError.message, ...appError.details } });
+}
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return new AppError("BAD_REQUEST", describeZodError(err));
   const e = err as { type?: string; status?: number; statusCode?: number; message?: string; code?: string; hint?: string };
+  // A database that is away, or a lock wait past lock_timeout, passes: the caller should come back, not report a bug.
+  if (isStoreUnavailable(err)) return storeUnavailable();
+  if (isLockTimeout(err)) {
+    return new AppError("STORE_BUSY", "The data is busy with another change right now. Please try again in a few seconds.", { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
+  }
   // The database's own guard on final invoices (migration 003) speaks the domain's language too.
   if (e?.code === "P0001" && e.hint === "final_invoice") return new AppError("NOT_DRAFT", "This invoice is final and can no longer change.");
   // body-parser errors carry a `type` and a 4xx status: malformed JSON, too large, bad charset.

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { PROBE_URLS } from "./health";
 import { scrubSecrets } from "./logger";
 
 // Everything else (authorization, cookies, App Service's x-ms-token-* headers…) stays out of the logs.
@@ -25,7 +26,7 @@ export function httpLogger(logger: Logger): RequestHandler {
       res.setHeader("X-Request-Id", id);
       return id;
     },
-    autoLogging: { ignore: (req) => req.url === "/api/health" },
+    autoLogging: { ignore: (req) => PROBE_URLS.has(req.url ?? "") },
     serializers: {
       req: (req: SerializedRequest) => ({
         id: req.id,

@@ -3,17 +3,24 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Db, Queryable, StoreEvents } from "./db";
+import { StoreUnavailableError } from "./storeErrors";
 
 // How many named locks (a tenant's sync, its notification) one process may hold at once.
 const LOCK_CONNECTIONS = 10;
 // A statement waits at most this long for a row or advisory lock before failing with 55P03 (answered as 503, retried).
 const LOCK_TIMEOUT_MS = 30_000;
+// Running out of connections, or a server that does not answer, is an error after this long, never a hang.
+const CONNECT_TIMEOUT_MS = 30_000;
 
-/** Where and how to connect. */
+/** Where and how to connect; the timeouts are for tests that make the database go away or hold its locks. */
 export interface PostgresOptions {
   url: string;
   schema?: string;
   poolSize?: number;
+  /** How long a query waits for a connection (a free one in the pool, or a new one to the server); default 30 s. */
+  connectTimeoutMs?: number;
+  /** How long a statement waits for a row or advisory lock before failing with 55P03; default 30 s. */
+  lockTimeoutMs?: number;
 }
 
 /**
@@ -31,15 +38,18 @@ export async function openPostgres(options: PostgresOptions, events: StoreEvents
     connectionString: options.url,
     // A schema per test run keeps parallel test files apart on one database.
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
-    // Running out of connections (or a server that does not answer) is an error after a while, never a hang.
-    connectionTimeoutMillis: 30_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     // Every wait for a row or advisory lock is bounded (a startup parameter of each connection).
-    lock_timeout: LOCK_TIMEOUT_MS,
+    lock_timeout: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS,
+    // Names the app's sessions in pg_stat_activity (an application_name in the URL wins).
+    fallback_application_name: "bookings-invoicing",
+    // A server that vanished without closing the connection (failover, a dropped network) is noticed by TCP itself.
+    keepAlive: true,
   };
   const pool = new pg.Pool({ ...settings, max: options.poolSize ?? 10 });
   // Session advisory locks live on connections of their own: a holder runs its queries on the main pool, so holders
   // can never use up the connections their own work waits for.
-  const lockPool = new pg.Pool({ ...settings, max: LOCK_CONNECTIONS, connectionTimeoutMillis: 10_000 });
+  const lockPool = new pg.Pool({ ...settings, max: LOCK_CONNECTIONS, connectionTimeoutMillis: Math.min(settings.connectionTimeoutMillis, 10_000) });
   // An idle connection that the server closes (restart, failover, pg_terminate_backend) emits 'error' on its pool;
   // without a listener Node would end the process. The pool drops the connection and makes a new one when asked.
   pool.on("error", onError);
@@ -146,7 +156,7 @@ function wrap(q: pg.Pool | pg.PoolClient): Queryable {
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new StoreUnavailableError(message)), ms)))]);
   } finally {
     clearTimeout(timer);
   }

@@ -2,6 +2,7 @@
 import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { AppError } from "./errors";
+import { PROBE_URLS } from "./health";
 
 const WINDOW_MS = 60_000;
 
@@ -22,9 +23,9 @@ function limiter(name: string, perMinute: number, keyGenerator: (req: Request) =
   });
 }
 
-/** Limits every /api request per client IP (IPv6 per /56); `/health` is exempt so probes never fail. 0 turns it off. */
+/** Limits every /api request per client IP (IPv6 per /56); the health probes are exempt so they never fail. 0 turns it off. */
 export function rateLimitPerIp(perMinute: number): RequestHandler {
-  return limiter("ip", perMinute, (req) => ipKeyGenerator(clientIp(req)), "from this address", (req) => req.path === "/health");
+  return limiter("ip", perMinute, (req) => ipKeyGenerator(clientIp(req)), "from this address", (req) => PROBE_URLS.has(req.baseUrl + req.path));
 }
 
 // Some proxies (Azure App Service among them) forward the client as `ip:port`; one client must be one key.

@@ -45,14 +45,16 @@ const ZRun = z.object({
 });
 
 const json = (schema: z.ZodType, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const errors = { 400: json(ZError, "Bad request"), 401: json(ZError, "No valid bearer token"), 404: json(ZError, "Not found") };
+const ZStoreError = json(ZError, "STORE_UNAVAILABLE (the database cannot be reached) or STORE_BUSY (a lock wait ran out); retry after Retry-After seconds");
+const errors = { 400: json(ZError, "Bad request"), 401: json(ZError, "No valid bearer token"), 404: json(ZError, "Not found"), 503: ZStoreError };
 
 /** Builds the document once; routes are listed here next to their schemas. */
 export function buildOpenApiDocument(): object {
   const r = new OpenAPIRegistry();
   const auth = [{ bearer: [] }];
   r.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
-  r.registerPath({ method: "get", path: "/api/health", summary: "Liveness", responses: { 200: json(z.object({ ok: z.literal(true) })) } });
+  r.registerPath({ method: "get", path: "/api/health", summary: "Liveness: the process answers (the store is not asked)", responses: { 200: json(z.object({ ok: z.literal(true) })) } });
+  r.registerPath({ method: "get", path: "/api/health/ready", summary: "Readiness: the store answers too", responses: { 200: json(z.object({ ok: z.literal(true), store: z.enum(["pglite", "postgres"]) })), 503: json(ZError, "STORE_UNAVAILABLE: the database cannot be reached; Retry-After says when to ask again") } });
   r.registerPath({ method: "post", path: "/api/dev/token", summary: "Local mode: issue a token", request: { body: { content: { "application/json": { schema: ZDevTokenRequest } } } }, responses: { 200: json(z.object({ token: z.string() })), 404: json(ZError, "Not in local mode") } });
   r.registerPath({ method: "get", path: "/api/businesses", security: auth, summary: "Bookings businesses visible through Graph (admin)", responses: { 200: json(z.array(z.object({ id: z.string(), displayName: z.string() }))), ...errors, 403: json(ZError, "Not an admin") } });
   r.registerPath({ method: "get", path: "/api/setup", security: auth, summary: "The tenant's setup", responses: { 200: json(ZSetupInput), ...errors } });

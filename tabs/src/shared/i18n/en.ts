@@ -43,6 +43,8 @@ export const en = {
       SYNC_IN_PROGRESS: "A sync is already running.",
       GRAPH_ERROR: "Microsoft Bookings could not be reached.",
       RATE_LIMITED: "Too many requests. Wait a moment and try again.",
+      STORE_UNAVAILABLE: "The database cannot be reached right now. Try again in a few seconds.",
+      STORE_BUSY: "This data is busy with another change. Try again in a few seconds.",
       CONSENT_REQUIRED: "Bookings Invoicing needs your permission to read Microsoft Bookings.",
       INTERACTION_REQUIRED: "Your organization asks you to sign in again, for example with multi-factor authentication. Complete the sign-in in Teams, then reload the tab.",
       INTERNAL: "Something went wrong on the server.",

@@ -42,6 +42,8 @@ export const nl: Messages = {
       SYNC_IN_PROGRESS: "Er loopt al een synchronisatie.",
       GRAPH_ERROR: "Microsoft Bookings is niet bereikbaar.",
       RATE_LIMITED: "Te veel aanvragen. Wacht even en probeer het opnieuw.",
+      STORE_UNAVAILABLE: "De database is nu niet bereikbaar. Probeer het over een paar seconden opnieuw.",
+      STORE_BUSY: "Deze gegevens worden nu door een andere wijziging gebruikt. Probeer het over een paar seconden opnieuw.",
       CONSENT_REQUIRED: "Bookings Invoicing heeft je toestemming nodig om Microsoft Bookings te lezen.",
       INTERACTION_REQUIRED: "Je organisatie vraagt je opnieuw aan te melden, bijvoorbeeld met meervoudige verificatie. Voltooi de aanmelding in Teams en laad het tabblad daarna opnieuw.",
       INTERNAL: "Er is iets misgegaan op de server.",
