@@ -1,123 +1,102 @@
-// Benchmark: preview and create drafts for 10,000 uninvoiced bookings of 500 customers, a plain multi-row INSERT of as
-// many lines for comparison, and the p95 of an uninvoiced page of 100 with totals at 100,000 stored bookings.
-// Usage: npm run bench:invoice   (BENCH_DATABASE_URL=postgres://… adds the PostgreSQL run). Prints JSON.
-import { randomUUID } from "node:crypto";
-import { priceEveryAttendee } from "../api/src/features/bookings/priceAttendees";
-import { listUninvoiced } from "../api/src/features/bookings/listUninvoiced";
-import { createInvoices, previewInvoices } from "../api/src/features/invoices/createInvoices";
-import { openDb, type Db, type StoreOptions } from "../api/src/shared/db";
+// Benchmark: invoicing as a user runs it, through the HTTP API of a server started as `npm start` starts it.
+//  - "select all" of 10,000 and of 50,000 uninvoiced bookings (500 customers): preview, then POST /api/invoices
+//    { filter: {} } → 202 job, timed from the request to the job's end as GET /api/jobs/:id reports it;
+//  - a page of 100 of the uninvoiced list with totals at 100,000 stored bookings (p50 / p95 over GET requests).
+// The bookings are written straight into the store before the server starts (seeding is not what is measured).
+// Usage: npm run bench:invoice   (BENCH_DATABASE_URL=postgres://… adds PostgreSQL). Prints JSON.
+import { openDb, type StoreOptions } from "../api/src/shared/db";
 import { migrate } from "../api/src/shared/migrate";
+import { seedBookings } from "../tests/factories/seedBookings";
+import { progress, startServerProcess, summarize, type BenchStore } from "./harness";
 
-const CREATE_BOOKINGS = 10_000;
-const LIST_BOOKINGS = 100_000;
 const CUSTOMERS = 500;
+const LIST_BOOKINGS = Number(process.env.BENCH_LIST_BOOKINGS ?? 100_000);
+const SIZES = (process.env.BENCH_INVOICE_SIZES ?? "10000,50000").split(",").map(Number);
 const PAGE_SAMPLES = 60;
+const TARGET_MS = { pglite: 2_000, postgres: 1_000 } as const; // for 10,000 bookings, request to the job's end
+const PAGE_TARGET_MS = 50;
+const log = (step: string) => progress("invoice", step);
 
-/** Inserts `n` completed bookings (fixed-price and hourly) with one attendee each, spread over `customers` customers. */
-async function seed(db: Db, tenantId: string, n: number, customers: number): Promise<void> {
-  await db.query("INSERT INTO tenant_setup (tenant_id, business_id, business_name, currency, settings) VALUES ($1, 'bench@contoso.example', 'Bench', 'EUR', $2)", [
-    tenantId,
-    JSON.stringify({ customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" } }),
-  ]);
-  await db.query(
-    `INSERT INTO customers (tenant_id, bookings_customer_id, name, email, tax_rate, currency)
-     SELECT $1, 'cust-' || g, 'Customer ' || g, 'customer' || g || '@bench.example', 21, 'EUR' FROM generate_series(1, $2) g`,
-    [tenantId, customers],
-  );
-  await db.query(
-    `INSERT INTO bookings (tenant_id, id, business_id, service_id, service_name, start_at, end_at, price, price_type, currency)
-     SELECT $1, 'bk-' || g, 'bench@contoso.example', 'svc-' || (g % 4), 'Service ' || (g % 4),
-            now() - interval '400 days' + g * interval '5 minutes', now() - interval '400 days' + g * interval '5 minutes' + interval '50 minutes',
-            CASE WHEN g % 2 = 0 THEN 85 ELSE 75 END, CASE WHEN g % 2 = 0 THEN 'fixedPrice' ELSE 'hourly' END, 'EUR'
-     FROM generate_series(1, $2) g`,
-    [tenantId, n],
-  );
-  await db.query(
-    `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id)
-     SELECT $1, 'bk-' || g, 'c:cust-' || (1 + g % $3), 0, 'cust-' || (1 + g % $3), c.name, c.email, c.id
-     FROM generate_series(1, $2) g JOIN customers c ON c.tenant_id = $1 AND c.bookings_customer_id = 'cust-' || (1 + g % $3)`,
-    [tenantId, n, customers],
-  );
+/** A server whose store already holds `bookings` uninvoiced bookings of one tenant. */
+async function serverWith(store: BenchStore, tenantId: string, bookings: number) {
+  const server = await startServerProcess({
+    graphUrl: "http://127.0.0.1:9/v1.0", // never called: nothing syncs
+    store,
+    seed: async (options: StoreOptions) => {
+      const db = await openDb(options);
+      await migrate(db);
+      await seedBookings(db, { tenantId, bookings, customers: CUSTOMERS });
+      if (db.kind === "postgres") await db.exec("VACUUM ANALYZE"); // the steady state autovacuum keeps a server in
+      await db.close();
+    },
+  });
+  return { server, api: await server.signIn(tenantId) };
 }
 
-const progress = (step: string) => console.error(`[bench:invoice] ${new Date().toISOString().slice(11, 19)} ${step}`);
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: Math.round((performance.now() - t0) * 10) / 10, value };
-}
-
-async function runOn(options: StoreOptions, cleanup: () => Promise<void>) {
-  const db = await openDb(options);
-  await migrate(db);
-  const deps = { db, now: () => new Date() };
-  progress(`${options.kind}: seeding ${CREATE_BOOKINGS} bookings`);
-  await seed(db, "bench-create", CREATE_BOOKINGS, CUSTOMERS);
-  await priceEveryAttendee(db);
-  await db.exec("VACUUM ANALYZE"); // the steady state autovacuum keeps a PostgreSQL server in (PGlite: the app analyzes after syncs)
-  progress("preview and create");
-  const preview = await timed(() => previewInvoices(deps, "bench-create", "bench", { filter: {}, skipConflicts: false }));
-  const create = await timed(() => createInvoices(deps, "bench-create", "bench", { filter: {}, skipConflicts: false }));
-  const lines = create.value.totals.lines;
-  // Baseline: one plain multi-row INSERT of as many lines into a table shaped like invoice_lines, without constraints.
-  await db.exec("CREATE TABLE bench_lines (LIKE invoice_lines INCLUDING DEFAULTS)");
-  const invoiceId = randomUUID();
-  const baseline = await timed(() =>
-    db.query(
-      `INSERT INTO bench_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type)
-       SELECT 'bench', $1, g, 'bk-' || g, 'k', 'Service · 50 min', current_date, 1, 85, 85, 21, 'fixedPrice' FROM generate_series(1, $2) g`,
-      [invoiceId, lines],
-    ),
-  );
-
-  progress(`seeding ${LIST_BOOKINGS} bookings for the list`);
-  await seed(db, "bench-list", LIST_BOOKINGS, CUSTOMERS);
-  await priceEveryAttendee(db);
-  await db.exec("VACUUM ANALYZE");
-  progress("timing pages");
-  const samples: number[] = [];
-  let cursor: string | undefined;
-  const sorts = ["date", "-date", "amount", "customer"] as const;
-  for (let i = 0; i < PAGE_SAMPLES; i++) {
-    const sort = sorts[Math.floor(i / 15)]!;
-    if (i % 15 === 0) cursor = undefined;
-    const page = await timed(() => listUninvoiced(deps, "bench-list", { sort, cursor, limit: 100 }));
-    if (i >= 4) samples.push(page.ms); // the first pages warm caches
-    cursor = page.value.nextCursor ?? undefined;
-    if (page.value.totals.count !== LIST_BOOKINGS) throw new Error(`totals.count ${page.value.totals.count}`);
+async function selectAll(store: BenchStore, bookings: number) {
+  log(`${store.kind}: seeding ${bookings} bookings`);
+  const { server, api } = await serverWith(store, `bench-${bookings}`, bookings);
+  try {
+    const list = (await api.get<{ totals: { count: number; amount: string } }>("/bookings/uninvoiced?limit=1")).totals;
+    if (list.count !== bookings) throw new Error(`expected ${bookings} awaiting, the list says ${list.count}`);
+    log(`${store.kind}: preview and create ${bookings}`);
+    let t0 = performance.now();
+    const preview = (await api.post<{ totals: { invoices: number; lines: number } }>("/invoices/preview", { filter: {} })).body;
+    const previewMs = performance.now() - t0;
+    t0 = performance.now();
+    const started = await api.post<{ jobId: string }>("/invoices", { filter: {} });
+    if (started.status !== 202) throw new Error(`expected 202, got ${started.status}`);
+    let job: { status: string; done: number; total: number; result: { invoices: number; lines: number; net: string } };
+    do job = await api.get(`/jobs/${started.body.jobId}`);
+    while (job.status !== "succeeded" && job.status !== "failed");
+    const createMs = performance.now() - t0;
+    if (job.status !== "succeeded" || job.result.lines !== bookings || job.result.net !== list.amount) throw new Error(`job ended ${JSON.stringify(job)}`);
+    const target = bookings === 10_000 ? TARGET_MS[store.kind] : undefined;
+    return {
+      bookings,
+      customers: CUSTOMERS,
+      previewMs: Math.round(previewMs),
+      previewDrafts: preview.totals.invoices,
+      createToJobEndMs: Math.round(createMs),
+      ...(target ? { targetMs: target, met: createMs <= target } : {}),
+      invoices: job.result.invoices,
+      lines: job.result.lines,
+      netEqualsList: job.result.net === list.amount,
+    };
+  } finally {
+    if (process.env.BENCH_SHOW) console.error(server.output().split("\n").filter((l) => /JOB|STEP/.test(l)).join("\n"));
+    await server.close();
   }
-  samples.sort((a, b) => a - b);
-  const p95 = samples[Math.ceil(samples.length * 0.95) - 1]!;
-  await db.close();
-  await cleanup();
-  const createTarget = options.kind === "pglite" ? 2000 : 1000;
-  return {
-    store: options.kind,
-    bookings: CREATE_BOOKINGS,
-    customers: CUSTOMERS,
-    previewMs: preview.ms,
-    createMs: create.ms,
-    createTargetMs: createTarget,
-    createMet: create.ms <= createTarget,
-    invoices: create.value.totals.invoices,
-    lines,
-    plainInsertMs: baseline.ms,
-    createToPlainInsertRatio: Math.round((create.ms / baseline.ms) * 10) / 10,
-    uninvoicedPage: { storedBookings: LIST_BOOKINGS, pageSize: 100, samples: samples.length, p50Ms: samples[Math.floor(samples.length / 2)], p95Ms: p95, targetMs: 50, met: p95 <= 50 },
-  };
 }
 
-const results = [await runOn({ kind: "pglite" }, async () => undefined)];
-const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) {
-  const schema = `bench_${randomUUID().slice(0, 8)}`;
-  results.push(
-    await runOn({ kind: "postgres", url: pgUrl, schema }, async () => {
-      const admin = await openDb({ kind: "postgres", url: pgUrl });
-      await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.close();
-    }),
-  );
+async function listPages(store: BenchStore) {
+  log(`${store.kind}: seeding ${LIST_BOOKINGS} bookings for the list`);
+  const { server, api } = await serverWith(store, "bench-list", LIST_BOOKINGS);
+  try {
+    const samples: number[] = [];
+    const sorts = ["date", "-date", "amount", "customer"];
+    for (let i = 0, cursor: string | null = null; i < PAGE_SAMPLES + 4; i++) {
+      if (i % 16 === 0) cursor = null;
+      const sort = sorts[Math.floor(i / 16) % sorts.length]!;
+      const t0 = performance.now();
+      const page: { nextCursor: string | null; totals: { count: number } } = await api.get(`/bookings/uninvoiced?limit=100&sort=${sort}${cursor ? `&cursor=${cursor}` : ""}`);
+      if (i >= 4) samples.push(performance.now() - t0); // the first pages warm caches
+      if (page.totals.count !== LIST_BOOKINGS) throw new Error(`totals.count ${page.totals.count}`);
+      cursor = page.nextCursor;
+    }
+    const s = summarize(samples);
+    return { storedBookings: LIST_BOOKINGS, pageSize: 100, ...s, targetP95Ms: PAGE_TARGET_MS, met: s.p95Ms <= PAGE_TARGET_MS };
+  } finally {
+    await server.close();
+  }
 }
-console.log(JSON.stringify({ benchmark: "invoice", results }, null, 2));
+
+const stores: BenchStore[] = [{ kind: "pglite" }];
+if (process.env.BENCH_DATABASE_URL) stores.push({ kind: "postgres", url: process.env.BENCH_DATABASE_URL });
+const results = [];
+for (const store of stores) {
+  const selectAllRuns = [];
+  for (const n of SIZES) selectAllRuns.push(await selectAll(store, n));
+  results.push({ store: store.kind, selectAll: selectAllRuns, uninvoicedPage: await listPages(store) });
+}
+console.log(JSON.stringify({ benchmark: "invoice", through: "the server's HTTP API", results }, null, 2));

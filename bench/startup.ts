@@ -1,19 +1,28 @@
-// Benchmark: how long the API takes to start on a fresh PGlite store with the demo emulator, and to sync the demo data.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pino } from "pino";
-import { startApi } from "../api/src/bootstrap";
-import { loadConfig } from "../api/src/config";
+// Benchmark: `npm start` on a fresh machine state — the server as `npm start` runs it (built-in Graph emulator with
+// the demo data, PGlite in a new DATA_DIR): time until it listens, and how long the demo tenant's first sync took.
+// Usage: npm run bench:startup. Prints JSON.
+import { DEMO_TENANT_ID } from "../api/src/demo";
+import { startServerProcess } from "./harness";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-bench-"));
-const t0 = performance.now();
-const api = await startApi(loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0" }), { logger: pino({ level: "silent" }), host: "127.0.0.1" });
-const startupMs = performance.now() - t0;
-const runs = await api.ctx.db.query<{ counts: Record<string, number>; ms: number }>(
-  "SELECT counts, (extract(epoch from finished_at - started_at) * 1000)::int AS ms FROM sync_runs ORDER BY started_at LIMIT 1",
-);
-await api.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
-const first = runs.rows[0];
-console.log(JSON.stringify({ benchmark: "startup", store: "pglite", startupMs: Math.round(startupMs), demoSyncMs: first?.ms ?? null, demoSyncCounts: first?.counts ?? null }, null, 2));
+// No Graph URL: the server starts its built-in emulator and syncs the demo tenant before it listens, as npm start does.
+const server = await startServerProcess({ graphUrl: undefined, store: { kind: "pglite" } });
+try {
+  const api = await server.signIn(DEMO_TENANT_ID);
+  const runs = await api.get<{ startedAt: string; finishedAt: string; counts: Record<string, number> }[]>("/sync/runs");
+  const first = runs.at(-1);
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: "startup",
+        store: "pglite",
+        startupMs: server.startupMs,
+        demoSyncMs: first ? Date.parse(first.finishedAt) - Date.parse(first.startedAt) : null,
+        demoSyncCounts: first?.counts ?? null,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await server.close();
+}

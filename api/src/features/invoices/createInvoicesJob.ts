@@ -42,7 +42,7 @@ export interface CreateInvoicesJobResult {
 
 // A step writes whole drafts of about this many lines: long enough to write quickly, short enough that its
 // transaction holds its bookings' locks (and the embedded store's one connection) only briefly.
-const STEP_LINES = 5_000;
+const STEP_LINES = 1_000;
 // Billable rows are read this many bookings at a time while planning.
 const READ_CHUNK = 5_000;
 const MAX_LISTED = 200;
@@ -60,14 +60,10 @@ export async function runCreateInvoicesJob(deps: { db: Db }, job: JobContext): P
   if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
   const asOf = new Date(input.asOf);
   // The plan's transaction also stores the job's first result, so a job with a result has been planned.
-  let T = performance.now();
-  console.error("JOB start after create", Math.round(Date.now() - Date.parse(stored.createdAt)));
   if (stored.result === null) await deps.db.transaction((tx) => planJob(tx, job, setup, input, asOf));
-  console.error("JOB plan", Math.round(performance.now() - T)); T = performance.now();
   for (const seq of await pendingJobSteps(deps.db, job.jobId)) {
     job.signal.throwIfAborted(); // another worker has the job now
     await deps.db.transaction((tx) => runStep(tx, job, stored.createdBy, setup, input, asOf, seq));
-    console.error("JOB step", seq, Math.round(performance.now() - T)); T = performance.now();
   }
   const done = await findJob(deps.db, job.tenantId, job.jobId);
   return done!.result as CreateInvoicesJobResult;
@@ -102,12 +98,11 @@ async function planJob(tx: Queryable, job: JobContext, setup: TSetup, input: Cre
 
 // Writes one step's drafts from the lines as they are now: a line invoiced or cancelled since the plan is left out.
 async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TSetup, input: CreateInvoicesJobInput, asOf: Date, seq: number): Promise<void> {
-  let T = performance.now(); const lap = (l: string) => { console.error("  STEP", l, Math.round(performance.now() - T)); T = performance.now(); };
-  const data = await claimJobStep<StepData>(tx, job.jobId, seq); lap("claim");
+  const data = await claimJobStep<StepData>(tx, job.jobId, seq);
   if (!data) return; // written by an earlier attempt
   const bookingIds = [...new Set(data.lines.map(([b]) => b))];
-  await lockBookings(tx, job.tenantId, bookingIds); lap("lock");
-  const rows = new Map((await loadBillable(tx, job.tenantId, bookingIds)).map((r) => [`${r.booking_id}|${r.attendee_key}`, r])); lap("load");
+  await lockBookings(tx, job.tenantId, bookingIds);
+  const rows = new Map((await loadBillable(tx, job.tenantId, bookingIds)).map((r) => [`${r.booking_id}|${r.attendee_key}`, r]));
   const attendeeCount = new Map<string, number>();
   for (const r of rows.values()) attendeeCount.set(r.booking_id, (attendeeCount.get(r.booking_id) ?? 0) + 1);
   const lines: PendingLine[] = [];
@@ -120,7 +115,7 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
   }
   const terms = await loadCustomerTerms(tx, job.tenantId, [...new Set(lines.map((l) => l.customerId))]);
   const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now: asOf });
-  lap("plan"); await insertDrafts(tx, job.tenantId, drafts); lap("insert");
+  await insertDrafts(tx, job.tenantId, drafts);
   const { rows: jobRows } = await tx.query<{ result: CreateInvoicesJobResult }>("SELECT result FROM jobs WHERE id = $1 FOR UPDATE", [job.jobId]);
   const before = jobRows[0]!.result;
   const currency = before.currency ?? drafts[0]?.currency ?? null;
@@ -137,7 +132,7 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
     skipped: [...before.skipped, ...left].slice(0, MAX_LISTED),
     skippedCount: before.skippedCount + left.length,
   };
-  await addJobProgress(tx, job.tenantId, job.jobId, { done: lines.length, failed: left.length, errors: left.map(skipError), result }); lap("progress");
+  await addJobProgress(tx, job.tenantId, job.jobId, { done: lines.length, failed: left.length, errors: left.map(skipError), result });
 }
 
 function skipError(s: Skipped): JobError {
