@@ -64,7 +64,6 @@ async function selectAll(store: BenchStore, bookings: number) {
       netEqualsList: job.result.net === list.amount,
     };
   } finally {
-    if (process.env.BENCH_SHOW) console.error(server.output().split("\n").filter((l) => /JOB|STEP/.test(l)).join("\n"));
     await server.close();
   }
 }

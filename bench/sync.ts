@@ -5,7 +5,7 @@
 //  - server CPU per synced appointment at 1 ms per request for 1,000, 10,000 and 50,000 appointments (flat is the goal).
 // Usage: npm run bench:sync   (BENCH_DATABASE_URL=postgres://… adds PostgreSQL; BENCH_SYNC_SIZES=1000,10000 to shorten)
 import { DEMO_BUSINESS_ID } from "../api/emulator/index";
-import { probeLatency, processCpuMs, progress, round, startEmulatorProcess, startServerProcess, type BenchStore } from "./harness";
+import { probeLatency, processCpuMs, progress, startEmulatorProcess, startServerProcess, type BenchStore } from "./harness";
 
 const SLOTS = 4; // Bookings' limit of concurrent requests: the ideal time is requests × latency / 4
 const RATIO_TARGET = 0.65;
