@@ -1,7 +1,7 @@
 // Preview totals (drafts, lines, net, tax, total), price warnings and the bookings that would be skipped, with reasons.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "../../shared/format";
+import { formatCount, formatMoney } from "../../shared/format";
 import { groupSkipped } from "./describeSkipped";
 import type { PreviewResult } from "./invoice.types";
 import { countLineFlags, lineFlagWarnings } from "./lineFlags";
@@ -33,8 +33,8 @@ export function PreviewSummary({ preview }: { preview: PreviewResult }) {
   const skippedCount = skipped.reduce((n, g) => n + g.count, 0);
   // [key (the data-stat tests read), label, value, emphasised]
   const stats: [string, string, string, boolean?][] = [
-    ["Drafts", t("invoices.preview.drafts"), String(totals.invoices)],
-    ["Lines", t("invoices.preview.lines"), String(totals.lines)],
+    ["Drafts", t("invoices.preview.drafts"), formatCount(totals.invoices)],
+    ["Lines", t("invoices.preview.lines"), formatCount(totals.lines)],
     ["Net", t("invoices.preview.net"), formatMoney(totals.net, currency)],
     ["Tax", t("invoices.preview.tax"), formatMoney(totals.tax, currency)],
     ["Total", t("invoices.preview.total"), formatMoney(totals.total, currency), true],
