@@ -210,6 +210,7 @@ export const en = {
       showLinesFor: "Show lines for {{name}}",
       hideLinesFor: "Hide lines for {{name}}",
       showMore: "Show {{count}} more of {{remaining}}",
+      listed: "Showing the first {{listed}} of {{total}} drafts; the totals cover all of them.",
     },
     create: {
       creating_one: "Creating {{count}} draft…",
@@ -223,6 +224,22 @@ export const en = {
       conflictUnknown: "Some bookings are already on an invoice, so nothing was created.",
       invoiceRest: "Invoice the rest",
       failed: "Could not create the drafts",
+    },
+    // A create of more than 500 bookings runs as a job on the server; numbers arrive formatted for the locale.
+    job: {
+      title: "Creating draft invoices",
+      queued_one: "Creating drafts: waiting to start ({{total}} booking)",
+      queued_other: "Creating drafts: waiting to start ({{total}} bookings)",
+      progress_one: "Creating drafts: {{done}} of {{total}} booking",
+      progress_other: "Creating drafts: {{done}} of {{total}} bookings",
+      progressLabel: "Progress of creating the drafts",
+      background: "You can close this window: the server goes on creating the drafts, and the Invoices page shows how far it is.",
+      pollFailed: "Could not check the progress. Trying again…",
+      failed: "Creating the drafts stopped",
+      stoppedCounts_one: "Before it stopped, {{done}} of {{total}} bookings were processed and {{drafts}} draft was created.",
+      stoppedCounts_other: "Before it stopped, {{done}} of {{total}} bookings were processed and {{drafts}} drafts were created.",
+      skippedMany_one: "{{n}} booking was skipped: {{reasons}}.",
+      skippedMany_other: "{{n}} bookings were skipped, among them: {{reasons}}.",
     },
     skipped: {
       noCustomer: "no linked customer",
