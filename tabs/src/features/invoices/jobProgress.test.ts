@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setLocale } from "../../shared/format";
 import { setLanguage } from "../../shared/i18n/i18n";
 import type { JobView } from "./invoice.types";
-import { hasEnded, jobFailure, jobFailureMessage, jobPercentText, jobProgress, jobProgressText, jobResult, jobStoppedCounts } from "./jobProgress";
+import { describeJobFailure, hasEnded, jobFailure, jobPercentText, jobProgress, jobProgressText, jobResult } from "./jobProgress";
 
 /** A create job as GET /api/jobs/:id answers it. */
 function buildJob(overrides: Partial<JobView> = {}): JobView {
@@ -78,30 +78,48 @@ describe("a stopped job", () => {
     done: 12_000,
     errors: [
       { code: "noCustomer", message: "Booking b1 was left out: no customer is linked to it.", bookingId: "b1" },
-      { code: "ALREADY_INVOICED", message: "3 of the selected bookings are already on an invoice." },
+      { code: "NOT_CONFIGURED", message: "Bookings is not set up yet: an admin has to pick a Bookings business first." },
     ],
     result: { invoices: 40, lines: 12_000, currency: "EUR", net: "1.00", tax: "0.21", total: "1.21", skipped: [], skippedCount: 0 },
   });
 
-  it("names its last error, in the server's words in English and in the tab's in Dutch", () => {
-    const failure = jobFailure(stopped);
-    expect(failure?.code).toBe("ALREADY_INVOICED");
-    expect(jobFailureMessage(failure!)).toBe("3 of the selected bookings are already on an invoice.");
-    setLanguage("nl");
-    expect(jobFailureMessage(failure!)).toBe("Sommige boekingen staan al op een factuur.");
+  it("is stopped by its last error, the one the server appends when it fails", () => {
+    expect(jobFailure(stopped)?.code).toBe("NOT_CONFIGURED");
     expect(jobFailure(buildJob())).toBeNull();
     expect(jobFailure(buildJob({ status: "failed" }))?.code).toBe("INTERNAL");
+    expect(describeJobFailure(buildJob({ status: "succeeded" }))).toBeNull();
   });
 
-  it("says how far it got", () => {
+  it("gives the server's message and how far it got, in English", () => {
     setLocale("en-GB");
-    expect(jobStoppedCounts(stopped)).toBe("Before it stopped, 12,000 of 50,000 bookings were processed and 40 drafts were created.");
-    expect(jobStoppedCounts(buildJob({ status: "failed" }))).toBe("Before it stopped, 0 of 50,000 bookings were processed and 0 drafts were created.");
+    expect(describeJobFailure(stopped)).toEqual({
+      code: "NOT_CONFIGURED",
+      title: "Creating the drafts stopped",
+      body: "Bookings is not set up yet: an admin has to pick a Bookings business first. Before it stopped, 12,000 of 50,000 bookings were processed and 40 drafts were created.",
+    });
+    expect(describeJobFailure(buildJob({ status: "failed", errors: [{ code: "INTERNAL", message: "The job stopped on an unexpected error; see the server log." }] }))?.body).toBe(
+      "The job stopped on an unexpected error; see the server log. No drafts were created.",
+    );
+  });
+
+  it("gives the tab's own wording of a known code and Dutch numbers, in Dutch", () => {
     setLanguage("nl");
     setLocale("nl-NL");
-    expect(jobStoppedCounts(buildJob({ status: "failed", done: 1_000, result: { ...(stopped.result as object), invoices: 1 } }))).toBe(
-      "Voordat het stopte, zijn 1.000 van 50.000 boekingen verwerkt en is 1 concept gemaakt.",
-    );
+    const one = { ...stopped, done: 1_000, result: { ...(stopped.result as object), invoices: 1 } };
+    expect(describeJobFailure(one)).toEqual({
+      code: "NOT_CONFIGURED",
+      title: "Het maken van de concepten is gestopt",
+      body: "Bookings Invoicing is nog niet ingesteld. Voordat het stopte, zijn 1.000 van 50.000 boekingen verwerkt en is 1 concept gemaakt.",
+    });
+  });
+
+  it("words a conflict as a create answered at once does, never with the API's skipConflicts", () => {
+    const conflict = buildJob({ status: "failed", errors: [{ code: "ALREADY_INVOICED", message: "3 of the selected bookings are already on an invoice. Start again with skipConflicts to invoice the rest." }] });
+    expect(describeJobFailure(conflict)).toEqual({
+      code: "ALREADY_INVOICED",
+      title: "Some bookings were invoiced in the meantime",
+      body: "Some bookings are already on an invoice, so nothing was created.",
+    });
   });
 
   it("reads a result only once the job has one", () => {

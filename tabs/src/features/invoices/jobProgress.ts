@@ -44,20 +44,36 @@ export function jobFailure(job: JobView): JobError | null {
   return job.status === "failed" ? (job.errors.at(-1) ?? { code: "INTERNAL", message: t("errors.generic") }) : null;
 }
 
-/** The failure in the UI language: the tab's wording of a known code outside English, else the server's message. */
-export function jobFailureMessage(error: JobError): string {
-  return errorMessage(new ApiError(0, error.code, error.message));
-}
-
 /** What a job made so far: its result while it runs (null until it has planned). */
 export function jobResult(job: JobView): CreateInvoicesJobResult | null {
   const result = job.result as Partial<CreateInvoicesJobResult> | null;
   return result && typeof result.invoices === "number" ? (result as CreateInvoicesJobResult) : null;
 }
 
-/** "Before it stopped, 12,000 of 50,000 bookings were processed and 40 drafts created." */
-export function jobStoppedCounts(job: JobView): string {
+/** A stopped job in words: a title, why it stopped and how far it got; `code` says which way on to offer. */
+export interface JobFailureText {
+  code: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * Why a failed job stopped, or null. A conflict is worded as the create answered at once words it (the job plans
+ * before it writes, so nothing was created); other errors give the message in the UI language and the counts so far.
+ */
+export function describeJobFailure(job: JobView): JobFailureText | null {
+  const failure = jobFailure(job);
+  if (!failure) return null;
+  if (failure.code === "ALREADY_INVOICED") return { code: failure.code, title: t("invoices.create.conflictTitle"), body: t("invoices.create.conflictUnknown") };
+  // The server writes English; outside English a known code gets the tab's own wording.
+  const message = errorMessage(new ApiError(0, failure.code, failure.message));
+  return { code: failure.code, title: t("invoices.job.failed"), body: `${message} ${jobStoppedCounts(job)}` };
+}
+
+/** "Before it stopped, 12,000 of 50,000 bookings were processed and 40 drafts created.", or that none was. */
+function jobStoppedCounts(job: JobView): string {
   const { processed, total } = jobProgress(job);
   const drafts = jobResult(job)?.invoices ?? 0;
+  if (drafts === 0) return t("invoices.job.nothingCreated");
   return t("invoices.job.stoppedCounts", { count: drafts, drafts: formatCount(drafts), done: formatCount(processed), total: formatCount(total) });
 }
