@@ -2,6 +2,7 @@
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { ApiError, detailIds, errorMessage } from "../../shared/apiClient";
+import { formatCount } from "../../shared/format";
 import { CreateJobView } from "./CreateJobView";
 import { CreatedMessage } from "./CreatedMessage";
 import { summaryOfResult } from "./createdSummary";
@@ -21,7 +22,7 @@ export function CreateOutcome({ phase, tracked, onRetry, onInvoiceRest }: Create
   const { t } = useTranslation();
   if (phase.kind === "idle") return null;
   if (phase.kind === "creating") {
-    const label = phase.drafts > 0 ? t("invoices.create.creating", { count: phase.drafts }) : t("invoices.create.creatingAny");
+    const label = phase.drafts > 0 ? t("invoices.create.creating", { count: phase.drafts, n: formatCount(phase.drafts) }) : t("invoices.create.creatingAny");
     return (
       <Field validationMessage={label} validationState="none" aria-live="polite">
         <ProgressBar aria-label={label} />

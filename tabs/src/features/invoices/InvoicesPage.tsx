@@ -18,9 +18,9 @@ import { skippedSentence, summaryOfJob, summaryOfResult } from "./createdSummary
 import type { CreatedSummary } from "./createdSummary";
 import type { CreateInvoicesResult, Invoice, JobView } from "./invoice.types";
 import { invoiceIdFromSubPage } from "./invoiceLink";
-import { describeJobFailure, jobResult } from "./jobProgress";
 import { DEFAULT_ROUTE, hasFilters } from "./invoiceQuery";
 import type { BookingFilter, BookingSort, InvoiceStatus, InvoicesView } from "./invoiceQuery";
+import { describeJobFailure, jobResult } from "./jobProgress";
 import { useBookingsList } from "./useBookingsList";
 import { useInvoicesRoute } from "./useInvoicesRoute";
 import { useJobTracker } from "./useJobTracker";

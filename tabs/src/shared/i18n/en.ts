@@ -213,8 +213,8 @@ export const en = {
       listed: "Showing the first {{listed}} of {{total}} drafts; the totals cover all of them.",
     },
     create: {
-      creating_one: "Creating {{count}} draft…",
-      creating_other: "Creating {{count}} drafts…",
+      creating_one: "Creating {{n}} draft…",
+      creating_other: "Creating {{n}} drafts…",
       creatingAny: "Creating drafts…",
       summary_one: "{{n}} line · total {{total}}.",
       summary_other: "{{n}} lines · total {{total}}.",

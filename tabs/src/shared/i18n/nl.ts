@@ -212,8 +212,8 @@ export const nl: Messages = {
       listed: "De eerste {{listed}} van {{total}} concepten worden getoond; de totalen gelden voor alle concepten.",
     },
     create: {
-      creating_one: "{{count}} concept maken…",
-      creating_other: "{{count}} concepten maken…",
+      creating_one: "{{n}} concept maken…",
+      creating_other: "{{n}} concepten maken…",
       creatingAny: "Concepten maken…",
       summary_one: "{{n}} regel · totaal {{total}}.",
       summary_other: "{{n}} regels · totaal {{total}}.",
