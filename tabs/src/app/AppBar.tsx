@@ -11,6 +11,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     padding: `0 ${tokens.spacingHorizontalXXL}`,
     minHeight: "48px",
+    // On a phone-width window the badge goes to a line of its own instead of over the page links.
+    flexWrap: "wrap",
+    rowGap: 0,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },

@@ -1,6 +1,6 @@
 // Covers the tab's exact decimal money helpers and the locale formatting of amounts, dates and durations.
 import { describe, expect, it } from "vitest";
-import { compareDecimals, formatCalendarDate, formatDuration, formatMoney, formatMoneyTotals, formatQuantity, sumDecimals } from "./format";
+import { compareDecimals, formatCalendarDate, formatCount, formatDuration, formatMoney, formatMoneyTotals, formatPercent, formatQuantity, sumDecimals } from "./format";
 import { setLanguage } from "./i18n/i18n";
 
 describe("sumDecimals", () => {
@@ -57,6 +57,14 @@ describe("formatting", () => {
     expect(formatQuantity("1", "en-GB")).toBe("1");
     expect(formatQuantity("1234.5", "en-US")).toBe("1,234.5");
     expect(formatQuantity("n/a", "en-US")).toBe("n/a");
+  });
+
+  it("formats counts and percentages for the locale", () => {
+    expect(formatCount(12000, "en-GB")).toBe("12,000");
+    expect(formatCount(12000, "nl-NL")).toBe("12.000");
+    expect(formatCount(7, "nl-NL")).toBe("7");
+    expect(formatPercent(0.244, "en-GB")).toBe("24%");
+    expect(formatPercent(1, "de-DE")).toBe("100\u00a0%");
   });
 
   it("formats durations", () => {

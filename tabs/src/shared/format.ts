@@ -62,6 +62,16 @@ export function formatMoney(amount: string, currency: string, locale = getLocale
   }
 }
 
+/** Formats a whole count for the locale ("12,000"; Dutch "12.000"). */
+export function formatCount(value: number, locale = getLocale()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** Formats a fraction from 0 to 1 as a whole percentage for the locale ("24%"; Dutch "24%"). */
+export function formatPercent(fraction: number, locale = getLocale()): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+}
+
 /** Formats a decimal quantity string ("0.8333", "1") for the locale, exactly, with up to 4 decimals. */
 export function formatQuantity(quantity: string, locale = getLocale()): string {
   const value = quantity.trim();

@@ -13,18 +13,20 @@ import { SelectionBar } from "./SelectionBar";
 import { selectionRequest } from "./bookingSelection";
 import type { SelectionRequest } from "./bookingSelection";
 import type { CreateInvoicesResult } from "./invoice.types";
+import type { JobTracker } from "./jobTracker";
 import { hasFilters, nextSort, uninvoicedSearch } from "./invoiceQuery";
 import type { BookingFilter, BookingSort, SortColumn } from "./invoiceQuery";
 import { useBookingSelection } from "./useBookingSelection";
 import type { BookingsList } from "./useBookingsList";
 import type { Lookups } from "./useLookups";
 
-/** Props: the page's bookings list, route state and setters, lookups, and what to do after a create. */
+/** Props: the page's bookings list, route state and setters, lookups, its create jobs, and what to do after a create. */
 export interface BookingsPanelProps {
   list: BookingsList;
   filter: BookingFilter;
   sort: BookingSort;
   lookups: Lookups;
+  jobs: JobTracker;
   onFilterChange: (patch: Partial<BookingFilter>) => void;
   onClearFilters: () => void;
   onSortChange: (sort: BookingSort) => void;
@@ -33,7 +35,7 @@ export interface BookingsPanelProps {
 }
 
 /** Lists bookings awaiting invoicing and turns a selection (or all matching) into draft invoices. */
-export function BookingsPanel({ list, filter, sort, lookups, onFilterChange, onClearFilters, onSortChange, onCreated, onShowDrafts }: BookingsPanelProps) {
+export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChange, onClearFilters, onSortChange, onCreated, onShowDrafts }: BookingsPanelProps) {
   const { t } = useTranslation();
   // The request is frozen when the dialog opens: clearing the selection after a create must not re-run the preview.
   const [previewing, setPreviewing] = useState<{ request: SelectionRequest; count: number } | null>(null);
@@ -90,7 +92,10 @@ export function BookingsPanel({ list, filter, sort, lookups, onFilterChange, onC
           request={previewing.request}
           selectedCount={previewing.count}
           defaultGroupBy={lookups.defaultGroupBy}
+          jobs={jobs}
           onCreated={handleCreated}
+          // The job has the selection now; its bookings leave the list as it invoices them.
+          onJobStarted={clear}
           onShowDrafts={() => {
             setPreviewing(null);
             onShowDrafts();

@@ -2,42 +2,35 @@
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { ApiError, detailIds, errorMessage } from "../../shared/apiClient";
-import { formatMoney } from "../../shared/format";
-import { describeSkipped } from "./describeSkipped";
+import { formatCount } from "../../shared/format";
+import { CreateJobView } from "./CreateJobView";
+import { CreatedMessage } from "./CreatedMessage";
+import { summaryOfResult } from "./createdSummary";
+import type { TrackedJob } from "./jobTracker";
 import type { CreatePhase } from "./useInvoicePreview";
 
-/** Props: the phase and the two ways on after a failure. */
+/** Props: the phase, the job as last read when a job makes the drafts, and the two ways on after a failure. */
 export interface CreateOutcomeProps {
   phase: CreatePhase;
+  tracked?: TrackedJob;
   onRetry: () => void;
   onInvoiceRest: () => void;
 }
 
 /** Renders nothing while idle. */
-export function CreateOutcome({ phase, onRetry, onInvoiceRest }: CreateOutcomeProps) {
+export function CreateOutcome({ phase, tracked, onRetry, onInvoiceRest }: CreateOutcomeProps) {
   const { t } = useTranslation();
   if (phase.kind === "idle") return null;
   if (phase.kind === "creating") {
-    const label = phase.drafts > 0 ? t("invoices.create.creating", { count: phase.drafts }) : t("invoices.create.creatingAny");
+    const label = phase.drafts > 0 ? t("invoices.create.creating", { count: phase.drafts, n: formatCount(phase.drafts) }) : t("invoices.create.creatingAny");
     return (
       <Field validationMessage={label} validationState="none" aria-live="polite">
         <ProgressBar aria-label={label} />
       </Field>
     );
   }
-  if (phase.kind === "created") {
-    const { totals, skipped } = phase.result;
-    const currency = totals.currency ?? phase.result.invoices[0]?.currency ?? "EUR";
-    return (
-      <MessageBar intent={skipped.length ? "warning" : "success"} layout="multiline" data-testid="create-outcome">
-        <MessageBarBody>
-          <MessageBarTitle>{t("invoices.created", { count: totals.invoices })}</MessageBarTitle>
-          {t("invoices.create.summary", { count: totals.lines, total: formatMoney(totals.total, currency) })}{" "}
-          {skipped.length ? describeSkipped(skipped) : t("invoices.reviewDrafts")}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (phase.kind === "created") return <CreatedMessage summary={summaryOfResult(phase.result)} />;
+  if (phase.kind === "job") return <CreateJobView tracked={tracked ?? { job: phase.job, misses: 0, shown: true }} onRetry={onRetry} onInvoiceRest={onInvoiceRest} />;
   const { error } = phase;
   if (error instanceof ApiError && error.code === "ALREADY_INVOICED") {
     const n = detailIds(error, "bookingIds").length;

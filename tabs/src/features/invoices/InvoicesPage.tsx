@@ -3,22 +3,27 @@ import { useCallback, useEffect, useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { formatCount } from "../../shared/format";
 import { useHostInfo } from "../../shared/hostContext";
 import { NoticeBar } from "../../shared/ui/NoticeBar";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsPanel } from "./BookingsPanel";
+import { CreateJobsBanner } from "./CreateJobsBanner";
 import { DraftsPanel } from "./DraftsPanel";
 import { InvoiceDetailDialog } from "./InvoiceDetailDialog";
 import { InvoicesHeader } from "./InvoicesHeader";
 import { ReviewQueuePanel } from "./ReviewQueuePanel";
 import { ViewTabs } from "./ViewTabs";
-import { describeSkipped } from "./describeSkipped";
-import type { CreateInvoicesResult, Invoice } from "./invoice.types";
+import { skippedSentence, summaryOfJob, summaryOfResult } from "./createdSummary";
+import type { CreatedSummary } from "./createdSummary";
+import type { CreateInvoicesResult, Invoice, JobView } from "./invoice.types";
 import { invoiceIdFromSubPage } from "./invoiceLink";
 import { DEFAULT_ROUTE, hasFilters } from "./invoiceQuery";
 import type { BookingFilter, BookingSort, InvoiceStatus, InvoicesView } from "./invoiceQuery";
+import { describeJobFailure, jobResult } from "./jobProgress";
 import { useBookingsList } from "./useBookingsList";
 import { useInvoicesRoute } from "./useInvoicesRoute";
+import { useJobTracker } from "./useJobTracker";
 import { useLookups } from "./useLookups";
 import { useTabCounts } from "./useTabCounts";
 
@@ -56,18 +61,38 @@ export function InvoicesPage() {
   const showView = useCallback((view: InvoicesView) => setRoute({ view }), [setRoute]);
   const handleFilterChange = useCallback((patch: Partial<BookingFilter>) => setRoute((prev) => ({ filter: { ...prev.filter, ...patch } })), [setRoute]);
   const handleClearFilters = useCallback(() => setRoute({ filter: DEFAULT_ROUTE.filter }), [setRoute]);
+  const showCreated = useCallback(
+    (summary: CreatedSummary) => {
+      const skipped = skippedSentence(summary);
+      setNotice({
+        intent: skipped ? "warning" : "success",
+        title: t("invoices.created", { count: summary.invoices, n: formatCount(summary.invoices) }),
+        body: skipped ?? t("invoices.reviewDrafts"),
+        action: summary.invoices > 0 ? { label: t("invoices.viewDrafts"), onClick: () => showView("drafts") } : undefined,
+      });
+    },
+    [showView, t],
+  );
   const handleCreated = useCallback(
     (result: CreateInvoicesResult) => {
       handleChanged();
-      setNotice({
-        intent: result.skipped.length > 0 ? "warning" : "success",
-        title: t("invoices.created", { count: result.invoices.length }),
-        body: result.skipped.length > 0 ? describeSkipped(result.skipped) : t("invoices.reviewDrafts"),
-        action: result.invoices.length > 0 ? { label: t("invoices.viewDrafts"), onClick: () => showView("drafts") } : undefined,
-      });
+      showCreated(summaryOfResult(result));
     },
-    [handleChanged, showView, t],
+    [handleChanged, showCreated],
   );
+  // A job's end is told here whether or not the dialog still shows it, as a create answered at once is.
+  const handleJobEnded = useCallback(
+    (job: JobView) => {
+      handleChanged();
+      setGeneration((g) => g + 1);
+      const result = jobResult(job);
+      const failure = describeJobFailure(job);
+      if (failure) setNotice({ intent: failure.code === "ALREADY_INVOICED" ? "warning" : "error", title: failure.title, body: failure.body });
+      else if (result) showCreated(summaryOfJob(result));
+    },
+    [handleChanged, showCreated],
+  );
+  const jobs = useJobTracker(handleJobEnded);
 
   // A Teams deep link ("invoice:<id>") opens that invoice once the tab starts.
   useEffect(() => {
@@ -86,6 +111,7 @@ export function InvoicesPage() {
     <div className={styles.page}>
       <InvoicesHeader totals={bookings.head?.totals} filtered={hasFilters(route.filter)} cancelledOnDraft={route.filter.flag === "cancelled-on-draft"} />
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      <CreateJobsBanner jobs={jobs} />
       <section className={styles.card}>
         <div className={styles.tabs}>
           <ViewTabs view={route.view} onChange={showView} toInvoice={bookings.head?.totals.count} counts={counts} />
@@ -107,6 +133,7 @@ export function InvoicesPage() {
             filter={route.filter}
             sort={route.sort}
             lookups={lookups}
+            jobs={jobs}
             onFilterChange={handleFilterChange}
             onClearFilters={handleClearFilters}
             onSortChange={(sort: BookingSort) => setRoute({ sort })}

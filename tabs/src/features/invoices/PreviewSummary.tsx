@@ -1,7 +1,19 @@
 // Preview totals (drafts, lines, net, tax, total), price warnings and the bookings that would be skipped, with reasons.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "../../shared/format";
+import { formatCount, formatMoney } from "../../shared/format";
 import { groupSkipped } from "./describeSkipped";
 import type { PreviewResult } from "./invoice.types";
 import { countLineFlags, lineFlagWarnings } from "./lineFlags";
@@ -17,6 +29,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   stat: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // On a phone the large total would spill out of its narrow column: it gets the whole row.
+  strongStat: { "@media (max-width: 479px)": { gridColumn: "1 / -1" } },
   label: { color: tokens.colorNeutralForeground3 },
   value: { fontVariantNumeric: "tabular-nums" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -33,8 +47,8 @@ export function PreviewSummary({ preview }: { preview: PreviewResult }) {
   const skippedCount = skipped.reduce((n, g) => n + g.count, 0);
   // [key (the data-stat tests read), label, value, emphasised]
   const stats: [string, string, string, boolean?][] = [
-    ["Drafts", t("invoices.preview.drafts"), String(totals.invoices)],
-    ["Lines", t("invoices.preview.lines"), String(totals.lines)],
+    ["Drafts", t("invoices.preview.drafts"), formatCount(totals.invoices)],
+    ["Lines", t("invoices.preview.lines"), formatCount(totals.lines)],
     ["Net", t("invoices.preview.net"), formatMoney(totals.net, currency)],
     ["Tax", t("invoices.preview.tax"), formatMoney(totals.tax, currency)],
     ["Total", t("invoices.preview.total"), formatMoney(totals.total, currency), true],
@@ -44,7 +58,7 @@ export function PreviewSummary({ preview }: { preview: PreviewResult }) {
     <div className={styles.root}>
       <div className={styles.stats} data-testid="preview-totals" role="group" aria-label={t("invoices.preview.totals")}>
         {stats.map(([key, label, value, strong]) => (
-          <div key={key} className={styles.stat}>
+          <div key={key} className={mergeClasses(styles.stat, strong && styles.strongStat)}>
             <Text size={200} className={styles.label}>
               {label}
             </Text>

@@ -1,4 +1,5 @@
 // Human wording for bookings the server left out of a create or preview, and why.
+import { formatCount } from "../../shared/format";
 import { t } from "../../shared/i18n/i18n";
 import type { Skipped } from "./invoice.types";
 
@@ -39,5 +40,5 @@ export function describeSkipped(skipped: readonly Skipped[]): string {
   const groups = groupSkipped(skipped);
   const total = groups.reduce((n, g) => n + g.count, 0);
   const reasons = groups.map((g) => `${g.label} (${g.count})`).join(", ");
-  return t("invoices.skipped.summary", { count: total, reasons });
+  return t("invoices.skipped.summary", { count: total, n: formatCount(total), reasons });
 }

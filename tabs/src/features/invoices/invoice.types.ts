@@ -10,6 +10,9 @@ export type {
   PreviewResult,
   Skipped,
 } from "../../../../api/src/features/invoices/invoice.types";
+export type { JobAccepted, JobError, JobStatus, JobView } from "../../../../api/src/features/jobs/job.types";
+// Type only: the job's module is server code, but its result type is the shape GET /api/jobs/:id answers.
+export type { CreateInvoicesJobResult } from "../../../../api/src/features/invoices/createInvoicesJob";
 
 /** The fields of GET /api/customers the tab uses. */
 export interface CustomerOption {

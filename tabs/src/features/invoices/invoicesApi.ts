@@ -13,6 +13,8 @@ import type {
   GroupBy,
   Invoice,
   InvoicePage,
+  JobAccepted,
+  JobView,
   PreviewResult,
   ServiceItemOption,
   StaffOption,
@@ -70,9 +72,22 @@ export function previewInvoices(api: ApiClient, body: InvoiceRequest): Promise<P
   return api.post<PreviewResult>("/api/invoices/preview", body);
 }
 
-/** Creates the drafts; the same key and body never create twice. */
-export function createInvoices(api: ApiClient, body: InvoiceRequest, idempotencyKey: string): Promise<CreateInvoicesResult> {
-  return api.post<CreateInvoicesResult>("/api/invoices", body, { headers: { "Idempotency-Key": idempotencyKey } });
+/** What a create answers: the drafts (201), or for a large selection the job that makes them (202). */
+export type CreateInvoicesAnswer = CreateInvoicesResult | JobAccepted;
+
+/** True for the 202 answer: the drafts are being made by a job. */
+export function isJobAccepted(answer: CreateInvoicesAnswer): answer is JobAccepted {
+  return typeof (answer as Partial<JobAccepted>).jobId === "string";
+}
+
+/** Creates the drafts, or starts the job that creates them; the same key and body never create twice. */
+export function createInvoices(api: ApiClient, body: InvoiceRequest, idempotencyKey: string): Promise<CreateInvoicesAnswer> {
+  return api.post<CreateInvoicesAnswer>("/api/invoices", body, { headers: { "Idempotency-Key": idempotencyKey } });
+}
+
+/** A job's progress and outcome; 404 NOT_FOUND when it is unknown or another tenant's. */
+export function getJob(api: ApiClient, jobId: string): Promise<JobView> {
+  return api.get<JobView>(`/api/jobs/${id(jobId)}`);
 }
 
 /** One page of invoices of a status, newest first. */

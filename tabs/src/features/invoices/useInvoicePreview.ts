@@ -7,8 +7,8 @@ import type { AsyncData } from "../../shared/useAsyncData";
 import type { SelectionRequest } from "./bookingSelection";
 import { keyForRequest } from "./idempotencyKey";
 import type { KeyedRequest } from "./idempotencyKey";
-import type { CreateInvoicesResult, GroupBy, PreviewResult } from "./invoice.types";
-import { createInvoices, previewInvoices } from "./invoicesApi";
+import type { CreateInvoicesResult, GroupBy, JobView, PreviewResult } from "./invoice.types";
+import { createInvoices, isJobAccepted, previewInvoices } from "./invoicesApi";
 import type { InvoiceRequest } from "./invoicesApi";
 
 /** Where the create stands. */
@@ -16,7 +16,20 @@ export type CreatePhase =
   | { kind: "idle" }
   | { kind: "creating"; drafts: number }
   | { kind: "created"; result: CreateInvoicesResult }
+  /** A large selection: the server answered 202 and a job makes the drafts; its live state is the page's tracker's. */
+  | { kind: "job"; job: JobView }
   | { kind: "failed"; error: unknown };
+
+/** What to do once drafts are created, or once a job that creates them has started. */
+export interface CreateHandlers {
+  onCreated: (result: CreateInvoicesResult) => void;
+  onJobStarted: (job: JobView) => void;
+}
+
+/** Options of a create: `rest` also skips bookings invoiced in the meantime. */
+export interface CreateOptions {
+  rest?: boolean;
+}
 
 /** Preview data, the grouping and conflict choices, and the create action. */
 export interface InvoicePreview {
@@ -27,12 +40,13 @@ export interface InvoicePreview {
   skipInvoiced: () => void;
   preview: AsyncData<PreviewResult>;
   phase: CreatePhase;
-  /** Creates with the previewed body; `rest` also skips bookings that were invoiced in the meantime. */
-  create: (options?: { rest?: boolean }) => Promise<void>;
+  /** Creates with the previewed body (see CreateOptions). */
+  create: (options?: CreateOptions) => Promise<void>;
 }
 
 /** Runs the preview for `request` and creates the drafts; a retry of the same body reuses its Idempotency-Key. */
-export function useInvoicePreview(request: SelectionRequest, defaultGroupBy: GroupBy, onCreated: (result: CreateInvoicesResult) => void): InvoicePreview {
+export function useInvoicePreview(request: SelectionRequest, defaultGroupBy: GroupBy, handlers: CreateHandlers): InvoicePreview {
+  const { onCreated, onJobStarted } = handlers;
   const api = useApi();
   const [groupBy, setGroupBy] = useState<GroupBy>(defaultGroupBy);
   const [skipConflicts, setSkipConflicts] = useState(false);
@@ -44,7 +58,7 @@ export function useInvoicePreview(request: SelectionRequest, defaultGroupBy: Gro
   const previewedDrafts = preview.data?.totals.invoices ?? 0;
 
   const create = useCallback(
-    async ({ rest = false }: { rest?: boolean } = {}) => {
+    async ({ rest = false }: CreateOptions = {}) => {
       // A second click while the first request runs must not send another one.
       if (inFlight.current) return;
       const sent: InvoiceRequest = rest ? { ...body, skipConflicts: true } : body;
@@ -53,9 +67,16 @@ export function useInvoicePreview(request: SelectionRequest, defaultGroupBy: Gro
       inFlight.current = true;
       setPhase({ kind: "creating", drafts: previewedDrafts });
       try {
-        const result = await createInvoices(api, sent, keyed.current.key);
-        setPhase({ kind: "created", result });
-        onCreated(result);
+        const answer = await createInvoices(api, sent, keyed.current.key);
+        if (isJobAccepted(answer)) {
+          // The key now names this job: a create after it stopped must start a new one, not get this one back.
+          keyed.current = null;
+          setPhase({ kind: "job", job: answer.job });
+          onJobStarted(answer.job);
+        } else {
+          setPhase({ kind: "created", result: answer });
+          onCreated(answer);
+        }
       } catch (error) {
         // The key was used for another body: the next try must get a fresh one.
         if (error instanceof ApiError && error.code === "IDEMPOTENCY_KEY_REUSED") keyed.current = null;
@@ -64,7 +85,7 @@ export function useInvoicePreview(request: SelectionRequest, defaultGroupBy: Gro
         inFlight.current = false;
       }
     },
-    [api, body, onCreated, previewedDrafts],
+    [api, body, onCreated, onJobStarted, previewedDrafts],
   );
 
   return {
