@@ -177,6 +177,13 @@ const MATRIX: Record<string, Probe> = {
     await perInvoice(w, (id) => b.api.get(`/api/invoices/export.csv?ids=${id}`));
     expectLikeUnknown(await b.api.get(`/api/invoices/export.csv?ids=${b.finalId},${a.finalId}`), await b.api.get(`/api/invoices/export.csv?ids=${b.finalId},${randomUUID()}`));
   },
+  "GET /api/jobs/{id}": async ({ server, a, b }) => {
+    // A job of A's (recorded as a large create records it); B sees it as an unknown id, A sees it.
+    const { insertJob } = await import("../../api/src/features/jobs/job.repository");
+    const job = await insertJob(server.api.ctx.db, a.tenantId, { kind: "createInvoices", createdBy: "someone", input: {}, total: 1 });
+    expect((await a.api.get(`/api/jobs/${job.id}`)).body).toMatchObject({ id: job.id, status: "queued" });
+    expectLikeUnknown(await b.api.get(`/api/jobs/${job.id}`), await b.api.get(`/api/jobs/${randomUUID()}`));
+  },
   "POST /api/notifications/test": async ({ a, b, hooks }) => {
     // B has no webhook: neither "the stored one" nor A's masked URL may reach A's webhook.
     const aMasked = (await a.api.get("/api/setup")).body.notifications.webhookUrl;
