@@ -1,6 +1,7 @@
 // The job behind a large create (PRODUCT.md §4.13): plan every draft once, then write them a step of whole drafts at a
 // time. Each step is claimed in the transaction that writes its drafts, so after a crash a step is either fully
 // written and never done again, or not written at all and done by whoever resumes the job.
+import pLimit from "p-limit";
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { Decimal, moneyString } from "../../shared/money";
@@ -11,9 +12,9 @@ import type { JobContext } from "../jobs/jobQueue";
 import type { JobError } from "../jobs/job.types";
 import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
-import { insertDrafts, loadBillable, loadCustomerTerms, lockBookings, type BillableRow } from "./invoice.repository";
+import { insertDrafts, loadBillable, loadCustomerTerms, lockAttendeeStates, type BillableRow } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
-import { draftKeyOf, groupBy, groupDrafts, planLines, toPendingLine, type PendingLine } from "./planDrafts";
+import { draftKeyOf, groupBy, groupDrafts, planLines, type PendingLine } from "./planDrafts";
 
 /** The kind of the job. */
 export const CREATE_INVOICES_JOB = "createInvoices";
@@ -42,14 +43,15 @@ export interface CreateInvoicesJobResult {
 
 // A step writes whole drafts of about this many lines: long enough to write quickly, short enough that its
 // transaction holds its bookings' locks (and the embedded store's one connection) only briefly.
-const STEP_LINES = 1_000;
+const STEP_LINES = 2_500;
 // Billable rows are read this many bookings at a time while planning.
 const READ_CHUNK = 5_000;
 const MAX_LISTED = 200;
 
-/** A planned line: booking, attendee and the customer it bills. */
-type PlannedLine = [bookingId: string, attendeeKey: string, customerId: string];
+/** A planned line as a step stores it, compactly (50,000 of them make a plan); prices are read again in the step. */
+type PlannedLine = [bookingId: string, attendeeKey: string, customerId: string, description: string, serviceDate: string, priceType: string, currency: string, startMs: number];
 type StepData = { lines: PlannedLine[] };
+const planned = (l: PendingLine): PlannedLine => [l.bookingId, l.attendeeKey, l.customerId, l.description, l.serviceDate, l.priceType, l.currency, l.start.getTime()];
 
 /** Runs (or resumes) a create job to its end. */
 export async function runCreateInvoicesJob(deps: { db: Db }, job: JobContext): Promise<CreateInvoicesJobResult> {
@@ -61,10 +63,20 @@ export async function runCreateInvoicesJob(deps: { db: Db }, job: JobContext): P
   const asOf = new Date(input.asOf);
   // The plan's transaction also stores the job's first result, so a job with a result has been planned.
   if (stored.result === null) await deps.db.transaction((tx) => planJob(tx, job, setup, input, asOf));
-  for (const seq of await pendingJobSteps(deps.db, job.jobId)) {
-    job.signal.throwIfAborted(); // another worker has the job now
-    await deps.db.transaction((tx) => runStep(tx, job, stored.createdBy, setup, input, asOf, seq));
-  }
+  // A PostgreSQL server writes two steps at once (each on a connection of its own, on another core); the embedded
+  // store has one connection, so there they go one after another. Steps lock their bookings in id order, so two steps
+  // sharing a group booking wait for each other rather than deadlock.
+  const limit = pLimit(deps.db.kind === "postgres" ? 2 : 1);
+  const steps = await Promise.allSettled(
+    (await pendingJobSteps(deps.db, job.jobId)).map((seq) =>
+      limit(async () => {
+        job.signal.throwIfAborted(); // another worker has the job now
+        await deps.db.transaction((tx) => runStep(tx, job, stored.createdBy, setup, input, asOf, seq));
+      }),
+    ),
+  );
+  const failed = steps.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
   const done = await findJob(deps.db, job.tenantId, job.jobId);
   return done!.result as CreateInvoicesJobResult;
 }
@@ -88,7 +100,7 @@ async function planJob(tx: Queryable, job: JobContext, setup: TSetup, input: Cre
       steps.push({ lines: current });
       current = [];
     }
-    for (const l of draft) current.push([l.bookingId, l.attendeeKey, l.customerId]);
+    for (const l of draft) current.push(planned(l));
   }
   if (current.length > 0) steps.push({ lines: current });
   await insertJobSteps(tx, job.tenantId, job.jobId, steps);
@@ -96,22 +108,19 @@ async function planJob(tx: Queryable, job: JobContext, setup: TSetup, input: Cre
   await addJobProgress(tx, job.tenantId, job.jobId, { total: plan.lines.length + skipped.length, failed: skipped.length, errors: skipped.map(skipError), result });
 }
 
-// Writes one step's drafts from the lines as they are now: a line invoiced or cancelled since the plan is left out.
+// Writes one step's drafts from the planned lines as they are now: a line invoiced or cancelled since the plan is left
+// out, and one re-priced since (a sync) is billed at its current price.
 async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TSetup, input: CreateInvoicesJobInput, asOf: Date, seq: number): Promise<void> {
   const data = await claimJobStep<StepData>(tx, job.jobId, seq);
   if (!data) return; // written by an earlier attempt
-  const bookingIds = [...new Set(data.lines.map(([b]) => b))];
-  await lockBookings(tx, job.tenantId, bookingIds);
-  const rows = new Map((await loadBillable(tx, job.tenantId, bookingIds)).map((r) => [`${r.booking_id}|${r.attendee_key}`, r]));
-  const attendeeCount = new Map<string, number>();
-  for (const r of rows.values()) attendeeCount.set(r.booking_id, (attendeeCount.get(r.booking_id) ?? 0) + 1);
+  const states = await lockAttendeeStates(tx, job.tenantId, [...new Set(data.lines.map(([bookingId]) => bookingId))]);
   const lines: PendingLine[] = [];
   const left: Skipped[] = [];
-  for (const [bookingId, attendeeKey, customerId] of data.lines) {
-    const r = rows.get(`${bookingId}|${attendeeKey}`);
-    const reason = !r ? "notFound" : r.invoiced ? "alreadyInvoiced" : r.cancelled ? "cancelled" : null;
-    if (reason) left.push({ bookingId, reason, attendee: r?.attendee_name || attendeeKey });
-    else lines.push(toPendingLine(r!, customerId, (attendeeCount.get(bookingId) ?? 1) > 1));
+  for (const [bookingId, attendeeKey, customerId, description, serviceDate, priceType, currency, startMs] of data.lines) {
+    const now = states.get(`${bookingId}|${attendeeKey}`);
+    const reason = !now ? "notFound" : now.invoiced ? "alreadyInvoiced" : now.cancelled ? "cancelled" : null;
+    if (reason) left.push({ bookingId, reason, attendee: attendeeKey });
+    else lines.push({ bookingId, attendeeKey, customerId, description, serviceDate, priceType, currency, start: new Date(startMs), quantity: now!.quantity, unitPrice: now!.unit_price, amount: now!.amount });
   }
   const terms = await loadCustomerTerms(tx, job.tenantId, [...new Set(lines.map((l) => l.customerId))]);
   const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now: asOf });

@@ -10,10 +10,8 @@ export interface BillableRow {
   end_at: Date;
   cancelled: boolean;
   service_name: string;
-  price: string;
   price_type: string;
   currency: string;
-  item_default_price: string | null;
   attendee_count: number;
   attendee_key: string | null;
   bookings_customer_id: string | null;
@@ -35,18 +33,43 @@ export async function lockBookings(db: Queryable, tenantId: string, bookingIds: 
   await db.query("SELECT id FROM bookings WHERE tenant_id = $1 AND id IN (SELECT unnest($2::text[])) ORDER BY id FOR UPDATE", [tenantId, bookingIds]);
 }
 
+/** An attendee's state as a create job's step re-checks it under the bookings' locks. */
+export interface AttendeeState {
+  cancelled: boolean;
+  invoiced: boolean;
+  quantity: string;
+  unit_price: string;
+  amount: string;
+}
+
+/**
+ * Locks the given bookings in id order (as lockBookings) and answers the state of each of their attendees, keyed
+ * "bookingId|attendeeKey": cancelled since, invoiced since, and the priced line as it is now.
+ */
+export async function lockAttendeeStates(db: Queryable, tenantId: string, bookingIds: string[]): Promise<Map<string, AttendeeState>> {
+  await lockBookings(db, tenantId, bookingIds);
+  const { rows } = await db.query<AttendeeState & { booking_id: string; attendee_key: string }>(
+    `SELECT a.booking_id, a.attendee_key, b.cancelled_at IS NOT NULL AS cancelled,
+            EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS invoiced,
+            trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount
+     FROM booking_attendees a JOIN bookings b ON b.tenant_id = a.tenant_id AND b.id = a.booking_id
+     WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))`,
+    [tenantId, bookingIds],
+  );
+  return new Map(rows.map((r) => [`${r.booking_id}|${r.attendee_key}`, r]));
+}
+
 /** Every attendee of the given bookings (one row per booking with no attendees). */
 export async function loadBillable(db: Queryable, tenantId: string, bookingIds: string[]): Promise<BillableRow[]> {
   const { rows } = await db.query<BillableRow>(
     `SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
-            trim_scale(b.price)::text AS price, b.price_type, b.currency, trim_scale(si.default_price)::text AS item_default_price,
+            b.price_type, b.currency,
             b.attendee_count,
             a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
             trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount,
             EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
      FROM bookings b
      LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
-     LEFT JOIN service_items si ON si.tenant_id = b.tenant_id AND si.bookings_service_id = b.service_id
      WHERE b.tenant_id = $1 AND b.id IN (SELECT unnest($2::text[]))
      ORDER BY b.start_at, b.id, a.position`,
     [tenantId, bookingIds],

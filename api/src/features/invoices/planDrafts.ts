@@ -55,8 +55,8 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
   return { lines, skipped, conflicts };
 }
 
-/** The line an attendee is billed with. */
-export function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
+// The line an attendee is billed with.
+function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
   const durationMinutes = Math.round((a.end_at.getTime() - a.start_at.getTime()) / 60_000);
   // The line's service date says when; a clock time here would be in UTC and confuse the customer.
   const who = isGroup && a.attendee_name ? ` · ${a.attendee_name}` : "";

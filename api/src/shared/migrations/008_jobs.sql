@@ -33,6 +33,8 @@ CREATE TABLE job_steps (
   PRIMARY KEY (job_id, seq),
   FOREIGN KEY (tenant_id, job_id) REFERENCES jobs (tenant_id, id) ON DELETE CASCADE
 );
+-- A step's data is written once and read once: compressing it (hundreds of KB of JSON) cost more than it saved.
+ALTER TABLE job_steps ALTER COLUMN data SET STORAGE EXTERNAL;
 
 -- Idempotency keys belonged to the tenant: user B repeating user A's key got A's answer. They now belong to the user
 -- who sent them, and expired ones are purged (the index serves the purge).
