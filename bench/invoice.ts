@@ -40,7 +40,7 @@ async function selectAll(store: BenchStore, bookings: number) {
     const list = (await api.get<{ totals: { count: number; amount: string } }>("/bookings/uninvoiced?limit=1")).totals;
     if (list.count !== bookings) throw new Error(`expected ${bookings} awaiting, the list says ${list.count}`);
     log(`${store.kind}: preview and create ${bookings}`);
-    let t0 = performance.now();
+    const t0 = performance.now();
     const preview = (await api.post<{ totals: { invoices: number; lines: number } }>("/invoices/preview", { filter: {} })).body;
     const previewMs = performance.now() - t0;
     const requestedAt = Date.now();
