@@ -5,6 +5,7 @@ import { PgBoss } from "pg-boss";
 import type { Logger } from "pino";
 import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
+import { advisoryLockKey } from "../../shared/postgresStore";
 import { finishJob, markJobRunning } from "./job.repository";
 
 /** What a job's handler is given: which job, and a signal that aborts when this worker lost the job. */
@@ -60,7 +61,7 @@ export async function createJobQueue(db: Db, handlers: Record<string, JobHandler
       if (id) boss.notifyWorker(id);
     },
     async start() {
-      await boss.start();
+      await oneAtATime(db, () => boss.start());
       started = true;
       for (const [kind, handler] of Object.entries(handlers)) {
         const name = queueName(kind);
@@ -92,6 +93,20 @@ async function runOne(db: Db, handler: JobHandler, job: { data: { tenantId: stri
     const error = err instanceof AppError ? { code: err.code, message: err.message } : { code: "INTERNAL", message: "The job stopped on an unexpected error; see the server log." };
     await finishJob(db, tenantId, jobId, { status: "failed", error });
   }
+}
+
+// Processes starting together on one PostgreSQL would each create pg-boss's schema (one failed on the duplicate):
+// the first holds a transaction-level advisory lock while pg-boss installs itself, the others wait for it. The
+// embedded store has one process and one connection (a transaction there would hold pg-boss's own queries off).
+async function oneAtATime(db: Db, start: () => Promise<unknown>): Promise<void> {
+  if (db.kind !== "postgres") {
+    await start();
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1::bigint)", [advisoryLockKey("pg-boss:install")]);
+    await start();
+  });
 }
 
 // pg-boss speaks through the app's store: parameterised statements as queries, its multi-statement scripts whole.

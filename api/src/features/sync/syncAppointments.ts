@@ -9,7 +9,7 @@ import { GraphRequestError } from "../graph/graphClient";
 import type { TAppointment } from "../graph/graph.schema";
 import { loadItemDefaultPrices } from "../items/serviceItem.repository";
 import { customerTemplateOf } from "../setup/customerTemplate";
-import { syncWindows, toAttendees, toBookingRecord, type BookingRecord } from "./mapping";
+import { syncWindows, toAttendees, toBookingRecord, type AttendeeRecord, type BookingRecord } from "./mapping";
 import { bookingsStartingIn, markCancelled, replaceAttendees, upsertBookings, type PricedAttendee } from "./sync.repository";
 import { syncErrorEntry } from "./syncProblems";
 import type { RunContext } from "./syncBookings";
@@ -89,28 +89,31 @@ class WindowCommits {
   }
 }
 
-// One calendarView window: read it, fetch new or changed appointments by id, then commit it atomically.
+// One calendarView window: read it, fetch new or changed appointments by id, then commit it atomically. Graph's
+// appointments are reduced to what is stored as soon as they arrive: a window of thousands of full appointments held
+// until its commit made the heap, and with it the garbage collector's pauses, grow with the sync.
 async function syncWindow(ctx: RunContext, window: { start: Date; end: Date }, commits: WindowCommits): Promise<void> {
-  const listed = (await ctx.graph.calendarView(ctx.setup.businessId, window.start, window.end)).filter((a) => {
-    const start = toBookingRecord(a).start;
-    return start >= window.start && start < window.end; // each appointment belongs to the window it starts in
-  });
+  const listed = (await ctx.graph.calendarView(ctx.setup.businessId, window.start, window.end))
+    .map((a) => ({ id: a.id, lastUpdatedDateTime: a.lastUpdatedDateTime, start: toBookingRecord(a).start }))
+    .filter((a) => a.start >= window.start && a.start < window.end); // each appointment belongs to the window it starts in
   const stored = await bookingsStartingIn(ctx.db, ctx.tenantId, window.start, window.end);
   const changed = listed.filter((a) => isNewOrChanged(a, stored.get(a.id)));
   const details = await fetchDetails(ctx, changed);
   const listedIds = new Set(listed.map((a) => a.id));
   const vanished = [...stored.keys()].filter((id) => !listedIds.has(id));
-  const bookings = details.map(toBookingRecord);
+  const bookings = details.map((d) => d.booking);
   await commits.run(async (tx, index, itemPrices) => {
     const attendees: PricedAttendee[] = [];
-    for (const [i, a] of details.entries()) {
-      const priced = priceOf(bookings[i]!, ctx.setup.currency, itemPrices);
-      for (const att of toAttendees(a)) {
-        attendees.push({ ...att, ...priced, bookingId: a.id, customerId: await index.link(tx, att, customerTemplateOf(ctx.setup)) });
+    for (const [i, d] of details.entries()) {
+      // Thousands of appointments per window are a long task: let other requests in every few hundred.
+      if (i % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
+      const priced = priceOf(d.booking, ctx.setup.currency, itemPrices);
+      for (const att of d.attendees) {
+        attendees.push({ ...att, ...priced, bookingId: d.booking.id, customerId: await index.link(tx, att, customerTemplateOf(ctx.setup)) });
       }
     }
     await upsertBookings(tx, ctx.tenantId, ctx.setup.businessId, ctx.setup.currency, bookings);
-    await replaceAttendees(tx, ctx.tenantId, details.map((a) => a.id), attendees);
+    await replaceAttendees(tx, ctx.tenantId, bookings.map((b) => b.id), attendees);
     ctx.bump("appointments.cancelled", await markCancelled(tx, ctx.tenantId, vanished));
   });
   ctx.bump("appointments.read", listed.length);
@@ -129,7 +132,7 @@ function priceOf(b: BookingRecord, currency: string, itemPrices: Map<string, str
   return { quantity: line?.quantity ?? "0", unitPrice: line?.unitPrice ?? "0", amount: line?.amount ?? "0", flags: line?.flags ?? [] };
 }
 
-function isNewOrChanged(a: TAppointment, known: { lastUpdatedAt: Date | null; cancelled: boolean } | undefined): boolean {
+function isNewOrChanged(a: Pick<TAppointment, "lastUpdatedDateTime">, known: { lastUpdatedAt: Date | null; cancelled: boolean } | undefined): boolean {
   if (!known || known.cancelled || !a.lastUpdatedDateTime || !known.lastUpdatedAt) return true;
   return Date.parse(a.lastUpdatedDateTime) !== known.lastUpdatedAt.getTime();
 }
@@ -138,14 +141,15 @@ function isNewOrChanged(a: TAppointment, known: { lastUpdatedAt: Date | null; ca
 // step failed, the lock was lost) leaves few requests behind.
 const FETCHES_QUEUED = 8;
 
-async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Promise<TAppointment[]> {
+async function fetchDetails(ctx: RunContext, appointments: { id: string }[]): Promise<{ booking: BookingRecord; attendees: AttendeeRecord[] }[]> {
   // The Graph client bounds concurrency per business; a 4xx on one appointment is recorded and skipped.
   const queued = pLimit(FETCHES_QUEUED);
   const results = await Promise.all(
     appointments.map((a) => queued(async () => {
       ctx.signal.throwIfAborted();
       try {
-        return await ctx.graph.getAppointment(ctx.setup.businessId, a.id);
+        const full = await ctx.graph.getAppointment(ctx.setup.businessId, a.id);
+        return { booking: toBookingRecord(full), attendees: toAttendees(full) };
       } catch (err) {
         if (err instanceof GraphRequestError && err.status >= 400 && err.status < 500 && err.status !== 429) {
           ctx.errors.push(syncErrorEntry("appointment", err, a.id));
@@ -155,5 +159,5 @@ async function fetchDetails(ctx: RunContext, appointments: TAppointment[]): Prom
       }
     })),
   );
-  return results.filter((a): a is TAppointment => a !== null);
+  return results.filter((a) => a !== null);
 }
