@@ -6,6 +6,8 @@ import type { DraftLine, LineUpdate } from "./applyLineEdits";
 /** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
 export interface BillableRow {
   booking_id: string;
+  /** The attendee's place on the booking (null for a booking without attendees). */
+  position: number | null;
   start_at: Date;
   end_at: Date;
   cancelled: boolean;
@@ -48,33 +50,42 @@ export interface AttendeeState {
  */
 export async function lockAttendeeStates(db: Queryable, tenantId: string, bookingIds: string[]): Promise<Map<string, AttendeeState>> {
   await lockBookings(db, tenantId, bookingIds);
-  const { rows } = await db.query<AttendeeState & { booking_id: string; attendee_key: string }>(
-    `SELECT a.booking_id, a.attendee_key, b.cancelled_at IS NOT NULL AS cancelled,
-            EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS invoiced,
-            trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount
-     FROM booking_attendees a JOIN bookings b ON b.tenant_id = a.tenant_id AND b.id = a.booking_id
-     WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))`,
+  const { rows: answer } = await db.query<{ rows: string }>(
+    `SELECT COALESCE(json_agg(x), '[]')::text AS rows FROM (
+       SELECT a.booking_id, a.attendee_key, b.cancelled_at IS NOT NULL AS cancelled,
+              EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS invoiced,
+              trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount
+       FROM booking_attendees a JOIN bookings b ON b.tenant_id = a.tenant_id AND b.id = a.booking_id
+       WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))
+     ) x`,
     [tenantId, bookingIds],
   );
+  const rows = JSON.parse(answer[0]!.rows) as (AttendeeState & { booking_id: string; attendee_key: string })[];
   return new Map(rows.map((r) => [`${r.booking_id}|${r.attendee_key}`, r]));
 }
 
 /** Every attendee of the given bookings (one row per booking with no attendees). */
 export async function loadBillable(db: Queryable, tenantId: string, bookingIds: string[]): Promise<BillableRow[]> {
-  const { rows } = await db.query<BillableRow>(
-    `SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
-            b.price_type, b.currency,
-            b.attendee_count,
-            a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
-            trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount,
-            EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
-     FROM bookings b
-     LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
-     WHERE b.tenant_id = $1 AND b.id IN (SELECT unnest($2::text[]))
-     ORDER BY b.start_at, b.id, a.position`,
+  // One JSON text instead of a row per attendee: tens of thousands of rows cost the embedded store's driver far more
+  // to decode field by field (2.5× at 10,000) than one JSON.parse.
+  const { rows } = await db.query<{ rows: string }>(
+    `SELECT COALESCE(json_agg(x ORDER BY x.start_at, x.booking_id, x.position), '[]')::text AS rows FROM (
+       SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
+              b.price_type, b.currency, b.attendee_count, a.position,
+              a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
+              trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount,
+              EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
+       FROM bookings b
+       LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
+       WHERE b.tenant_id = $1 AND b.id IN (SELECT unnest($2::text[]))
+     ) x`,
     [tenantId, bookingIds],
   );
-  return rows;
+  return (JSON.parse(rows[0]!.rows) as (Omit<BillableRow, "start_at" | "end_at"> & { start_at: string; end_at: string })[]).map((r) => ({
+    ...r,
+    start_at: new Date(r.start_at),
+    end_at: new Date(r.end_at),
+  }));
 }
 
 /** Records the customer an attendee was linked to. */
