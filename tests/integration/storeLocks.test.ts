@@ -17,25 +17,39 @@ describe.each(testStores())("named locks on %s", (kind) => {
     await dropStore();
   });
 
-  const holdAndQuery = (name: string) =>
+  // A promise with its resolve exposed, so a test orders callers by events instead of sleeps.
+  const deferred = () => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  // Holds `name`, waits for `go`, then queries through the store; `holding` is resolved once the lock is held.
+  const holdAndQuery = (name: string, holding: () => void, go: Promise<void>) =>
     db.tryWithLock(name, async () => {
-      await new Promise((r) => setTimeout(r, 50)); // every holder is holding before any queries
+      holding();
+      await go;
       return (await db.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one;
     });
 
   it("lets more holders than pool connections query through the store", async () => {
     const names = ["sync:a", "sync:b", "notify:a", "notify:b", "sync:c"];
-    const all = Promise.all(names.map(holdAndQuery));
+    // Every holder is holding before any of them queries: the queries go out while all locks are held.
+    const holding = names.map(deferred);
+    const go = Promise.all(holding.map((h) => h.promise)).then(() => undefined);
+    const all = Promise.all(names.map((name, i) => holdAndQuery(name, holding[i]!.resolve, go)));
     const outcome = await Promise.race([all, new Promise((resolve) => setTimeout(() => resolve("hung"), 5_000))]);
     expect(outcome).toEqual(names.map(() => ({ acquired: true, value: 1 })));
   });
 
   it("refuses a name while it is held, and grants it again once released", async () => {
-    const [first, second] = await Promise.all([holdAndQuery("sync:same"), (async () => {
-      await new Promise((r) => setTimeout(r, 10));
-      return db.tryWithLock("sync:same", async () => 2);
-    })()]);
-    expect(first).toEqual({ acquired: true, value: 1 });
+    const holding = deferred();
+    const release = deferred();
+    const first = holdAndQuery("sync:same", holding.resolve, release.promise);
+    await holding.promise; // the first caller holds the lock before the second asks for it
+    const second = await db.tryWithLock("sync:same", async () => 2);
+    release.resolve();
+    expect(await first).toEqual({ acquired: true, value: 1 });
     expect(second).toEqual({ acquired: false });
     expect(await db.tryWithLock("sync:same", async () => 3)).toEqual({ acquired: true, value: 3 });
   });

@@ -40,6 +40,7 @@ describe("answerClientErrors", () => {
 
   it("does not answer an oversized pipelined request ahead of the response still owed to the first", async () => {
     const answer = await exchange(`GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
-    expect(answer.startsWith("HTTP/1.1 431")).toBe(false);
+    // The connection is closed without a byte: a 431 written now would be read as the answer to GET /a.
+    expect(answer).toBe("");
   });
 });
