@@ -134,7 +134,7 @@ describe("request bodies", () => {
     const bare = await fetch(`${server.url}/api/sync`, { method: "POST", headers: { authorization: `Bearer ${await server.token()}` } });
     // Not refused as a media type: it reaches the route, which answers that no business is set up yet.
     expect(bare.status).toBe(404);
-    expect((await bare.json()).error.code).toBe("NOT_CONFIGURED");
+    expect(((await bare.json()) as { error: { code: string } }).error.code).toBe("NOT_CONFIGURED");
     const malformed = await api.send("PUT", "/api/setup", "{not json");
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({ error: { code: "BAD_REQUEST", message: "The request body is not valid JSON." } });
@@ -163,7 +163,7 @@ describe("logs", () => {
       body: JSON.stringify({ businessId: DEMO_BUSINESS_ID, clientSecret: CLIENT_SECRET, notifications: { webhookUrl: WEBHOOK } }),
     });
     expect(put.status).toBe(200);
-    expect((await put.json()).businessId).toBe(DEMO_BUSINESS_ID);
+    expect(((await put.json()) as { businessId: string }).businessId).toBe(DEMO_BUSINESS_ID);
     const bad = await fetch(`${server.url}/api/invoices?access_token=${QUERY_TOKEN}`, { headers: { authorization: `Bearer ${token}x` } });
     expect(bad.status).toBe(401);
     expect(bad.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
