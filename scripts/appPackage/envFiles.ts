@@ -1,27 +1,11 @@
 // Toolkit env files (env/.env.<env>, env/.env.<env>.user): parse them and merge them with the process environment.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "dotenv";
 
 /** Parses dotenv text (`KEY=value`, `# comments`, blank lines, optional `export `, single or double quotes). */
 export function parseEnv(text: string): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) throw new Error(`Not a KEY=value line: ${rawLine}`);
-    const key = match[1] as string;
-    let value = match[2] as string;
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
-      value = value.slice(1, value.indexOf(quote, 1));
-      if (quote === '"') value = value.replace(/\\n/g, "\n");
-    } else {
-      value = value.replace(/\s+#.*$/, "").trim();
-    }
-    vars[key] = value;
-  }
-  return vars;
+  return parse(text);
 }
 
 /** Reads a Toolkit env file such as `env/.env.dev`. */

@@ -1,7 +1,5 @@
-// PNG icons without dependencies: size and pixel format from IHDR, RGBA pixels of simple PNGs, and the Teams icon rules.
-import { inflateSync } from "node:zlib";
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+// PNG icons: size and pixel format, RGBA pixels (both decoded by pngjs), and the Teams icon rules.
+import { PNG } from "pngjs";
 
 /** What the IHDR (and tRNS) chunks say about a PNG. */
 export interface PngInfo {
@@ -17,90 +15,26 @@ export interface PngInfo {
   hasTrnsChunk: boolean;
 }
 
-interface PngChunk {
-  type: string;
-  data: Buffer;
-}
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function pngChunks(png: Buffer): PngChunk[] {
+// pngjs reads a short non-PNG as a truncated stream; the signature check names what is wrong.
+function readPng(png: Buffer) {
   if (png.length < 8 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error("Not a PNG file (bad signature)");
-  const chunks: PngChunk[] = [];
-  let offset = 8;
-  while (offset + 12 <= png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString("latin1", offset + 4, offset + 8);
-    chunks.push({ type, data: png.subarray(offset + 8, offset + 8 + length) });
-    offset += 12 + length;
-    if (type === "IEND") break;
-  }
-  if (chunks[0]?.type !== "IHDR") throw new Error("PNG does not start with an IHDR chunk");
-  return chunks;
+  return PNG.sync.read(png);
 }
 
-/** Reads a PNG's size and pixel format from its IHDR chunk (the 13 bytes right after the signature). */
+/** Reads a PNG's size and pixel format (pngjs decodes it; a bad signature or chunk throws). */
 export function readPngInfo(png: Buffer): PngInfo {
-  const chunks = pngChunks(png);
-  const ihdr = (chunks[0] as PngChunk).data;
-  const colorType = ihdr[9] as number;
-  return {
-    width: ihdr.readUInt32BE(0),
-    height: ihdr.readUInt32BE(4),
-    bitDepth: ihdr[8] as number,
-    colorType,
-    interlaced: ihdr[12] === 1,
-    hasAlphaChannel: colorType === 4 || colorType === 6,
-    hasTrnsChunk: chunks.some((c) => c.type === "tRNS"),
-  };
+  const { width, height, depth, colorType, interlace, alpha } = readPng(png);
+  const hasAlphaChannel = colorType === 4 || colorType === 6;
+  // pngjs reports a tRNS chunk as alpha on a colour type that has no alpha channel.
+  return { width, height, bitDepth: depth, colorType, interlaced: interlace, hasAlphaChannel, hasTrnsChunk: alpha && !hasAlphaChannel };
 }
 
-/**
- * Decodes an 8-bit, non-interlaced greyscale, grey + alpha, RGB or RGBA PNG into RGBA bytes (row-major).
- * Enough to inspect the app icons; palette, 16-bit and interlaced images are rejected.
- */
+/** Decodes a PNG into 8-bit RGBA bytes (row-major). */
 export function decodePngRgba(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
-  const info = readPngInfo(png);
-  const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[info.colorType];
-  if (info.bitDepth !== 8 || info.interlaced || channels === undefined) {
-    throw new Error(`Unsupported PNG format: bit depth ${info.bitDepth}, colour type ${info.colorType}, interlaced ${info.interlaced}`);
-  }
-  const raw = inflateSync(Buffer.concat(pngChunks(png).filter((c) => c.type === "IDAT").map((c) => c.data)));
-  const { width, height } = info;
-  const stride = width * channels;
-  if (raw.length < height * (stride + 1)) throw new Error("PNG image data is truncated");
-  const pixels = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let i = 0; i < stride; i++) {
-      const x = raw[y * (stride + 1) + 1 + i] as number;
-      const a = i >= channels ? (pixels[y * stride + i - channels] as number) : 0;
-      const b = y > 0 ? (pixels[(y - 1) * stride + i] as number) : 0;
-      const c = y > 0 && i >= channels ? (pixels[(y - 1) * stride + i - channels] as number) : 0;
-      let predictor: number;
-      switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
-        case 4: {
-          const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-          predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-          break;
-        }
-        default: throw new Error(`Bad PNG filter type ${filter} on row ${y}`);
-      }
-      pixels[y * stride + i] = (x + predictor) & 0xff;
-    }
-  }
-  const rgba = new Uint8Array(width * height * 4);
-  for (let p = 0; p < width * height; p++) {
-    const s = p * channels;
-    const grey = channels <= 2;
-    rgba[p * 4] = pixels[s] as number;
-    rgba[p * 4 + 1] = pixels[grey ? s : s + 1] as number;
-    rgba[p * 4 + 2] = pixels[grey ? s : s + 2] as number;
-    rgba[p * 4 + 3] = channels === 2 || channels === 4 ? (pixels[s + channels - 1] as number) : 255;
-  }
-  return { width, height, rgba };
+  const { width, height, data } = readPng(png);
+  return { width, height, rgba: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
 /** Problems with the colour icon (Teams: a 192×192 full-colour PNG); empty when it is fine. */
