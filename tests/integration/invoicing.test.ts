@@ -175,8 +175,8 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
       const [booking] = await all("&flag=noCustomer");
       const attendee = booking.customers.find((c: any) => !c.customerId);
       const customer = (await admin.get("/api/customers")).body.find((c: any) => c.active);
-      expect((await admin.post(`/api/bookings/${encodeURIComponent(booking.id)}/link-customer`, { attendee: "nobody", customerId: customer.id })).status).toBe(404);
-      expect((await admin.post(`/api/bookings/${encodeURIComponent(booking.id)}/link-customer`, { attendee: attendee.attendee, customerId: "not-a-customer" })).status).toBe(400);
+      expect((await admin.post(`/api/bookings/${encodeURIComponent(booking.id)}/link-customer`, { attendee: "nobody", customerId: customer.id })).body.error.code).toBe("NOT_FOUND");
+      expect((await admin.post(`/api/bookings/${encodeURIComponent(booking.id)}/link-customer`, { attendee: attendee.attendee, customerId: "not-a-customer" })).body.error.code).toBe("BAD_REQUEST");
       const linked = await admin.post(`/api/bookings/${encodeURIComponent(booking.id)}/link-customer`, { attendee: attendee.attendee, customerId: customer.id });
       expect(linked.status).toBe(200);
       expect(linked.body.customers.find((c: any) => c.attendee === attendee.attendee)).toMatchObject({ customerId: customer.id, name: customer.name });
@@ -185,6 +185,7 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
       expect(res.body.invoices.map((i: any) => i.customerId)).toContain(customer.id);
       const again = await admin.post(`/api/bookings/${encodeURIComponent(booking.id)}/link-customer`, { attendee: attendee.attendee, customerId: customer.id });
       expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe("ALREADY_INVOICED");
     });
   });
 
@@ -216,7 +217,8 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
     expect((await other.get("/api/bookings/uninvoiced")).body.totals.count).toBe(0);
     expect((await other.get("/api/customers")).body).toEqual([]);
     const mine = (await all())[0];
-    expect((await other.post(`/api/bookings/${encodeURIComponent(mine.id)}/link-customer`, { attendee: "x", customerId: "y" })).status).toBe(404);
-    expect((await other.post("/api/invoices", { bookingIds: [mine.id] })).status).toBe(404);
+    expect((await other.post(`/api/bookings/${encodeURIComponent(mine.id)}/link-customer`, { attendee: "x", customerId: "y" })).body.error.code).toBe("NOT_FOUND");
+    // The other tenant has no Bookings business set up, so it is refused before any booking is looked up.
+    expect(await other.post("/api/invoices", { bookingIds: [mine.id] })).toMatchObject({ status: 404, body: { error: { code: "NOT_CONFIGURED" } } });
   });
 });
