@@ -1,4 +1,5 @@
 // Fetch wrapper for the same-origin API: bearer token, JSON bodies and typed errors.
+import type { ErrorCode } from "../../../api/src/shared/errors";
 import { en } from "./i18n/en";
 import { currentLanguage, t } from "./i18n/i18n";
 
@@ -11,13 +12,20 @@ export interface TokenRequest {
 /** Supplies a bearer token; `answersClaims` marks providers (Teams SSO) that can satisfy a claims challenge. */
 export type TokenProvider = ((options?: TokenRequest) => Promise<string>) & { answersClaims?: boolean };
 
+/**
+ * Every code an ApiError can carry: the API's own codes, HEADERS_TOO_LARGE (answered by the server's HTTP parser
+ * guard, outside the app's error table), NETWORK when the server could not be reached, and HTTP_<status> for an
+ * answer without the JSON error envelope (a proxy page, for instance).
+ */
+export type ApiErrorCode = ErrorCode | "HEADERS_TOO_LARGE" | "NETWORK" | `HTTP_${number}`;
+
 /** An error answered by the API (or a network failure, code `NETWORK`); branch on `code`. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, details: Record<string, unknown> = {}) {
+  constructor(status: number, code: ApiErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
@@ -61,7 +69,8 @@ export async function toApiError(res: Response): Promise<ApiError> {
     const { code, message, ...details } = error;
     return new ApiError(
       res.status,
-      typeof code === "string" ? code : `HTTP_${res.status}`,
+      // The server is the source of the code; its type is the API's own ErrorCode union.
+      typeof code === "string" ? (code as ApiErrorCode) : `HTTP_${res.status}`,
       typeof message === "string" ? message : res.statusText || `Request failed (${res.status})`,
       details,
     );

@@ -1,5 +1,5 @@
 // Wording and numbers of a create job (202): how far the bar is, the progress sentence, and why a job stopped.
-import { ApiError, errorMessage } from "../../shared/apiClient";
+import { ApiError, type ApiErrorCode, errorMessage } from "../../shared/apiClient";
 import { formatCount, formatPercent } from "../../shared/format";
 import { t } from "../../shared/i18n/i18n";
 import type { CreateInvoicesJobResult, JobError, JobView } from "./invoice.types";
@@ -66,7 +66,7 @@ export function describeJobFailure(job: JobView): JobFailureText | null {
   if (!failure) return null;
   if (failure.code === "ALREADY_INVOICED") return { code: failure.code, title: t("invoices.create.conflictTitle"), body: t("invoices.create.conflictUnknown") };
   // The server writes English; outside English a known code gets the tab's own wording.
-  const message = errorMessage(new ApiError(0, failure.code, failure.message));
+  const message = errorMessage(new ApiError(0, failure.code as ApiErrorCode, failure.message));
   return { code: failure.code, title: t("invoices.job.failed"), body: `${message} ${jobStoppedCounts(job)}` };
 }
 
