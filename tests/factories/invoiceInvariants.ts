@@ -2,7 +2,7 @@
 // and every invoice's totals equal to what its lines add up to.
 import { expect } from "vitest";
 import type { Queryable } from "../../api/src/shared/db";
-import { invoiceTotals } from "../../api/src/features/invoices/pricing";
+import { invoiceTotals } from "../../api/src/features/invoices/invoiceTotals";
 
 /** Asserts the invariants for every invoice in the store; returns the number of lines. */
 export async function expectInvoiceInvariants(db: Queryable, pricesIncludeTax = false): Promise<number> {

@@ -1,6 +1,6 @@
 // Stores each attendee's priced line (PRODUCT.md §4.3) as computed by the pricing module, so lists and totals only sum.
 import type { Queryable } from "../../shared/db";
-import { priceAttendee } from "../invoices/pricing";
+import { priceAttendee } from "./attendeePricing";
 
 type Row = {
   booking_id: string;

@@ -3,7 +3,7 @@
 import { AppError } from "../../shared/errors";
 import { Decimal } from "../../shared/money";
 import type { TEditInvoice } from "./invoice.schema";
-import { lineAmount } from "./pricing";
+import { lineAmount } from "./invoiceTotals";
 
 /** A stored line of a draft, as an edit needs it (decimal strings). */
 export interface DraftLine {

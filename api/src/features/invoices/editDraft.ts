@@ -6,7 +6,7 @@ import { deleteLines, findDraftLines, findInvoices, findLines, updateDraftHeader
 import { presentInvoices } from "./invoice.presenter";
 import type { TEditInvoice } from "./invoice.schema";
 import type { InvoiceView } from "./invoice.types";
-import { invoiceTotals } from "./pricing";
+import { invoiceTotals } from "./invoiceTotals";
 import { findSetup } from "../setup/setup.repository";
 
 type Locked = { id: string; status: string; currency: string };

@@ -1,7 +1,7 @@
 // Invoice rows → the API's invoice shape (PRODUCT.md §5), with warnings a reviewer must see.
 import { Decimal, minorUnits, moneyString, quantityString } from "../../shared/money";
 import type { InvoiceRow, LineRow } from "./invoice.repository";
-import { priceTypeFlags } from "./pricing";
+import { priceTypeFlags } from "../bookings/attendeePricing";
 import type { InvoiceView, InvoiceWarning } from "./invoice.types";
 
 /** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */

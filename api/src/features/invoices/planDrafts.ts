@@ -5,7 +5,7 @@ import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
 import { insertDrafts, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type CustomerTerms, type NewInvoice, type NewLine } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
-import { invoiceTotals } from "./pricing";
+import { invoiceTotals } from "./invoiceTotals";
 
 /** A priced line waiting for its invoice. */
 export interface PendingLine extends Omit<NewLine, "taxRate"> {

@@ -3,7 +3,7 @@
 import pLimit from "p-limit";
 import type { Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
-import { priceAttendee } from "../invoices/pricing";
+import { priceAttendee } from "../bookings/attendeePricing";
 import { CustomerIndex } from "../customers/customerIndex";
 import { GraphRequestError } from "../graph/graphClient";
 import type { TAppointment } from "../graph/graph.schema";
