@@ -5,7 +5,6 @@ import type { Db, Queryable } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { Decimal, moneyString } from "../../shared/money";
 import { findUninvoicedIds } from "../bookings/bookings.repository";
-import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { insertJob, presentJob } from "../jobs/job.repository";
 import type { JobQueue } from "../jobs/jobQueue";
@@ -17,6 +16,7 @@ import { presentInvoices } from "./invoice.presenter";
 import type { TCreateInvoices } from "./invoice.schema";
 import type { CreateResult, CreateTotals } from "./invoice.types";
 import { planLines, writeDrafts } from "./planDrafts";
+import { getSetup } from "../setup/getSetup";
 
 /** Selections up to this many bookings are invoiced in the request (201); larger ones run as a job (202). */
 export const CREATE_IN_REQUEST_MAX = 500;
@@ -38,7 +38,7 @@ export type CreateAnswer = { status: 201; body: CreateResult } | { status: 202; 
  * answer back (the same drafts, or the same job).
  */
 export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices, idempotencyKey?: string): Promise<CreateAnswer> {
-  const setup = await requireSetup(deps.db, tenantId);
+  const setup = await getSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   const owner = idempotencyKey ? { tenantId, userId, key: idempotencyKey } : undefined;
   const now = deps.now();
@@ -129,13 +129,6 @@ export function totalsOf(invoices: { currency: string; net: string; tax: string;
     tax: money(add((i) => i.tax)),
     total: money(add((i) => i.total)),
   };
-}
-
-/** The tenant's setup, or NOT_CONFIGURED. */
-export async function requireSetup(db: Db, tenantId: string): Promise<TSetup> {
-  const setup = await findSetup(db, tenantId, { unreadableSecrets: "skip" });
-  if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
-  return setup;
 }
 
 type PgError = { code?: string; constraint?: string };

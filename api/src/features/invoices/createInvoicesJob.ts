@@ -10,11 +10,11 @@ import { ZUninvoicedFilter } from "../bookings/bookings.schema";
 import { addJobProgress, claimJobStep, findJob, insertJobSteps, pendingJobSteps } from "../jobs/job.repository";
 import type { JobContext } from "../jobs/jobQueue";
 import type { JobError } from "../jobs/job.types";
-import { findSetup } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { insertDrafts, loadBillable, loadCustomerTerms, lockAttendeeStates, type BillableRow } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { draftKeyOf, groupBy, groupDrafts, planLines, type PendingLine } from "./planDrafts";
+import { getSetup } from "../setup/getSetup";
 
 /** The kind of the job. */
 export const CREATE_INVOICES_JOB = "createInvoices";
@@ -58,8 +58,7 @@ export async function runCreateInvoicesJob(deps: { db: Db }, job: JobContext): P
   const stored = await findJob(deps.db, job.tenantId, job.jobId);
   if (!stored) throw new AppError("NOT_FOUND", "The job is gone.");
   const input = stored.input as CreateInvoicesJobInput;
-  const setup = await findSetup(deps.db, job.tenantId);
-  if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
+  const setup = await getSetup(deps.db, job.tenantId);
   const asOf = new Date(input.asOf);
   // The plan's transaction also stores the job's first result, so a job with a result has been planned.
   if (stored.result === null) await deps.db.transaction((tx) => planJob(tx, job, setup, input, asOf));

@@ -7,12 +7,13 @@ import { findUninvoicedIds } from "../bookings/bookings.repository";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
-import { alreadyInvoiced, buildDrafts, CREATE_IN_REQUEST_MAX, requireSetup, totalsOf, type InvoiceDeps } from "./createInvoices";
+import { alreadyInvoiced, buildDrafts, CREATE_IN_REQUEST_MAX, totalsOf, type InvoiceDeps } from "./createInvoices";
 import { loadBillable, loadCustomerTerms, type BillableRow, type InvoiceRow, type LineRow } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TCreateInvoices } from "./invoice.schema";
 import type { CreateResult, PreviewResult } from "./invoice.types";
 import { groupDrafts, planLines, type CustomerResolver } from "./planDrafts";
+import { getSetup } from "../setup/getSetup";
 
 /** Drafts a large preview lists in full; `totals` always covers every draft. */
 export const PREVIEW_DRAFTS_LISTED = 200;
@@ -20,7 +21,7 @@ const READ_CHUNK = 5_000;
 
 /** Previews a create of the selection. */
 export async function previewInvoices(deps: InvoiceDeps, tenantId: string, userId: string, input: TCreateInvoices): Promise<PreviewResult> {
-  const setup = await requireSetup(deps.db, tenantId);
+  const setup = await getSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   const now = deps.now();
   const bookingIds = input.bookingIds ?? (await findUninvoicedIds(deps.db, tenantId, now, input.filter!));
   const preview = bookingIds.length > CREATE_IN_REQUEST_MAX ? await planReadOnly(deps.db, tenantId, userId, setup, input, bookingIds, now) : await rolledBack(deps.db, tenantId, userId, setup, { ...input, bookingIds, filter: undefined }, now);

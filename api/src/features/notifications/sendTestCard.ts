@@ -1,6 +1,5 @@
 // Use case: POST /api/notifications/test — send a test card now, to the stored webhook or to a URL given to try.
 import { AppError } from "../../shared/errors";
-import { findSetup } from "../setup/setup.repository";
 import { postWebhook, type NotifyDeps } from "./deliverNotification";
 import { invoicesDeepLink } from "./deepLink";
 import { cardLanguageOf } from "./cardTexts";
@@ -8,11 +7,11 @@ import { loadAwaitingSummary } from "./notification.repository";
 import { buildAwaitingCard, toWorkflowsMessage, TOP_CUSTOMERS } from "./notificationCard";
 import { resolveWebhookUrl } from "./notificationSettings";
 import { DeliveryError } from "./postJson";
+import { getSetup } from "../setup/getSetup";
 
 /** Sends the test card and answers the webhook's status; NOTIFICATION_FAILED (502) when it is not delivered. */
 export async function sendTestCard(deps: NotifyDeps, tenantId: string, input: { webhookUrl?: string }): Promise<{ delivered: true; status: number }> {
-  const setup = await findSetup(deps.db, tenantId);
-  if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
+  const setup = await getSetup(deps.db, tenantId);
   const stored = setup.notifications.webhookUrl;
   const url = input.webhookUrl ? resolveWebhookUrl(input.webhookUrl, stored) : stored;
   if (!url) throw new AppError("BAD_REQUEST", "webhookUrl: no Workflows webhook URL is set up; add one under Notifications (or send one to try).");

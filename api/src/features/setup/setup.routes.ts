@@ -1,13 +1,12 @@
 // Setup routes: list the Bookings businesses, read and save the tenant's setup (admin only).
 import { Router } from "express";
-import { AppError } from "../../shared/errors";
 import { parseBody } from "../../shared/validate";
 import { bearerTokenOf, principalOf, requireAdmin } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
 import { saveTenantSetup, toGraphAppError } from "./saveSetup";
 import { presentSetup } from "./setup.presenter";
-import { findSetup } from "./setup.repository";
 import { ZSetupInput } from "./setup.schema";
+import { getSetup } from "./getSetup";
 
 /** GET /businesses, GET|PUT /setup. */
 export function setupRoutes(ctx: AppContext): Router {
@@ -19,8 +18,7 @@ export function setupRoutes(ctx: AppContext): Router {
     res.json(businesses);
   });
   router.get("/setup", async (req, res) => {
-    const setup = await findSetup(ctx.db, principalOf(req).tenantId, { log: req.log });
-    if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
+    const setup = await getSetup(ctx.db, principalOf(req).tenantId, { log: req.log });
     res.json(presentSetup(setup));
   });
   router.put("/setup", requireAdmin, async (req, res) => {

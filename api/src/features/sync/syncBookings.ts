@@ -10,13 +10,14 @@ import type { TBusiness, TCustomer, TService, TStaffMember } from "../graph/grap
 import { deactivateMissingItems, upsertServiceItem, upsertStaffMember } from "../items/serviceItem.repository";
 import type { Notifier } from "../notifications/notifier";
 import { customerTemplateOf } from "../setup/customerTemplate";
-import { findSetup, updateBusinessInfo } from "../setup/setup.repository";
+import { updateBusinessInfo } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { toCustomerRecord, toServiceItemRecord, toStaffRecord } from "./mapping";
 import { abandonRunningRuns, createRun, finishRun, updateRunProgress } from "./sync.repository";
 import { syncAppointments } from "./syncAppointments";
 import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
 import { customerWithoutEmail, syncErrorEntry } from "./syncProblems";
+import { getSetup } from "../setup/getSetup";
 
 /** What a sync needs. */
 export interface SyncDeps {
@@ -45,8 +46,7 @@ export async function syncTenantIfFree(
   trigger: SyncRun["trigger"],
   shouldRun: () => Promise<boolean> = async () => true,
 ): Promise<SyncRun | null> {
-  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip", log: deps.log });
-  if (!setup) throw new AppError("NOT_CONFIGURED", "Bookings is not set up yet: an admin has to pick a Bookings business first.");
+  const setup = await getSetup(deps.db, tenantId, { unreadableSecrets: "skip", log: deps.log });
   const outcome = await deps.db.tryWithLock(syncLockName(tenantId), async (signal) => {
     if (!(await shouldRun())) return null;
     await abandonRunningRuns(deps.db, tenantId);
