@@ -2,6 +2,7 @@
 // line) get the same JSON error envelope as every other 4xx, instead of Node's empty 400.
 import type http from "node:http";
 import type { Duplex } from "node:stream";
+import type { ErrorCode } from "./errors";
 
 /** Answers parser-level request errors on `server` with `{ error: { code, message } }`. */
 export function answerClientErrors(server: http.Server): void {
@@ -11,7 +12,7 @@ export function answerClientErrors(server: http.Server): void {
     // An earlier pipelined request's response is still pending: an answer written now would be read as that one's.
     if ((socket as Duplex & { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
     const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
-    const [status, reason, code, message] = tooLarge
+    const [status, reason, code, message]: [number, string, ErrorCode, string] = tooLarge
       ? [431, "Request Header Fields Too Large", "HEADERS_TOO_LARGE", "The request's headers are too large (at most 16 KB)."]
       : [400, "Bad Request", "BAD_REQUEST", "The request could not be read as HTTP/1.1 (unknown method or malformed request line or headers)."];
     const body = JSON.stringify({ error: { code, message } });

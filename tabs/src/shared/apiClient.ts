@@ -13,11 +13,10 @@ export interface TokenRequest {
 export type TokenProvider = ((options?: TokenRequest) => Promise<string>) & { answersClaims?: boolean };
 
 /**
- * Every code an ApiError can carry: the API's own codes, HEADERS_TOO_LARGE (answered by the server's HTTP parser
- * guard, outside the app's error table), NETWORK when the server could not be reached, and HTTP_<status> for an
- * answer without the JSON error envelope (a proxy page, for instance).
+ * Every code an ApiError can carry: the API's own codes, NETWORK when the server could not be reached, and
+ * HTTP_<status> for an answer without the JSON error envelope (a proxy page, for instance).
  */
-export type ApiErrorCode = ErrorCode | "HEADERS_TOO_LARGE" | "NETWORK" | `HTTP_${number}`;
+export type ApiErrorCode = ErrorCode | "NETWORK" | `HTTP_${number}`;
 
 /** An error answered by the API (or a network failure, code `NETWORK`); branch on `code`. */
 export class ApiError extends Error {

@@ -40,6 +40,7 @@ export const en = {
       NO_CUSTOMER: "A booking has no linked customer.",
       EMPTY_INVOICE: "A draft needs at least one line.",
       PAYLOAD_TOO_LARGE: "The request is too large.",
+      HEADERS_TOO_LARGE: "The request's headers are too large. Reload the page.",
       SYNC_IN_PROGRESS: "A sync is already running.",
       GRAPH_ERROR: "Microsoft Bookings could not be reached.",
       RATE_LIMITED: "Too many requests. Wait a moment and try again.",

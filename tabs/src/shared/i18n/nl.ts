@@ -39,6 +39,7 @@ export const nl: Messages = {
       NO_CUSTOMER: "Een boeking heeft geen gekoppelde klant.",
       EMPTY_INVOICE: "Een concept heeft minstens één regel nodig.",
       PAYLOAD_TOO_LARGE: "De aanvraag is te groot.",
+      HEADERS_TOO_LARGE: "De kopregels van de aanvraag zijn te groot. Laad de pagina opnieuw.",
       SYNC_IN_PROGRESS: "Er loopt al een synchronisatie.",
       GRAPH_ERROR: "Microsoft Bookings is niet bereikbaar.",
       RATE_LIMITED: "Te veel aanvragen. Wacht even en probeer het opnieuw.",
