@@ -52,7 +52,7 @@ export function featureGraph(files: { path: string; text: string }[]): Map<strin
     const from = /^features\/([^/]+)\//.exec(f.path)?.[1];
     if (!from) continue;
     const targets = graph.get(from) ?? new Set<string>();
-    for (const m of f.text.matchAll(/(?:from|import)\s*\(?\s*"\.\.\/([a-zA-Z]+)\//g)) if (m[1] !== from) targets.add(m[1]);
+    for (const m of f.text.matchAll(/(?:from|import)\s*\(?\s*"\.\.\/([a-zA-Z]+)\//g)) if (m[1] && m[1] !== from) targets.add(m[1]);
     graph.set(from, targets);
   }
   return graph;
