@@ -18,7 +18,7 @@ const STORE_MODULES: Record<string, string> = {
  * SQL that has not yet moved into a repository (issue 10, item 2). This list may only shrink: a new file with a store
  * call fails the test, and so does a file listed here that no longer needs to be.
  */
-const NOT_YET_MOVED = ["features/bookings/linkCustomer.ts", "features/bookings/priceAttendees.ts", "features/invoices/editDraft.ts", "features/sync/syncBookings.ts"];
+const NOT_YET_MOVED = ["features/bookings/linkCustomer.ts", "features/bookings/priceAttendees.ts", "features/invoices/editDraft.ts", "features/sync/syncTenant.ts"];
 
 /** Import cycles between features that exist today and are being taken apart; none may be added. */
 const KNOWN_CYCLES = ["notifications → setup → notifications"];

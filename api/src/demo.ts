@@ -5,7 +5,7 @@ import type { BookingsGraph } from "./features/graph/graphClient";
 import { saveTenantSetup } from "./features/setup/saveSetup";
 import { findSetup } from "./features/setup/setup.repository";
 import { ZSetupInput } from "./features/setup/setup.schema";
-import { syncTenant } from "./features/sync/syncBookings";
+import { syncTenant } from "./features/sync/syncTenant";
 import type { SyncRun } from "./features/sync/sync.types";
 
 /** Tenant id the standalone tab asks a dev token for. */

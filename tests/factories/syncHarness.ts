@@ -3,7 +3,7 @@ import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api
 import { createBookingsGraph } from "../../api/src/features/graph/graphClient";
 import { saveTenantSetup } from "../../api/src/features/setup/saveSetup";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
-import { syncTenant, type SyncDeps } from "../../api/src/features/sync/syncBookings";
+import { syncTenant, type SyncDeps } from "../../api/src/features/sync/syncTenant";
 import type { SyncRun } from "../../api/src/features/sync/sync.types";
 import { openDb, type Db } from "../../api/src/shared/db";
 import { migrate } from "../../api/src/shared/migrate";

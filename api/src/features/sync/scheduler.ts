@@ -6,7 +6,7 @@ import { SYNC_INTERVAL_MINUTES } from "../setup/setup.schema";
 import type { Notifier } from "../notifications/notifier";
 import { compactGrownDayLogs } from "../bookings/bookings.repository";
 import { purgeExpiredKeys } from "../invoices/idempotency.repository";
-import { syncTenantIfFree } from "./syncBookings";
+import { syncTenantIfFree } from "./syncTenant";
 import type { SyncRun } from "./sync.types";
 
 /** What the scheduler needs. */

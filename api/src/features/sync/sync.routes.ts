@@ -3,7 +3,7 @@ import { Router } from "express";
 import { principalOf, requireAdmin } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
 import { listRuns } from "./sync.repository";
-import { syncTenant } from "./syncBookings";
+import { syncTenant } from "./syncTenant";
 
 /** POST /sync, GET /sync/runs. */
 export function syncRoutes(ctx: AppContext): Router {

@@ -12,7 +12,7 @@ import { customerTemplateOf } from "../setup/customerTemplate";
 import { syncWindows, toAttendees, toBookingRecord, type AttendeeRecord, type BookingRecord } from "./mapping";
 import { bookingsStartingIn, markCancelled, replaceAttendees, upsertBookings, type PricedAttendee } from "./sync.repository";
 import { syncErrorEntry } from "./syncProblems";
-import type { RunContext } from "./syncBookings";
+import type { RunContext } from "./syncTenant";
 
 const FUTURE_DAYS = 14;
 /** Days per calendarView window. */
