@@ -9,10 +9,12 @@ import { devRoutes } from "./features/auth/dev.routes";
 import { bookingRoutes } from "./features/bookings/bookings.routes";
 import { customerRoutes } from "./features/customers/customers.routes";
 import { invoiceRoutes } from "./features/invoices/invoice.routes";
+import { itemRoutes } from "./features/items/items.routes";
 import { jobRoutes } from "./features/jobs/jobs.routes";
 import { notificationRoutes } from "./features/notifications/notifications.routes";
 import { buildOpenApiDocument } from "./features/openapi/openapi";
 import { setupRoutes } from "./features/setup/setup.routes";
+import { staffRoutes } from "./features/staff/staff.routes";
 import { syncRoutes } from "./features/sync/sync.routes";
 import { DEFAULT_RATE_LIMITS } from "./config";
 import { handleErrors, handleNotFound } from "./shared/errors";
@@ -56,7 +58,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use(requireAuth(ctx.verifyToken));
   api.use(rateLimitPerTenant(limits.perTenantPerMinute));
   api.get("/openapi.json", (_req, res) => void res.json(openapi));
-  for (const routes of [setupRoutes, syncRoutes, customerRoutes, bookingRoutes, invoiceRoutes, jobRoutes, notificationRoutes]) api.use(routes(ctx));
+  for (const routes of [setupRoutes, syncRoutes, customerRoutes, itemRoutes, staffRoutes, bookingRoutes, invoiceRoutes, jobRoutes, notificationRoutes]) api.use(routes(ctx));
   api.use(handleNotFound);
   return api;
 }

@@ -2,7 +2,7 @@
 import type { Logger } from "pino";
 import type { Db } from "./shared/db";
 import type { BookingsGraph } from "./features/graph/graphClient";
-import { saveTenantSetup } from "./features/setup/saveSetup";
+import { saveSetup } from "./features/setup/saveSetup";
 import { findSetup } from "./features/setup/setup.repository";
 import { ZSetupInput } from "./features/setup/setup.schema";
 import { syncTenant } from "./features/sync/syncTenant";
@@ -20,7 +20,7 @@ export async function prepareDemoTenant(
 ): Promise<SyncRun> {
   if (!(await findSetup(deps.db, DEMO_TENANT_ID, { unreadableSecrets: "skip" }))) {
     const input = ZSetupInput.parse({ businessId, customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" } });
-    await saveTenantSetup(deps, DEMO_TENANT_ID, DEMO_USER_ID, input);
+    await saveSetup(deps, DEMO_TENANT_ID, DEMO_USER_ID, input);
   }
   return syncTenant(deps, DEMO_TENANT_ID, "startup");
 }

@@ -1,7 +1,7 @@
 // A sync under test: the real use case, a real store and the emulator, with Graph calls recorded and retry sleeps kept short.
 import { DEMO_BUSINESS_ID, startEmulator, type EmulatorOptions } from "../../api/emulator/index";
 import { createBookingsGraph } from "../../api/src/features/graph/graphClient";
-import { saveTenantSetup } from "../../api/src/features/setup/saveSetup";
+import { saveSetup } from "../../api/src/features/setup/saveSetup";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
 import { syncTenant, type SyncDeps } from "../../api/src/features/sync/syncTenant";
 import type { SyncRun } from "../../api/src/features/sync/sync.types";
@@ -59,7 +59,7 @@ export async function startSyncHarness(
     urls,
     delays,
     async setup(input = {}) {
-      await saveTenantSetup(deps, TENANT, "admin", ZSetupInput.parse({ businessId: DEMO_BUSINESS_ID, customerTemplate: { taxRate: 21 }, ...input }));
+      await saveSetup(deps, TENANT, "admin", ZSetupInput.parse({ businessId: DEMO_BUSINESS_ID, customerTemplate: { taxRate: 21 }, ...input }));
     },
     sync: () => syncTenant(deps, TENANT, "manual"),
     rows: async (sql, params = []) => (await db.query(sql, params)).rows as any[],

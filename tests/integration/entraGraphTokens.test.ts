@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueSyncs } from "../../api/src/features/sync/scheduler";
-import { saveSetup } from "../../api/src/features/setup/setup.repository";
+import { writeSetup } from "../../api/src/features/setup/setup.repository";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
 import { capturingLogger, entraClaims, entraEnv, entraToken, signEntraToken, startEntraKeys, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type EntraKeys } from "../factories/entraIdentity";
 import { createFakeEntra, MFA_CLAIMS } from "../factories/fakeEntra";
@@ -135,7 +135,7 @@ describe("Graph tokens (AUTH_MODE=entra)", () => {
     expect(list.body.error.message).toMatch(/invalid_grant, AADSTS65001/);
 
     // The sync needs a setup first; it is written directly, as the OBO check would refuse it.
-    await saveSetup(server.api.ctx.db, NO_CONSENT_TENANT, ZSetupInput.parse({ businessId: BUSINESS }), { name: null, currency: "EUR" }, ADMIN);
+    await writeSetup(server.api.ctx.db, NO_CONSENT_TENANT, ZSetupInput.parse({ businessId: BUSINESS }), { name: null, currency: "EUR" }, ADMIN);
     const sync = await admin.post("/api/sync");
     expect(sync.status).toBe(403);
     expect(sync.body.error.code).toBe("CONSENT_REQUIRED");

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveSetup } from "../../api/src/features/setup/setup.repository";
+import { writeSetup } from "../../api/src/features/setup/setup.repository";
 import { ZSetupInput } from "../../api/src/features/setup/setup.schema";
 import { createTokenVerifier } from "../../api/src/features/auth/tokenVerifier";
 import { capturingLogger, entraClaims, entraEnv, entraToken, signEntraToken, startEntraKeys, TEST_APP_ID_URI, TEST_CLIENT_ID, type EntraKeys } from "../factories/entraIdentity";
@@ -34,7 +34,7 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
       overrides: { logger: logs.logger },
     });
     // Only TENANT has a setup, so GET /api/setup tells which tenant the app took from the token.
-    await saveSetup(server.api.ctx.db, TENANT, ZSetupInput.parse({ businessId: BUSINESS }), { name: "Contoso Physio", currency: "EUR" }, USER);
+    await writeSetup(server.api.ctx.db, TENANT, ZSetupInput.parse({ businessId: BUSINESS }), { name: "Contoso Physio", currency: "EUR" }, USER);
   });
   afterAll(async () => {
     await server?.close();

@@ -1,4 +1,4 @@
-// SQL for service items (one per Bookings service) and staff members.
+// SQL for service items (one per Bookings service).
 import type { Queryable } from "../../shared/db";
 
 /** A Bookings service as a service item. */
@@ -57,15 +57,6 @@ export async function deactivateMissingItems(db: Queryable, tenantId: string, pr
   return rowCount;
 }
 
-/** Creates or updates a staff member. */
-export async function upsertStaffMember(db: Queryable, tenantId: string, s: { bookingsStaffId: string; name: string; email: string | null }): Promise<void> {
-  await db.query(
-    `INSERT INTO staff_members (tenant_id, bookings_staff_id, name, email) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (tenant_id, bookings_staff_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, active = true`,
-    [tenantId, s.bookingsStaffId, s.name, s.email],
-  );
-}
-
 /** A service item as the API shows it. */
 export interface ServiceItemView extends ServiceItemRecord {
   id: string;
@@ -80,23 +71,6 @@ export async function listServiceItems(db: Queryable, tenantId: string): Promise
     `SELECT id, bookings_service_id AS "bookingsServiceId", name, description, trim_scale(default_price)::text AS "defaultPrice",
             price_type AS "priceType", default_duration_minutes AS "defaultDurationMinutes", item_type AS type, unit_of_measure AS "unitOfMeasure", active
      FROM service_items WHERE tenant_id = $1 ORDER BY lower(name), id`,
-    [tenantId],
-  );
-  return rows;
-}
-
-/** A staff member as the API shows it. */
-export interface StaffView {
-  id: string;
-  name: string;
-  email: string | null;
-  active: boolean;
-}
-
-/** All of a tenant's staff members, by name. */
-export async function listStaff(db: Queryable, tenantId: string): Promise<StaffView[]> {
-  const { rows } = await db.query<StaffView>(
-    "SELECT bookings_staff_id AS id, name, email, active FROM staff_members WHERE tenant_id = $1 ORDER BY lower(name), bookings_staff_id",
     [tenantId],
   );
   return rows;

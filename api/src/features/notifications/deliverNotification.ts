@@ -6,7 +6,7 @@ import { findSetup } from "../setup/setup.repository";
 import { buildActivityNotification, type ActivitySender } from "./activityFeed";
 import { cardLanguageOf, type CardLanguage } from "./cardTexts";
 import { invoicesDeepLink } from "./deepLink";
-import type { TNotificationSettings } from "./notification.schema";
+import type { TNotificationSettings } from "../setup/notificationSettings.schema";
 import {
   claimDelivery, countUnannounced, findNotificationState, findSendingDelivery, findSetupEditor, finishDelivery, loadAwaitingSummary, recordAttempt,
   type DeliveryResult, type NotificationState,

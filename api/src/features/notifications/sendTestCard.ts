@@ -5,7 +5,7 @@ import { invoicesDeepLink } from "./deepLink";
 import { cardLanguageOf } from "./cardTexts";
 import { loadAwaitingSummary } from "./notification.repository";
 import { buildAwaitingCard, toWorkflowsMessage, TOP_CUSTOMERS } from "./notificationCard";
-import { resolveWebhookUrl } from "./notificationSettings";
+import { resolveWebhookUrl } from "../setup/notificationSettings";
 import { DeliveryError } from "./postJson";
 import { getSetup } from "../setup/getSetup";
 

@@ -2,13 +2,13 @@
 import { AppError } from "../../shared/errors";
 import type { Db } from "../../shared/db";
 import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
-import { resolveNotificationSettings } from "../notifications/notificationSettings";
-import { isMaskedWebhookUrl } from "../notifications/webhookUrl";
-import { findSetup, saveSetup } from "./setup.repository";
+import { resolveNotificationSettings } from "./notificationSettings";
+import { isMaskedWebhookUrl } from "./webhookUrl";
+import { findSetup, writeSetup } from "./setup.repository";
 import type { TSetup, TSetupInput } from "./setup.schema";
 
 /** Validates the business against Graph, stores the setup and returns it. */
-export async function saveTenantSetup(
+export async function saveSetup(
   deps: { db: Db; graph: BookingsGraph },
   tenantId: string,
   userId: string,
@@ -34,7 +34,7 @@ export async function saveTenantSetup(
     customerTemplate: { ...input.customerTemplate, currency: input.customerTemplate.currency ?? currency },
     notifications,
   };
-  await saveSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
+  await writeSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
   return (await findSetup(deps.db, tenantId))!;
 }
 

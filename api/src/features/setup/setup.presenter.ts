@@ -1,5 +1,5 @@
 // Stored setup → API answer: everything as stored but the notification webhook URL, which is a secret and shown masked.
-import { presentNotificationSettings } from "../notifications/notificationSettings";
+import { presentNotificationSettings } from "./notificationSettings";
 import type { TSetup } from "./setup.schema";
 
 /** The setup as GET and PUT /api/setup answer it. */

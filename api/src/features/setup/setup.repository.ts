@@ -4,7 +4,7 @@ import { AppError } from "../../shared/errors";
 import type { Logger } from "pino";
 import type { TSetup, TSetupInput } from "./setup.schema";
 import { upgradeStoredSetup } from "./storedSetup";
-import { DEFAULT_NOTIFICATION_SETTINGS } from "../notifications/notification.schema";
+import { DEFAULT_NOTIFICATION_SETTINGS } from "./notificationSettings.schema";
 
 type SetupRow = { business_id: string; business_name: string | null; currency: string; settings: unknown; updated_at: Date };
 
@@ -35,7 +35,7 @@ export async function findSetup(db: Db, tenantId: string, opts: { unreadableSecr
 }
 
 /** Inserts or replaces the tenant's setup; a webhook URL stored in plain by an older version is sealed now. */
-export async function saveSetup(
+export async function writeSetup(
   db: Db,
   tenantId: string,
   input: TSetupInput,

@@ -3,7 +3,7 @@ import { Router } from "express";
 import { parseBody } from "../../shared/validate";
 import { bearerTokenOf, principalOf, requireAdmin } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
-import { saveTenantSetup, toGraphAppError } from "./saveSetup";
+import { saveSetup, toGraphAppError } from "./saveSetup";
 import { presentSetup } from "./setup.presenter";
 import { ZSetupInput } from "./setup.schema";
 import { getSetup } from "./getSetup";
@@ -25,7 +25,7 @@ export function setupRoutes(ctx: AppContext): Router {
     const p = principalOf(req);
     const input = parseBody(ZSetupInput, req);
     const graph = ctx.graphFor(p.tenantId, { userToken: bearerTokenOf(req) });
-    res.json(presentSetup(await saveTenantSetup({ db: ctx.db, graph }, p.tenantId, p.userId, input)));
+    res.json(presentSetup(await saveSetup({ db: ctx.db, graph }, p.tenantId, p.userId, input)));
   });
   return router;
 }

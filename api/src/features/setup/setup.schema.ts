@@ -1,6 +1,6 @@
 // The tenant's Bookings setup: request schema with defaults and clear messages, and its stored shape.
 import { z } from "zod";
-import { ZNotificationSettings, type TNotificationSettings } from "../notifications/notification.schema";
+import { ZNotificationSettings, type TNotificationSettings } from "./notificationSettings.schema";
 
 /** Defaults that new customers get (PRODUCT.md §4.1). */
 export const ZCustomerTemplate = z.object({

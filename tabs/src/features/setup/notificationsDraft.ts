@@ -11,7 +11,7 @@ export interface NotificationsDraft {
   activityFeed: boolean;
 }
 
-/** The limits of `api/src/features/notifications/notification.schema.ts`. */
+/** The limits of `api/src/features/setup/notificationSettings.schema.ts`. */
 export const NOTIFICATION_LIMITS = { intervalMinutes: { min: 5, max: 10_080 } } as const;
 
 /** The server's defaults. */

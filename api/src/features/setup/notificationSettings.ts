@@ -1,6 +1,6 @@
 // Saving and showing the notification settings: a masked URL sent back keeps the stored one; answers never carry the URL.
 import { AppError } from "../../shared/errors";
-import { DEFAULT_NOTIFICATION_SETTINGS, type TNotificationSettings } from "./notification.schema";
+import { DEFAULT_NOTIFICATION_SETTINGS, type TNotificationSettings } from "./notificationSettings.schema";
 import { isMaskedWebhookUrl, maskWebhookUrl } from "./webhookUrl";
 
 /** The settings to store for a PUT: omitted → the stored ones; a masked URL → the stored URL it stands for. */
