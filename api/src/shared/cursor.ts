@@ -19,3 +19,10 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, schema: T, hin
   if (!parsed.success) throw new AppError("BAD_REQUEST", `cursor: not a cursor this API gave out; ${hint}.`);
   return parsed.data;
 }
+
+/** One page of rows fetched with `limit + 1`: the page, and the cursor after its last row when more rows follow. */
+export function pageOf<R>(rows: R[], limit: number, cursorOf: (last: R) => readonly string[]): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,7 +1,7 @@
 // Use case: one page of uninvoiced bookings plus count and amount over the whole filtered set.
 import type { Db } from "../../shared/db";
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "../../shared/cursor";
+import { decodeCursor, pageOf } from "../../shared/cursor";
 import { moneyString } from "../../shared/money";
 import { isStorableDate, isStorableText } from "../../shared/validate";
 import { presentBooking } from "./booking.presenter";
@@ -20,9 +20,7 @@ export async function listUninvoiced(
     findUninvoicedPage(deps.db, tenantId, now, query, { sort: query.sort, after, limit: query.limit + 1 }),
     uninvoicedTotals(deps.db, tenantId, now, query),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor([query.sort, last.sort_value, last.id]) : null;
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [query.sort, last.sort_value, last.id]);
   const currency = totals.currency;
   return {
     items: page.map(presentBooking),

@@ -41,6 +41,16 @@ export const ZListInvoicesQuery = z.object({
 });
 export type TListInvoicesQuery = z.infer<typeof ZListInvoicesQuery>;
 
+/** Query of GET /invoices/export.csv: invoice ids separated by commas, compared without case, each once. */
+export const ZExportQuery = z.object({
+  ids: z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    // 300 ids keep the URL well inside Node's 16 KB header limit.
+    .pipe(z.array(z.uuid("ids: give invoice ids separated by commas")).min(1).max(300, "ids: at most 300 invoices per export"))
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+});
+
 /** Path parameter of the single-invoice routes; anything but a UUID can never match, so it is a 404. */
 export const ZInvoiceId = z.uuid();
 
