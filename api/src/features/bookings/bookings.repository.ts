@@ -187,8 +187,13 @@ export async function compactGrownDayLogs(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ tenant_id: string }>(
     `SELECT tenant_id FROM awaiting_day_deltas GROUP BY tenant_id HAVING count(*) > 2 * count(DISTINCT (day, currency)) + 100`,
   );
-  for (const { tenant_id } of rows) await db.query("SELECT compact_awaiting_days($1)", [tenant_id]);
+  for (const { tenant_id } of rows) await compactDayLog(db, tenant_id);
   return rows.length;
+}
+
+/** Folds one tenant's per-day totals log (migration 006) into one row per day and currency. */
+export async function compactDayLog(db: Queryable, tenantId: string): Promise<void> {
+  await db.query("SELECT compact_awaiting_days($1)", [tenantId]);
 }
 
 /** Ids of every booking matching the filter, oldest first ("select all N matching"). */

@@ -67,6 +67,12 @@ export async function insertCustomer(
   return rows[0]!.id;
 }
 
+/** Whether the tenant has the customer and it is still active; undefined when the tenant has no such customer. */
+export async function findCustomerState(db: Queryable, tenantId: string, id: string): Promise<{ active: boolean } | undefined> {
+  const { rows } = await db.query<{ active: boolean }>("SELECT active FROM customers WHERE tenant_id = $1 AND id::text = $2", [tenantId, id]);
+  return rows[0];
+}
+
 /** A customer as the API shows it. */
 export interface CustomerView {
   id: string;
@@ -86,6 +92,24 @@ export async function listCustomers(db: Queryable, tenantId: string): Promise<Cu
     `SELECT id, bookings_customer_id AS "bookingsCustomerId", name, email, active, currency,
             payment_terms_days AS "paymentTermsDays", trim_scale(tax_rate)::text AS "taxRate", language
      FROM customers WHERE tenant_id = $1 ORDER BY lower(name), id`,
+    [tenantId],
+  );
+  return rows;
+}
+
+/** Name and e-mail of the given customers of the tenant, by id. */
+export async function findCustomerNames(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, { name: string; email: string | null }>> {
+  const { rows } = await db.query<{ id: string; name: string; email: string | null }>(
+    "SELECT id, name, email FROM customers WHERE tenant_id = $1 AND id IN (SELECT unnest($2::uuid[]))",
+    [tenantId, [...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}
+
+/** Every customer of the tenant with the keys attendees are matched by (CustomerIndex). */
+export async function loadCustomerKeys(db: Queryable, tenantId: string): Promise<{ id: string; bookings_customer_id: string | null; email: string | null }[]> {
+  const { rows } = await db.query<{ id: string; bookings_customer_id: string | null; email: string | null }>(
+    "SELECT id, bookings_customer_id, email FROM customers WHERE tenant_id = $1",
     [tenantId],
   );
   return rows;

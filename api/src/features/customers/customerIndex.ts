@@ -1,6 +1,6 @@
 // The one implementation of attendee → customer linking (PRODUCT.md §4.4), over an in-memory index of a tenant's customers.
 import type { Queryable } from "../../shared/db";
-import { insertCustomer, type CustomerTemplate } from "./customer.repository";
+import { insertCustomer, loadCustomerKeys, type CustomerTemplate } from "./customer.repository";
 
 /** Who attends a booking, as far as linking needs to know. */
 export interface AttendeeIdentity {
@@ -19,12 +19,8 @@ export class CustomerIndex {
 
   /** Loads every customer of the tenant. */
   static async load(db: Queryable, tenantId: string): Promise<CustomerIndex> {
-    const { rows } = await db.query<{ id: string; bookings_customer_id: string | null; email: string | null }>(
-      "SELECT id, bookings_customer_id, email FROM customers WHERE tenant_id = $1",
-      [tenantId],
-    );
     const index = new CustomerIndex(tenantId, new Map(), new Map());
-    for (const r of rows) index.remember(r.id, r.bookings_customer_id, r.email);
+    for (const r of await loadCustomerKeys(db, tenantId)) index.remember(r.id, r.bookings_customer_id, r.email);
     return index;
   }
 

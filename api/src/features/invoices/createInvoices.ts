@@ -11,7 +11,7 @@ import type { JobQueue } from "../jobs/jobQueue";
 import type { JobAccepted } from "../jobs/job.types";
 import { CREATE_INVOICES_JOB, type CreateInvoicesJobInput } from "./createInvoicesJob";
 import { claimKey, storeKeyResponse, type KeyOwner } from "./idempotency.repository";
-import { findInvoices, findLines, loadBillable, lockBookings } from "./invoice.repository";
+import { findInvoicedBookingIds, findInvoices, findLines, loadBillable, lockBookings } from "./invoice.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TCreateInvoices } from "./invoice.schema";
 import type { CreateResult, CreateTotals } from "./invoice.types";
@@ -59,7 +59,7 @@ export async function createInvoices(deps: InvoiceDeps, tenantId: string, userId
       // A concurrent request invoiced some of the same attendees first and the database refused ours.
       // With skipConflicts a fresh attempt sees its lines and skips them; otherwise the caller is told which.
       if (input.skipConflicts && attempt < CONFLICT_RETRIES) continue;
-      throw alreadyInvoiced(await invoicedAmong(deps.db, tenantId, input.bookingIds ?? []));
+      throw alreadyInvoiced(await findInvoicedBookingIds(deps.db, tenantId, input.bookingIds ?? []));
     }
   }
 }
@@ -145,14 +145,6 @@ function isTransient(err: unknown): boolean {
 function isUniqueViolation(err: unknown): boolean {
   const e = pgError(err);
   return e.code === "23505" && (e.constraint === undefined || e.constraint === "invoice_lines_booking_attendee_uq");
-}
-
-async function invoicedAmong(db: Db, tenantId: string, bookingIds: string[]): Promise<string[]> {
-  const { rows } = await db.query<{ booking_id: string }>(
-    "SELECT DISTINCT booking_id FROM invoice_lines WHERE tenant_id = $1 AND booking_id IN (SELECT unnest($2::text[])) ORDER BY booking_id",
-    [tenantId, bookingIds],
-  );
-  return rows.map((r) => r.booking_id);
 }
 
 /** The 409 for bookings that are on an invoice already. */

@@ -7,7 +7,7 @@ import { AppError } from "../../shared/errors";
 import { Decimal, moneyString } from "../../shared/money";
 import { findUninvoicedIds, type UninvoicedFilter } from "../bookings/bookings.repository";
 import { ZUninvoicedFilter } from "../bookings/bookings.schema";
-import { addJobProgress, claimJobStep, findJob, insertJobSteps, pendingJobSteps } from "../jobs/job.repository";
+import { addJobProgress, claimJobStep, findJob, insertJobSteps, lockJobResult, pendingJobSteps } from "../jobs/job.repository";
 import type { JobContext } from "../jobs/jobQueue";
 import type { JobError } from "../jobs/job.types";
 import type { TSetup } from "../setup/setup.schema";
@@ -124,8 +124,7 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
   const terms = await loadCustomerTerms(tx, job.tenantId, [...new Set(lines.map((l) => l.customerId))]);
   const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now: asOf });
   await insertDrafts(tx, job.tenantId, drafts);
-  const { rows: jobRows } = await tx.query<{ result: CreateInvoicesJobResult }>("SELECT result FROM jobs WHERE id = $1 FOR UPDATE", [job.jobId]);
-  const before = jobRows[0]!.result;
+  const before = await lockJobResult<CreateInvoicesJobResult>(tx, job.jobId);
   const currency = before.currency ?? drafts[0]?.currency ?? null;
   const add = (a: string, pick: (d: (typeof drafts)[number]) => string) => drafts.reduce((acc, d) => acc.plus(pick(d)), new Decimal(a));
   const money = (v: Decimal) => (currency ? moneyString(v, currency) : v.toFixed(2));

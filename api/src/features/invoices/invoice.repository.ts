@@ -1,7 +1,6 @@
 // SQL for invoices and their lines; no business rules here.
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../shared/db";
-import type { DraftLine, LineUpdate } from "./applyLineEdits";
 
 /** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
 export interface BillableRow {
@@ -86,11 +85,6 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
     start_at: new Date(r.start_at),
     end_at: new Date(r.end_at),
   }));
-}
-
-/** Records the customer an attendee was linked to. */
-export async function setAttendeeCustomer(db: Queryable, tenantId: string, bookingId: string, key: string, customerId: string): Promise<void> {
-  await db.query("UPDATE booking_attendees SET customer_id = $4 WHERE tenant_id = $1 AND booking_id = $2 AND attendee_key = $3", [tenantId, bookingId, key, customerId]);
 }
 
 /** Customer facts an invoice needs. */
@@ -251,58 +245,11 @@ export async function findLines(db: Queryable, tenantId: string, invoiceIds: str
   return rows;
 }
 
-/** Deletes a draft (its lines cascade); returns what was there: 'deleted', 'final' or 'missing'. */
-export async function deleteDraft(db: Queryable, tenantId: string, id: string): Promise<"deleted" | "final" | "missing"> {
-  const { rows } = await db.query<{ status: string }>("SELECT status FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [tenantId, id]);
-  const status = rows[0]?.status;
-  if (!status) return "missing";
-  if (status !== "draft") return "final";
-  await db.query("DELETE FROM invoices WHERE tenant_id = $1 AND id = $2", [tenantId, id]);
-  return "deleted";
-}
-
-/** A draft's lines as an edit reads them: exact decimals as text. */
-export async function findDraftLines(db: Queryable, tenantId: string, invoiceId: string): Promise<DraftLine[]> {
-  const { rows } = await db.query<DraftLine>(
-    `SELECT id, trim_scale(quantity)::text AS quantity, trim_scale(unit_price)::text AS "unitPrice", amount::text AS amount, tax_rate::text AS "taxRate"
-     FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY position`,
-    [tenantId, invoiceId],
+/** Which of the given bookings have a line on some invoice, in id order. */
+export async function findInvoicedBookingIds(db: Queryable, tenantId: string, bookingIds: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ booking_id: string }>(
+    "SELECT DISTINCT booking_id FROM invoice_lines WHERE tenant_id = $1 AND booking_id IN (SELECT unnest($2::text[])) ORDER BY booking_id",
+    [tenantId, bookingIds],
   );
-  return rows;
-}
-
-/** Writes new values of a draft's lines in one statement, however many; returns how many rows it updated. */
-export async function updateLines(db: Queryable, tenantId: string, invoiceId: string, updates: LineUpdate[]): Promise<number> {
-  if (updates.length === 0) return 0;
-  const { rowCount } = await db.query(
-    `UPDATE invoice_lines l SET description = COALESCE(x.description, l.description), quantity = x.quantity, unit_price = x.unit_price, amount = x.amount
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, description text, quantity numeric, unit_price numeric, amount numeric)
-     WHERE l.tenant_id = $1 AND l.invoice_id = $2 AND l.id = x.id`,
-    [tenantId, invoiceId, JSON.stringify(updates.map((u) => ({ id: u.id, description: u.description, quantity: u.quantity, unit_price: u.unitPrice, amount: u.amount })))],
-  );
-  return rowCount;
-}
-
-/** Deletes lines of a draft in one statement (their bookings return to the uninvoiced list through migration 004's triggers). */
-export async function deleteLines(db: Queryable, tenantId: string, invoiceId: string, lineIds: string[]): Promise<void> {
-  if (lineIds.length === 0) return;
-  await db.query("DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 AND id IN (SELECT unnest($3::uuid[]))", [tenantId, invoiceId, lineIds]);
-}
-
-/** What an edit stores on the draft itself: due date and notes when given (undefined keeps them), and the new totals. */
-export interface DraftHeaderChange {
-  dueDate?: string | null;
-  notes?: string | null;
-  totals: { net: string; tax: string; total: string };
-}
-
-/** Stores due date, notes and totals of a draft in one statement. */
-export async function updateDraftHeader(db: Queryable, tenantId: string, invoiceId: string, change: DraftHeaderChange): Promise<void> {
-  const { dueDate, notes, totals } = change;
-  await db.query(
-    `UPDATE invoices SET due_date = CASE WHEN $3 THEN $4::date ELSE due_date END, notes = CASE WHEN $5 THEN $6 ELSE notes END,
-       net = $7, tax = $8, total = $9, updated_at = now()
-     WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, invoiceId, dueDate !== undefined, dueDate ?? null, notes !== undefined, notes ?? null, totals.net, totals.tax, totals.total],
-  );
+  return rows.map((r) => r.booking_id);
 }

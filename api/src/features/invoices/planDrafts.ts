@@ -3,7 +3,8 @@ import type { Queryable } from "../../shared/db";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
-import { insertDrafts, loadCustomerTerms, setAttendeeCustomer, type BillableRow, type CustomerTerms, type NewInvoice, type NewLine } from "./invoice.repository";
+import { setAttendeeCustomer } from "../bookings/attendee.repository";
+import { insertDrafts, loadCustomerTerms, type BillableRow, type CustomerTerms, type NewInvoice, type NewLine } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { invoiceTotals } from "./invoiceTotals";
 

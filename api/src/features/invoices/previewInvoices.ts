@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Queryable } from "../../shared/db";
 import { findUninvoicedIds } from "../bookings/bookings.repository";
+import { findCustomerNames } from "../customers/customer.repository";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
@@ -57,7 +58,7 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
   const drafts = groupDrafts(plan.lines, { grouping: input.groupBy ?? setup.defaultGroupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now });
   const totals = totalsOf(drafts);
   const listed = drafts.slice(0, PREVIEW_DRAFTS_LISTED);
-  const names = await customerNames(db, tenantId, listed.map((d) => d.customerId).filter((id) => !madeIds.has(id)));
+  const names = await findCustomerNames(db, tenantId, listed.map((d) => d.customerId).filter((id) => !madeIds.has(id)));
   for (const c of newCustomers.values()) names.set(c.id, { name: c.name, email: c.email });
   const invoiceRows: InvoiceRow[] = listed.map((d) => ({
     id: randomUUID(),
@@ -93,13 +94,4 @@ async function findingResolver(db: Queryable, tenantId: string, made: Map<string
     if (!c) made.set(key, (c = { id: randomUUID(), name: a.attendee_name, email: a.attendee_email }));
     return c.id;
   };
-}
-
-
-async function customerNames(db: Queryable, tenantId: string, ids: string[]) {
-  const { rows } = await db.query<{ id: string; name: string; email: string | null }>(
-    "SELECT id, name, email FROM customers WHERE tenant_id = $1 AND id IN (SELECT unnest($2::uuid[]))",
-    [tenantId, [...new Set(ids)]],
-  );
-  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email as string | null }]));
 }

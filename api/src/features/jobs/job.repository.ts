@@ -117,3 +117,9 @@ export async function claimJobStep<T>(db: Queryable, jobId: string, seq: number)
   const { rows } = await db.query<{ data: T }>("UPDATE job_steps SET done = true WHERE job_id = $1 AND seq = $2 AND NOT done RETURNING data", [jobId, seq]);
   return rows[0]?.data ?? null;
 }
+
+/** Locks a job's row until the transaction ends and reads its result so far, for a step to add to it. */
+export async function lockJobResult<T>(db: Queryable, jobId: string): Promise<T> {
+  const { rows } = await db.query<{ result: T }>("SELECT result FROM jobs WHERE id = $1 FOR UPDATE", [jobId]);
+  return rows[0]!.result;
+}

@@ -6,6 +6,7 @@ import { SYNC_INTERVAL_MINUTES } from "../setup/setup.schema";
 import type { Notifier } from "../notifications/notifier";
 import { compactGrownDayLogs } from "../bookings/bookings.repository";
 import { purgeExpiredKeys } from "../invoices/idempotency.repository";
+import { findDueTenantIds } from "./sync.repository";
 import { syncTenantIfFree } from "./syncTenant";
 import type { SyncRun } from "./sync.types";
 
@@ -19,27 +20,10 @@ export interface SchedulerDeps {
   notifier?: Pick<Notifier, "afterSync" | "retryPending">;
 }
 
-// Due: background sync on, and no run started within the tenant's interval (a failed run waits its turn too).
-// Stored values are read as storedSetup.ts reads them, never cast blindly: one tenant's "abc" or 2.5 must not fail
-// this query for every tenant. Off only when stored as false (or "false"); the interval rounded into its bounds.
-const DUE_SQL = `
-  SELECT s.tenant_id FROM tenant_setup s
-  WHERE COALESCE(s.settings->'backgroundSync' NOT IN ('false'::jsonb, '"false"'::jsonb), true)
-    AND NOT EXISTS (
-      SELECT 1 FROM sync_runs r
-      WHERE r.tenant_id = s.tenant_id
-        AND r.started_at > $1::timestamptz - make_interval(mins => CASE
-          WHEN s.settings->>'syncIntervalMinutes' ~ '^-?[0-9]+(\\.[0-9]+)?$'
-            THEN LEAST(GREATEST(round((s.settings->>'syncIntervalMinutes')::numeric), $3::int), $4::int)::int
-          ELSE $5::int END))
-    AND ($2::text IS NULL OR s.tenant_id = $2)
-  ORDER BY s.tenant_id`;
-
 /** Tenants whose background sync is due at `now` (or just `tenantId`, if it is due). */
 export async function findDueTenants(db: Db, now: Date, tenantId: string | null = null): Promise<string[]> {
   const { min, max, default: fallback } = SYNC_INTERVAL_MINUTES;
-  const { rows } = await db.query<{ tenant_id: string }>(DUE_SQL, [now, tenantId, min, max, fallback]);
-  return rows.map((r) => r.tenant_id);
+  return findDueTenantIds(db, now, tenantId, { min, max, fallback });
 }
 
 /** One scheduler pass: syncs every due tenant that no other process is syncing; returns the runs it made. */

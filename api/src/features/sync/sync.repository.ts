@@ -1,5 +1,5 @@
 // SQL for sync runs and the stored booking snapshots; writes are batched per window as one JSON parameter.
-import type { Queryable } from "../../shared/db";
+import type { Db, Queryable } from "../../shared/db";
 import type { AttendeeRecord, BookingRecord } from "./mapping";
 import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
 import { ABANDONED_MESSAGE, withErrorCode, withReasonCode } from "./syncProblems";
@@ -165,4 +165,31 @@ export async function markCancelled(db: Queryable, tenantId: string, ids: string
   if (ids.length === 0) return 0;
   const { rowCount } = await db.query("UPDATE bookings SET cancelled_at = now() WHERE tenant_id = $1 AND id IN (SELECT unnest($2::text[])) AND cancelled_at IS NULL", [tenantId, ids]);
   return rowCount;
+}
+
+/** PGlite has no autovacuum: refreshes the planner's statistics after a sync changed many rows, as autovacuum would. */
+export async function refreshStatistics(db: Db): Promise<void> {
+  if (db.kind === "pglite") await db.exec("ANALYZE bookings, booking_attendees, invoice_lines, customers");
+}
+
+// Due: background sync on, and no run started within the tenant's interval (a failed run waits its turn too).
+// Stored values are read as storedSetup.ts reads them, never cast blindly: one tenant's "abc" or 2.5 must not fail
+// this query for every tenant. Off only when stored as false (or "false"); the interval rounded into its bounds.
+const DUE_SQL = `
+  SELECT s.tenant_id FROM tenant_setup s
+  WHERE COALESCE(s.settings->'backgroundSync' NOT IN ('false'::jsonb, '"false"'::jsonb), true)
+    AND NOT EXISTS (
+      SELECT 1 FROM sync_runs r
+      WHERE r.tenant_id = s.tenant_id
+        AND r.started_at > $1::timestamptz - make_interval(mins => CASE
+          WHEN s.settings->>'syncIntervalMinutes' ~ '^-?[0-9]+(\\.[0-9]+)?$'
+            THEN LEAST(GREATEST(round((s.settings->>'syncIntervalMinutes')::numeric), $3::int), $4::int)::int
+          ELSE $5::int END))
+    AND ($2::text IS NULL OR s.tenant_id = $2)
+  ORDER BY s.tenant_id`;
+
+/** Tenants whose background sync is due at `now`, or just `tenantId` if it is due; intervals rounded into `bounds`. */
+export async function findDueTenantIds(db: Queryable, now: Date, tenantId: string | null, bounds: { min: number; max: number; fallback: number }): Promise<string[]> {
+  const { rows } = await db.query<{ tenant_id: string }>(DUE_SQL, [now, tenantId, bounds.min, bounds.max, bounds.fallback]);
+  return rows.map((r) => r.tenant_id);
 }

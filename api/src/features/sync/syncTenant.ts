@@ -4,6 +4,7 @@ import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { deactivateMissingCustomers, insertBookingsCustomers, loadKnownCustomers, updateBookingsCustomers } from "../customers/customer.repository";
 import { planBookingsCustomers } from "../customers/planBookingsCustomers";
+import { compactDayLog } from "../bookings/bookings.repository";
 import { priceAttendees } from "../bookings/priceAttendees";
 import type { BookingsGraph } from "../graph/graphClient";
 import type { TBusiness, TCustomer, TService, TStaffMember } from "../graph/graph.schema";
@@ -14,7 +15,7 @@ import { customerTemplateOf } from "../setup/customerTemplate";
 import { updateBusinessInfo } from "../setup/setup.repository";
 import type { TSetup } from "../setup/setup.schema";
 import { toCustomerRecord, toServiceItemRecord, toStaffRecord } from "./mapping";
-import { abandonRunningRuns, createRun, finishRun, updateRunProgress } from "./sync.repository";
+import { abandonRunningRuns, createRun, finishRun, refreshStatistics, updateRunProgress } from "./sync.repository";
 import { syncAppointments } from "./syncAppointments";
 import type { SyncCounts, SyncErrorEntry, SyncProgress, SyncRun, SyncSkippedEntry } from "./sync.types";
 import { customerWithoutEmail, syncErrorEntry } from "./syncProblems";
@@ -152,9 +153,8 @@ async function step(ctx: RunContext, phase: SyncProgress["phase"], fn: () => Pro
 
 async function finish(ctx: RunContext, status: SyncRun["status"]): Promise<SyncRun> {
   // Fold the per-day totals log (migration 006) that this run and the creates since the last run have grown.
-  await ctx.db.query("SELECT compact_awaiting_days($1)", [ctx.tenantId]);
-  // PGlite has no autovacuum: refresh the planner's statistics after the sync changed many rows, as autovacuum would.
-  if (ctx.db.kind === "pglite") await ctx.db.exec("ANALYZE bookings, booking_attendees, invoice_lines, customers");
+  await compactDayLog(ctx.db, ctx.tenantId);
+  await refreshStatistics(ctx.db);
   return finishRun(ctx.db, ctx.tenantId, ctx.runId, { status, counts: ctx.counts, errors: ctx.errors, skipped: ctx.skipped, progress: { ...ctx.progress, phase: "done" } });
 }
 
