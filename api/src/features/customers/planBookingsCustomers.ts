@@ -1,7 +1,8 @@
 // Pure: which Bookings customers become new local customers, which local customers change, and what each outcome is
-// (PRODUCT.md §4.1: match by Bookings id, then by e-mail case-insensitively; never a duplicate). A whole sync's
+// (PRODUCT.md §4.1: matched as customerMatch.ts says; never a duplicate). A whole sync's
 // customers are decided in memory and written in two statements, instead of two round trips per customer.
 import { randomUUID } from "node:crypto";
+import { CustomerMatch } from "./customerMatch";
 
 /** A local customer as matching needs it. */
 export interface KnownCustomer {
@@ -28,21 +29,16 @@ export interface CustomerPlan {
 
 /** Decides every incoming customer in turn, as if each were written before the next is matched. */
 export function planBookingsCustomers(known: KnownCustomer[], incoming: IncomingCustomer[], newId: () => string = randomUUID): CustomerPlan {
-  const byBookingsId = new Map<string, KnownCustomer>();
-  const byEmail = new Map<string, KnownCustomer>();
-  const remember = (c: KnownCustomer) => {
-    if (c.bookingsCustomerId) byBookingsId.set(c.bookingsCustomerId, c);
-    if (c.email) byEmail.set(c.email.toLowerCase(), c);
-  };
-  known.forEach((c) => remember({ ...c }));
+  const match = new CustomerMatch<KnownCustomer>((c) => c);
+  known.forEach((c) => match.add({ ...c }));
   const inserts: CustomerPlan["inserts"] = [];
   const updated = new Map<string, KnownCustomer>();
   const outcomes = incoming.map((c) => {
-    const found = byBookingsId.get(c.bookingsCustomerId) ?? byEmail.get(c.email.toLowerCase());
+    const found = match.find(c);
     if (!found) {
       const id = newId();
       inserts.push({ ...c, id });
-      remember({ id, ...c, active: true });
+      match.add({ id, ...c, active: true });
       return "created" as const;
     }
     // A second Bookings customer with the same e-mail maps onto the first; keep the first's Bookings id.
@@ -50,9 +46,9 @@ export function planBookingsCustomers(known: KnownCustomer[], incoming: Incoming
     const owns = bookingsId === c.bookingsCustomerId;
     const changed = !found.active || (owns && (found.name !== c.name || found.email !== c.email)) || found.bookingsCustomerId !== bookingsId;
     if (!changed) return "unchanged" as const;
-    if (found.email) byEmail.delete(found.email.toLowerCase());
+    match.remove(found);
     Object.assign(found, { bookingsCustomerId: bookingsId, active: true, ...(owns ? { name: c.name, email: c.email } : {}) });
-    remember(found);
+    match.add(found);
     updated.set(found.id, found);
     return "updated" as const;
   });
