@@ -1,6 +1,6 @@
 // Covers the store's named locks (one sync or notification per tenant at a time): a second holder of a name is refused,
 // more holders than pool connections, each querying through the store, all finish instead of hanging, and on PostgreSQL
-// two names whose 32-bit hashtext collide are two locks.
+// two names whose 32-bit hashtext collide are two locks, and two stores (schemas) in one database never share one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type Db } from "../../api/src/shared/db";
 import { advisoryLockKey } from "../../api/src/shared/postgresStore";
@@ -62,7 +62,8 @@ describe.each(testStores())("named locks on %s", (kind) => {
     const [a, b] = rows[0]!.names;
     const hashes = await db.query<{ h: number }>("SELECT hashtext(n) AS h FROM unnest($1::text[]) AS n", [[a, b]]);
     expect(hashes.rows[0]!.h).toBe(hashes.rows[1]!.h); // a key of hashtext(name) would make them one lock
-    const keys = [advisoryLockKey(a!), advisoryLockKey(b!)];
+    const schema = (await db.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]!.s;
+    const keys = [advisoryLockKey(`${schema}:${a}`), advisoryLockKey(`${schema}:${b}`)];
 
     const outcome = await db.tryWithLock(a!, async () => {
       const inner = await db.tryWithLock(b!, async () => {
@@ -77,5 +78,24 @@ describe.each(testStores())("named locks on %s", (kind) => {
       return inner;
     });
     expect(outcome).toEqual({ acquired: true, value: { acquired: true, value: [...keys].sort() } });
+  });
+
+  it.runIf(kind === "postgres")("keeps the locks of two stores in one database apart: each schema is its own store", async () => {
+    const other = testStore("postgres");
+    const second = await openDb(other.store);
+    try {
+      const holding = deferred();
+      const release = deferred();
+      const first = holdAndQuery("sync:same", holding.resolve, release.promise);
+      await holding.promise;
+      // The same name in another schema is another lock; in this schema it is still held.
+      expect(await second.tryWithLock("sync:same", async () => "other store")).toEqual({ acquired: true, value: "other store" });
+      expect(await db.tryWithLock("sync:same", async () => "same store")).toEqual({ acquired: false });
+      release.resolve();
+      expect(await first).toEqual({ acquired: true, value: 1 });
+    } finally {
+      await second.close();
+      await other.dropStore();
+    }
   });
 });

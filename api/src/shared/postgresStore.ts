@@ -62,6 +62,15 @@ export async function openPostgres(options: PostgresOptions, events: StoreEvents
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, "")}"`);
     await admin.end();
   }
+  let storeSchema: Promise<string> | undefined;
+  const schemaOfStore = () =>
+    (storeSchema ??= pool.query<{ s: string }>("SELECT current_schema() AS s").then(
+      (r) => r.rows[0]!.s,
+      (err: unknown) => {
+        storeSchema = undefined; // asked again next time
+        throw err;
+      },
+    ));
   return {
     kind: "postgres",
     ...wrap(pool),
@@ -96,8 +105,9 @@ export async function openPostgres(options: PostgresOptions, events: StoreEvents
       }
     },
     async tryWithLock(name, fn) {
+      // Advisory locks are database-wide, but a store is one schema: two stores in one database never share a lock.
+      const key = advisoryLockKey(`${await schemaOfStore()}:${name}`);
       const client = await checkout(lockPool);
-      const key = advisoryLockKey(name);
       // Losing the lock's connection loses the lock: the holder is told, so it stops before another process starts.
       const lost = new AbortController();
       const onLost = (err?: Error) => lost.abort(new Error(`Lost the database connection that held the lock "${name}"${err ? `: ${err.message}` : ""}.`));
