@@ -122,6 +122,7 @@ export function createControls(state: EmulatorState): EmulatorControls {
     now: () => state.clock.now(),
     setFaults: (rules) => state.faults.set(rules),
     clearFaults: () => state.faults.set([]),
+    hold: (match) => state.holds.add(match),
     stats: () => state.stats.snapshot(),
     resetStats: () => state.stats.reset(),
     outbox: () => structuredClone(state.outbox),

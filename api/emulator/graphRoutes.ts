@@ -72,6 +72,7 @@ export function graphRouter(state: EmulatorState): Router {
   router.use(assignRequestIds);
   router.use(classifyRequest(state));
   router.use(requireBearer);
+  router.use(state.holds.middleware());
   router.use(limitConcurrency(state));
   router.use(injectFaults(state));
   router.use(express.json({ type: ["application/json", "application/*+json"], limit: "1mb" }));

@@ -11,6 +11,7 @@ import type { EmulatorControls, EmulatorOptions } from "./types";
 export { DEMO_BUSINESS_ID } from "./seedCatalog";
 export type {
   BusinessContents,
+  EmulatorHold,
   EmulatorControls,
   EmulatorOptions,
   EmulatorStats,

@@ -1,5 +1,6 @@
 // The emulator's mutable state: resolved options, clock, data store, limiter, fault injector, stats and outbox.
 import { FaultInjector } from "./faults";
+import { Holds } from "./holds";
 import { createRandom, type Random } from "./random";
 import { buildStore } from "./seed";
 import { StatsRecorder } from "./stats";
@@ -39,6 +40,7 @@ export interface EmulatorState {
   readonly clock: Clock;
   readonly limiter: ConcurrencyLimiter;
   readonly faults: FaultInjector;
+  readonly holds: Holds;
   readonly stats: StatsRecorder;
   store: EmulatorStore;
   /** Continues the seed's sequence, so ids of created items are deterministic too. */
@@ -73,6 +75,7 @@ export function createState(opts: EmulatorOptions): EmulatorState {
     clock: new Clock(opts.now ?? (() => new Date())),
     limiter: new ConcurrencyLimiter(options.maxConcurrent),
     faults: new FaultInjector(options.randomSeed),
+    holds: new Holds(),
     stats: new StatsRecorder(),
     store: new EmulatorStore(),
     random: createRandom(options.randomSeed),

@@ -7,6 +7,9 @@ import type {
   BookingService,
   BookingStaffMember,
 } from "@microsoft/microsoft-graph-types";
+import type { EmulatorHold } from "./holds";
+
+export type { EmulatorHold };
 
 /** Data set loaded on reset: the demo business, its catalogue without bookings, or a benchmark volume. */
 export type SeedOption = "demo" | "empty" | { appointments: number; days: number; customers?: number };
@@ -109,6 +112,8 @@ export interface EmulatorControls {
   /** Replaces the fault rules and restarts the fault PRNG. */
   setFaults(rules: FaultRule[]): void;
   clearFaults(): void;
+  /** Holds requests whose path matches the regular expression until released: a latch for tests (in process only). */
+  hold(match: string): EmulatorHold;
   stats(): EmulatorStats;
   resetStats(): void;
   businesses(): BookingBusiness[];
