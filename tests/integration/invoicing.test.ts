@@ -218,7 +218,16 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
     expect((await other.get("/api/customers")).body).toEqual([]);
     const mine = (await all())[0];
     expect((await other.post(`/api/bookings/${encodeURIComponent(mine.id)}/link-customer`, { attendee: "x", customerId: "y" })).body.error.code).toBe("NOT_FOUND");
-    // The other tenant has no Bookings business set up, so it is refused before any booking is looked up.
+    // Not set up yet: refused before any booking is looked up.
     expect(await other.post("/api/invoices", { bookingIds: [mine.id] })).toMatchObject({ status: 404, body: { error: { code: "NOT_CONFIGURED" } } });
+    // Set up on the same Bookings business: this tenant's booking is still not the other's to bill, and nothing is made.
+    expect((await other.put("/api/setup", { businessId: DEMO_BUSINESS_ID })).status).toBe(200);
+    const invoicesBefore = await count("invoices");
+    expect(await other.post("/api/invoices", { bookingIds: [mine.id] })).toMatchObject({
+      status: 201,
+      body: { invoices: [], skipped: [{ bookingId: mine.id, reason: "notFound" }], totals: { invoices: 0, lines: 0, total: "0.00" } },
+    });
+    expect(await count("invoices")).toBe(invoicesBefore);
+    expect((await all()).map((b) => b.id)).toContain(mine.id);
   });
 });
