@@ -122,7 +122,7 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
     else lines.push({ bookingId, attendeeKey, customerId, description, serviceDate, priceType, currency, start: new Date(startMs), quantity: now!.quantity, unitPrice: now!.unit_price, amount: now!.amount });
   }
   const terms = await loadCustomerTerms(tx, job.tenantId, [...new Set(lines.map((l) => l.customerId))]);
-  const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now: asOf });
+  const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now: asOf });
   await insertDrafts(tx, job.tenantId, drafts);
   const before = await lockJobResult<CreateInvoicesJobResult>(tx, job.jobId);
   const currency = before.currency ?? drafts[0]?.currency ?? null;

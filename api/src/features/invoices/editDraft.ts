@@ -18,6 +18,8 @@ import type { TEditInvoice } from "./invoice.schema";
 import type { InvoiceView } from "./invoice.types";
 import { invoiceTotals } from "./invoiceTotals";
 import { findSetup } from "../setup/setup.repository";
+import { LEGACY_TIME_ZONE } from "../setup/setup.schema";
+import { dateIn } from "../../shared/businessDates";
 
 /** Locks the draft until the transaction ends; throws NOT_FOUND when the tenant has no such invoice, NOT_DRAFT when final. */
 async function lockDraft(tx: Queryable, tenantId: string, id: string): Promise<LockedInvoice> {
@@ -49,12 +51,14 @@ export async function editDraft(deps: { db: Db }, tenantId: string, id: string, 
 
 /** Finalizes a draft: the next number of the tenant's gapless yearly series, assigned in the same transaction. */
 export async function finalizeDraft(deps: { db: Db; now: () => Date }, tenantId: string, id: string): Promise<InvoiceView> {
+  const timeZone = (await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" }))?.timeZone ?? LEGACY_TIME_ZONE;
   return deps.db.transaction(async (tx) => {
     await lockDraft(tx, tenantId, id);
     const { lines, cancelled } = await countLinesToFinalize(tx, tenantId, id);
     if (!lines) throw new AppError("EMPTY_INVOICE", "A draft without lines cannot be finalized.");
     if (cancelled) throw new AppError("CONFLICT", `${cancelled} line(s) bill a booking that was cancelled in Bookings; remove them before finalizing.`);
-    const today = deps.now().toISOString().slice(0, 10);
+    // The business's today: an invoice finalized at 00:30 in Amsterdam is dated that day, not the UTC day before.
+    const today = dateIn(timeZone, deps.now());
     const year = Number(today.slice(0, 4));
     const number = `INV-${year}-${String(await takeNextNumber(tx, tenantId, year)).padStart(5, "0")}`;
     await markFinal(tx, tenantId, id, number, today);

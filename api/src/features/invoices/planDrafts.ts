@@ -1,4 +1,5 @@
 // The steps of creating drafts: decide which attendee lines to bill (linking customers), then group and write them.
+import { addDays, dateIn } from "../../shared/businessDates";
 import type { Queryable } from "../../shared/db";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
@@ -49,7 +50,7 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
       for (const a of attendees.filter((x) => !x.invoiced)) {
         const customerId = a.customer_id ?? (await resolve(a));
         if (!customerId) skipped.push({ bookingId, reason: "noCustomer", attendee: a.attendee_name || a.attendee_key! });
-        else lines.push(toPendingLine(a, customerId, attendees.length > 1));
+        else lines.push(toPendingLine(a, customerId, attendees.length > 1, setup.timeZone));
       }
     }
   }
@@ -57,15 +58,15 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
 }
 
 // The line an attendee is billed with.
-function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): PendingLine {
+function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean, timeZone: string): PendingLine {
   const durationMinutes = Math.round((a.end_at.getTime() - a.start_at.getTime()) / 60_000);
-  // The line's service date says when; a clock time here would be in UTC and confuse the customer.
+  // The line's service date (in the business's time zone) says when; no clock time, which would need a zone too.
   const who = isGroup && a.attendee_name ? ` · ${a.attendee_name}` : "";
   return {
     bookingId: a.booking_id,
     attendeeKey: a.attendee_key!,
     description: `${a.service_name} · ${durationMinutes} min${who}`,
-    serviceDate: a.start_at.toISOString().slice(0, 10),
+    serviceDate: dateIn(timeZone, a.start_at),
     quantity: a.quantity,
     unitPrice: a.unit_price,
     amount: a.amount,
@@ -79,7 +80,7 @@ function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean): Pe
 /** Groups lines into drafts (per customer, per booking attendee, or per customer and month) and writes them. */
 export async function writeDrafts(tx: Queryable, tenantId: string, userId: string, setup: TSetup, grouping: string, lines: PendingLine[], now: Date): Promise<string[]> {
   const terms = await loadCustomerTerms(tx, tenantId, [...new Set(lines.map((l) => l.customerId))]);
-  return insertDrafts(tx, tenantId, groupDrafts(lines, { grouping, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now }));
+  return insertDrafts(tx, tenantId, groupDrafts(lines, { grouping, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now }));
 }
 
 /** The key of the draft a line goes on, for a grouping (`customer`, `booking`, `customerMonth`). */
@@ -88,19 +89,22 @@ export function draftKeyOf(grouping: string, l: Pick<PendingLine, "bookingId" | 
   return `${key}|${l.currency}`;
 }
 
-/** Pure: lines grouped into drafts with their totals, lines by service time, drafts in the order of their first line. */
+/**
+ * Pure: lines grouped into drafts with their totals, lines by service time, drafts in the order of their first line.
+ * Issue and due dates are the business's dates: today in its time zone, plus the customer's payment terms.
+ */
 export function groupDrafts(
   lines: PendingLine[],
-  o: { grouping: string; terms: Map<string, Pick<CustomerTerms, "tax_rate" | "payment_terms_days">>; pricesIncludeTax: boolean; userId: string; now: Date },
+  o: { grouping: string; terms: Map<string, Pick<CustomerTerms, "tax_rate" | "payment_terms_days">>; pricesIncludeTax: boolean; timeZone: string; userId: string; now: Date },
 ): NewInvoice[] {
   const groups = groupBy(lines, (l) => draftKeyOf(o.grouping, l));
-  const issueDate = o.now.toISOString().slice(0, 10);
+  const issueDate = dateIn(o.timeZone, o.now);
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const t = o.terms.get(first.customerId)!;
     const withTax = group.sort((a, b) => a.start.getTime() - b.start.getTime()).map((l) => ({ ...l, taxRate: t.tax_rate }));
     const totals = invoiceTotals(withTax, { currency: first.currency, pricesIncludeTax: o.pricesIncludeTax });
-    const dueDate = new Date(o.now.getTime() + t.payment_terms_days * 86_400_000).toISOString().slice(0, 10);
+    const dueDate = addDays(issueDate, t.payment_terms_days);
     return { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: o.userId, lines: withTax };
   });
 }

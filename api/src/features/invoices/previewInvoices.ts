@@ -55,7 +55,7 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
   const madeIds = new Set([...newCustomers.values()].map((c) => c.id));
   const terms = await loadCustomerTerms(db, tenantId, [...new Set(plan.lines.map((l) => l.customerId))].filter((id) => !madeIds.has(id)));
   for (const c of newCustomers.values()) terms.set(c.id, { id: c.id, tax_rate: String(template.taxRate), payment_terms_days: template.paymentTermsDays });
-  const drafts = groupDrafts(plan.lines, { grouping: input.groupBy ?? setup.defaultGroupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, userId, now });
+  const drafts = groupDrafts(plan.lines, { grouping: input.groupBy ?? setup.defaultGroupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now });
   const totals = totalsOf(drafts);
   const listed = drafts.slice(0, PREVIEW_DRAFTS_LISTED);
   const names = await findCustomerNames(db, tenantId, listed.map((d) => d.customerId).filter((id) => !madeIds.has(id)));

@@ -5,7 +5,7 @@ import { GraphRequestError, type BookingsGraph } from "../graph/graphClient";
 import { resolveNotificationSettings } from "./notificationSettings";
 import { isMaskedWebhookUrl } from "./webhookUrl";
 import { findSetup, writeSetup } from "./setup.repository";
-import type { TSetup, TSetupInput } from "./setup.schema";
+import { LEGACY_TIME_ZONE, type TSetup, type TSetupInput } from "./setup.schema";
 
 /** Validates the business against Graph, stores the setup and returns it. */
 export async function saveSetup(
@@ -33,6 +33,7 @@ export async function saveSetup(
     ...input,
     customerTemplate: { ...input.customerTemplate, currency: input.customerTemplate.currency ?? currency },
     notifications,
+    timeZone: input.timeZone ?? stored?.timeZone ?? LEGACY_TIME_ZONE,
   };
   await writeSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
   return (await findSetup(deps.db, tenantId))!;

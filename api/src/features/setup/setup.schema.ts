@@ -1,5 +1,6 @@
 // The tenant's Bookings setup: request schema with defaults and clear messages, and its stored shape.
 import { z } from "zod";
+import { canonicalTimeZone } from "../../shared/businessDates";
 import { ZNotificationSettings, type TNotificationSettings } from "./notificationSettings.schema";
 
 /** Defaults that new customers get (PRODUCT.md §4.1). */
@@ -21,6 +22,21 @@ export const ZItemTemplate = z.object({
   unitOfMeasure: z.string().trim().min(1).max(20).default("hour"),
 });
 
+/** An IANA time zone name, answered in its proper case (PRODUCT.md §4.3: dates are the business's dates). */
+export const ZTimeZone = z
+  .string()
+  .max(64, "timeZone must be an IANA time zone such as Europe/Amsterdam")
+  .transform((value, ctx) => {
+    const zone = canonicalTimeZone(value.trim());
+    if (zone) return zone;
+    ctx.addIssue({ code: "custom", message: "timeZone must be an IANA time zone such as Europe/Amsterdam" });
+    return z.NEVER;
+  })
+  .describe("IANA time zone of the business; service, issue and due dates and months are taken in it");
+
+/** The time zone of a setup saved before time zones existed: their dates were UTC dates, and stay so. */
+export const LEGACY_TIME_ZONE = "UTC";
+
 /** Bounds of syncIntervalMinutes; the scheduler's SQL applies them to stored values too (storedSetup.ts repairs alike). */
 export const SYNC_INTERVAL_MINUTES = { min: 5, max: 1440, default: 60 } as const;
 
@@ -40,13 +56,16 @@ export const ZSetupInput = z.object({
   backgroundSync: z.boolean().default(true),
   pricesIncludeTax: z.boolean().default(false),
   defaultGroupBy: z.enum(["customer", "booking", "customerMonth"]).default("customer"),
+  /** Omitted on PUT: the stored time zone stays (UTC for a setup that never had one). */
+  timeZone: ZTimeZone.optional(),
   /** Omitted on PUT: the stored notification settings stay as they are. */
   notifications: ZNotificationSettings.optional(),
 });
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
 /** The stored setup as the API returns it. */
-export type TSetup = Omit<TSetupInput, "notifications"> & {
+export type TSetup = Omit<TSetupInput, "notifications" | "timeZone"> & {
+  timeZone: string;
   /** The API answers the webhook URL masked (notificationSettings.ts). */
   notifications: TNotificationSettings;
   businessName: string | null;

@@ -13,6 +13,7 @@ const DEFAULTS = {
   backgroundSync: true,
   pricesIncludeTax: false,
   defaultGroupBy: "customer",
+  timeZone: "UTC",
 };
 const HOOK = "https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=S3cr3tSig";
 
@@ -37,6 +38,7 @@ describe("upgradeStoredSetup", () => {
     ["a number stored as text is read as the number", { lookbackDays: "30" }, { lookbackDays: 30 }, ['lookbackDays: "30" → 30 (a number)']],
     ["a look-back too long is clamped", { lookbackDays: 1000 }, { lookbackDays: 730 }, ["lookbackDays: 1000 → 730 (lookbackDays must be at most 730)"]],
     ["a yes/no stored as text is read as a boolean", { pricesIncludeTax: "true" }, { pricesIncludeTax: true }, ['pricesIncludeTax: "true" → true (a boolean)']],
+    ["a time zone that is none falls back to UTC", { timeZone: "Mars/Base" }, { timeZone: "UTC" }, [/^timeZone: text dropped, default used \(timeZone must be an IANA time zone/]],
     ["an unreadable boolean falls back to its default", { backgroundSync: "maybe" }, { backgroundSync: true }, [/^backgroundSync: text dropped, default used \(/]],
     ["a grouping that no longer exists falls back to the default", { defaultGroupBy: "week" }, { defaultGroupBy: "customer" }, [/^defaultGroupBy: text dropped, default used \(/]],
     ["a tax rate over 100 % is clamped", { customerTemplate: { taxRate: 150 } }, { customerTemplate: { paymentTermsDays: 14, taxRate: 100, language: "en" } }, ["customerTemplate.taxRate: 150 → 100 (taxRate is a percentage up to 100)"]],
