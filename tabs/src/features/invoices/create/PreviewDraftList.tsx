@@ -4,6 +4,7 @@ import { Badge, Button, Caption1, Table, TableBody, TableCell, TableHeader, Tabl
 import { ChevronDownRegular, ChevronRightRegular, WarningRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../../shared/format";
+import { useToggleSet } from "../../../shared/useToggleSet";
 import { DraftLines } from "../drafts/DraftLines";
 import { warningTexts } from "../drafts/draftWarnings";
 import type { PreviewResult } from "../invoice.types";
@@ -26,13 +27,7 @@ export function PreviewDraftList({ invoices }: { invoices: PreviewResult["invoic
   const styles = useStyles();
   const { t } = useTranslation();
   const [shown, setShown] = useState(STEP);
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (i: number) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(i)) next.add(i);
-      return next;
-    });
+  const { items: open, toggle } = useToggleSet<number>();
 
   return (
     <div>

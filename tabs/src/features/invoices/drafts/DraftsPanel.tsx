@@ -1,5 +1,5 @@
 // "Drafts" view: drafts or final invoices, warnings up front, edit/finalize/delete/PDF per row, CSV export of a selection.
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentBulletListRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { EmptyState } from "../../../shared/ui/EmptyState";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { LoadingState } from "../../../shared/ui/LoadingState";
 import type { Notice } from "../../../shared/ui/NoticeBar";
+import { useToggleSet } from "../../../shared/useToggleSet";
 import { DraftsTable } from "./DraftsTable";
 import { panelToolbar } from "../panelToolbar";
 import { DraftsWarnings } from "./DraftsWarnings";
@@ -40,17 +41,10 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
   const { t } = useTranslation();
   const list = useInvoiceList(status);
   const actions = useDraftActions({ list, onNotice, onChanged });
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => setChecked(new Set()), [status]);
+  const { items: checked, toggle: check, toggleAll, clear } = useToggleSet<string>();
+  useEffect(clear, [status, clear]);
   const { pending } = actions;
-
-  const check = (id: string) =>
-    setChecked((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  const checkAll = () => setChecked((prev) => (list.items.every((i) => prev.has(i.id)) ? new Set() : new Set(list.items.map((i) => i.id))));
+  const checkAll = () => toggleAll(list.items.map((i) => i.id));
 
   return (
     <div>

@@ -1,9 +1,9 @@
 // Table of invoices with a checkbox (for export), expandable lines and warnings, and the row actions.
-import { useState } from "react";
 import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, WarningFilled } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../../shared/format";
+import { useToggleSet } from "../../../shared/useToggleSet";
 import { DraftLines } from "./DraftLines";
 import { DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
@@ -41,13 +41,7 @@ export interface DraftsTableProps extends Omit<DraftRowActionsProps, "invoice" |
 export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloading, ...actions }: DraftsTableProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const { items: expanded, toggle } = useToggleSet<string>();
   const all = invoices.length > 0 && invoices.every((i) => checked.has(i.id));
   const some = invoices.some((i) => checked.has(i.id));
 
