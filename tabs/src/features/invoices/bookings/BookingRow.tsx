@@ -9,14 +9,16 @@ import type { Booking } from "../invoice.types";
 import { ROW_HEIGHT } from "./useGridWindow";
 
 const useStyles = makeStyles({
-  row: { height: `${ROW_HEIGHT}px`, boxSizing: "border-box", overflow: "hidden", cursor: "default" },
+  // Placed by the grid at `top`: rows outside the window are not rendered, so each row carries its own offset.
+  row: { position: "absolute", top: 0, left: 0, width: "100%", height: `${ROW_HEIGHT}px`, boxSizing: "border-box", overflow: "hidden", cursor: "default" },
   selectable: { cursor: "pointer" },
 });
 
-/** Props of one row; `index` is its position in the loaded list. */
+/** Props of one row; `index` is its position in the loaded list, `top` its y offset inside the body. */
 export interface BookingRowProps {
   booking: Booking;
   index: number;
+  top: number;
   selected: boolean;
   selectable: boolean;
   tabbable: boolean;
@@ -26,7 +28,7 @@ export interface BookingRowProps {
 }
 
 /** A booking row; memoised so scrolling re-renders only rows entering the window. */
-export const BookingRow = memo(function BookingRow({ booking: b, index, selected, selectable, tabbable, onToggle, onFocusRow, setRowRef }: BookingRowProps) {
+export const BookingRow = memo(function BookingRow({ booking: b, index, top, selected, selectable, tabbable, onToggle, onFocusRow, setRowRef }: BookingRowProps) {
   const styles = useStyles();
   const columnStyles = useColumnStyles();
   const { t } = useTranslation();
@@ -35,6 +37,7 @@ export const BookingRow = memo(function BookingRow({ booking: b, index, selected
     <TableRow
       ref={(el: HTMLDivElement | null) => setRowRef(index, el)}
       className={mergeClasses(styles.row, selectable && styles.selectable)}
+      style={{ transform: `translateY(${top}px)` }}
       data-booking-id={b.id}
       aria-rowindex={index + 2}
       aria-selected={selectable ? selected : undefined}

@@ -1,4 +1,4 @@
-// The windowed bookings grid: sticky sortable header, only visible rows rendered, pages loaded on scroll.
+// The windowed bookings grid: sticky sortable header, only visible rows rendered (each at its own offset), pages loaded on scroll.
 import { useMemo } from "react";
 import { Button, Spinner, Table, TableBody, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
@@ -9,13 +9,13 @@ import type { BookingSelection } from "./bookingSelection";
 import type { Booking } from "../invoice.types";
 import { sortParts } from "../invoiceQuery";
 import type { BookingSort, SortColumn } from "../invoiceQuery";
-import { ROW_HEIGHT, useGridWindow } from "./useGridWindow";
+import { useGridWindow } from "./useGridWindow";
 
 const useStyles = makeStyles({
   scroller: { overflow: "auto", maxHeight: "max(360px, calc(100vh - 390px))", position: "relative" },
   table: { minWidth: "820px" },
   header: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, boxShadow: `0 1px 0 ${tokens.colorNeutralStroke2}` },
-  body: { boxSizing: "border-box" },
+  body: { boxSizing: "border-box", position: "relative" },
   footer: { display: "flex", alignItems: "center", justifyContent: "center", gap: tokens.spacingHorizontalM, minHeight: "52px", color: tokens.colorNeutralForeground3 },
 });
 
@@ -88,16 +88,18 @@ export function BookingsGrid(props: BookingsGridProps) {
         </TableHeader>
         <TableBody
           className={styles.body}
-          style={{ height: `${items.length * ROW_HEIGHT}px`, paddingTop: `${grid.window.offset}px` }}
+          style={{ height: `${grid.totalHeight}px` }}
           onKeyDown={grid.onKeyDown}
         >
-          {items.slice(grid.window.start, grid.window.end).map((b, i) => {
-            const index = grid.window.start + i;
+          {grid.rows.map(({ index, top }) => {
+            const b = items[index];
+            if (!b) return null;
             return (
               <BookingRow
                 key={b.id}
                 booking={b}
                 index={index}
+                top={top}
                 selected={selectable && isSelected(selection, b.id)}
                 selectable={selectable}
                 tabbable={index === grid.activeIndex}

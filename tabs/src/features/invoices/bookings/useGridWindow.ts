@@ -1,12 +1,17 @@
-// Windowing and keyboard focus for the bookings grid: which rows to render, load-more near the end, roving focus.
+// Windowing and keyboard focus for the bookings grid: @tanstack/react-virtual picks the rows to render and scrolls
+// one into view; this adds load-more near the end and the roving focus of the rows.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
-import { nearEnd, nextRowIndex, rowWindow, scrollToReveal } from "./rowWindow";
-import type { RowGeometry } from "./rowWindow";
+import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
+import type { Range } from "@tanstack/react-virtual";
+import { clampIndex, nearEnd, nextRowIndex, pageRowCount, withRow } from "./gridNavigation";
 
 /** Fixed height of a body row, in px; windowing relies on every row having it. */
 export const ROW_HEIGHT = 44;
 const LOAD_MORE_THRESHOLD = ROW_HEIGHT * 15;
+// Rows rendered beyond each edge of the viewport, so keyboard focus and fast scrolls find rows already there.
+const OVERSCAN = 6;
+const rowHeight = () => ROW_HEIGHT;
 
 /** Options: row count, what to do near the end, and the row actions of Space/Enter and Ctrl+A. */
 export interface GridWindowOptions {
@@ -16,40 +21,51 @@ export interface GridWindowOptions {
   onSelectAll: () => void;
 }
 
-/** Refs for the scroller and header, the window to render, the active (tabbable) row and the body's key handler. */
+/** A row to render: its index in the loaded list and its y offset inside the body. */
+export interface GridRow {
+  index: number;
+  top: number;
+}
+
+/** Refs for the scroller and header, the rows to render and the body's height, the active (tabbable) row and the body's key handler. */
 export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: GridWindowOptions) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLElement>());
   const pendingFocus = useRef<number | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(600);
   const [headerHeight, setHeaderHeight] = useState(ROW_HEIGHT);
   const [active, setActive] = useState(0);
 
   useLayoutEffect(() => {
-    const scroller = scrollerRef.current;
-    if (!scroller) return;
-    const measure = () => {
-      setViewportHeight(scroller.clientHeight);
-      setHeaderHeight(headerRef.current?.offsetHeight ?? ROW_HEIGHT);
-    };
+    const header = headerRef.current;
+    if (!header) return;
+    const measure = () => setHeaderHeight(header.offsetHeight);
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(scroller);
+    observer.observe(header);
     return () => observer.disconnect();
   }, []);
 
-  const geometry = useCallback(
-    (top: number): RowGeometry => ({ scrollTop: top, viewportHeight, rowHeight: ROW_HEIGHT, count, headerHeight }),
-    [viewportHeight, count, headerHeight],
-  );
+  const activeIndex = clampIndex(active, count);
+  // The row holding focus stays rendered: a key press can then focus its target at once, before the scroll it
+  // caused has reached the virtualizer.
+  const rangeExtractor = useCallback((range: Range) => withRow(defaultRangeExtractor(range), activeIndex, count), [activeIndex, count]);
+
+  // The rows start below the sticky header (scrollMargin), and a row revealed upwards must not end up under it
+  // (scrollPaddingStart).
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: rowHeight,
+    overscan: OVERSCAN,
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
+    rangeExtractor,
+  });
 
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;
-    if (!el) return;
-    setScrollTop(el.scrollTop);
-    if (nearEnd(el.scrollTop, el.clientHeight, el.scrollHeight, LOAD_MORE_THRESHOLD)) onNearEnd();
+    if (el && nearEnd(el.scrollTop, el.clientHeight, el.scrollHeight, LOAD_MORE_THRESHOLD)) onNearEnd();
   }, [onNearEnd]);
 
   // After rows arrive the viewport may still sit near the end (a short page, or a user waiting at the bottom).
@@ -60,16 +76,11 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
 
   const focusRow = useCallback(
     (index: number) => {
-      const el = scrollerRef.current;
-      const top = el ? scrollToReveal(index, geometry(el.scrollTop)) : null;
-      if (el && top !== null) {
-        el.scrollTop = top;
-        setScrollTop(top);
-      }
+      virtualizer.scrollToIndex(index, { align: "auto" });
       setActive(index);
       pendingFocus.current = index;
     },
-    [geometry],
+    [virtualizer],
   );
 
   // Focus moves once the target row is rendered (after the window caught up with the scroll).
@@ -87,7 +98,7 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
       if (count === 0) return;
       if (e.key === " " || e.key === "Enter") {
         e.preventDefault();
-        onActivate(Math.min(active, count - 1));
+        onActivate(activeIndex);
         return;
       }
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "a") {
@@ -95,13 +106,13 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
         onSelectAll();
         return;
       }
-      const pageRows = Math.max(1, Math.floor((viewportHeight - headerHeight) / ROW_HEIGHT) - 1);
-      const next = nextRowIndex(e.key, Math.min(active, count - 1), count, pageRows);
+      const viewportHeight = scrollerRef.current?.clientHeight ?? 0;
+      const next = nextRowIndex(e.key, activeIndex, count, pageRowCount(viewportHeight, headerHeight, ROW_HEIGHT));
       if (next === null) return;
       e.preventDefault();
       focusRow(next);
     },
-    [active, count, focusRow, headerHeight, onActivate, onSelectAll, viewportHeight],
+    [activeIndex, count, focusRow, headerHeight, onActivate, onSelectAll],
   );
 
   const setRowRef = useCallback((index: number, el: HTMLElement | null) => {
@@ -109,11 +120,14 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
     else rowRefs.current.delete(index);
   }, []);
 
+  const rows: GridRow[] = virtualizer.getVirtualItems().map((row) => ({ index: row.index, top: row.start - headerHeight }));
+
   return {
     scrollerRef,
     headerRef,
-    window: rowWindow(geometry(scrollTop)),
-    activeIndex: Math.min(active, Math.max(0, count - 1)),
+    rows,
+    totalHeight: virtualizer.getTotalSize(),
+    activeIndex,
     setActive,
     setRowRef,
     onScroll,
