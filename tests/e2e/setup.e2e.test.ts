@@ -20,18 +20,19 @@ interface Hold {
 
 describe("Bookings setup tab in the browser", () => {
   const app = withBrowserPage();
-  const holds = new Map<string, { hold: Hold; wait: () => Promise<void> }>();
+  /** Per tenant, what a held calendarView call waits on. */
+  const holds = new Map<string, () => Promise<void>>();
   let tenants = 0;
 
   // Every Graph reader the API makes goes through ctx.graphFor; calendarView of a tenant with a hold waits on it,
-  // so the sync is certainly still running (in its appointments phase) until the test releases it.
+  // so the sync is certainly still running, waiting on its appointment reads, until the test releases it.
   beforeAll(() => {
     const ctx = app.server.api.ctx;
     const graphFor = ctx.graphFor;
     ctx.graphFor = (tenantId, access) => {
       const graph = graphFor(tenantId, access);
       const calendarView: typeof graph.calendarView = async (...args) => {
-        await holds.get(tenantId)?.wait();
+        await holds.get(tenantId)?.();
         return graph.calendarView(...args);
       };
       return Object.assign(Object.create(graph) as typeof graph, { calendarView });
@@ -44,15 +45,14 @@ describe("Bookings setup tab in the browser", () => {
     let releaseNow!: () => void;
     const reached = new Promise<void>((resolve) => (reachedNow = resolve));
     const released = new Promise<void>((resolve) => (releaseNow = resolve));
-    const hold = {
+    holds.set(tenantId, () => (reachedNow(), released));
+    return {
       reached,
       release: () => {
         holds.delete(tenantId);
         releaseNow();
       },
     };
-    holds.set(tenantId, { hold, wait: () => (reachedNow(), released) });
-    return hold;
   }
 
   /** A tenant of its own on the demo business, set up with `setup` and synced once, and an admin client of it. */
