@@ -1,12 +1,12 @@
 // Drives a create of more than 500 bookings in Chromium: the preview says it lists only the first drafts, "Create drafts" answers 202 and the dialog follows the job with a progress bar to its outcome, the page keeps a job in view once the dialog is closed, and a stopped job says why; in light, dark, Dutch and at phone width.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { client } from "../factories/http";
 import { waitForJob } from "../factories/jobs";
-import { RESULTS, bookingRows, launchBrowser } from "../factories/browser";
+import { RESULTS, bookingRows } from "../factories/browser";
 import { seedBookings } from "../factories/seedBookings";
-import { startTestServer } from "../factories/testServer";
+import { withBrowserPage } from "./browserPage";
 
 const BOOKINGS = 1_200;
 const CUSTOMERS = 30;
@@ -55,29 +55,16 @@ async function closePage(page: Page) {
 const runningAt = (done: number) => (job: any) => ({ ...job, status: "running", total: BOOKINGS, done, failed: 0, result: null, finishedAt: null });
 
 describe("Large creates as jobs in the browser", () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const pageErrors: string[] = [];
+  const app = withBrowserPage({ server: { demo: false } });
   let tenants = 0;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** A fresh tenant with BOOKINGS bookings of CUSTOMERS customers, and the tab signed in to it (`?tenant=`). */
   async function openSeeded(opts: { query?: string; width?: number; dark?: boolean } = {}) {
     const tenantId = `tab-jobs-${++tenants}`;
-    await seedBookings(server.api.ctx.db, { tenantId, bookings: BOOKINGS, customers: CUSTOMERS, prefix: tenantId });
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: 900 }, locale: "en-GB", colorScheme: opts.dark ? "dark" : "light" });
-    page.on("pageerror", (err) => pageErrors.push(err.message));
+    await seedBookings(app.server.api.ctx.db, { tenantId, bookings: BOOKINGS, customers: CUSTOMERS, prefix: tenantId });
+    const page = await app.newPage({ width: opts.width, dark: opts.dark });
     const jobs = await controlJobs(page);
-    await page.goto(`${server.url}/index.html?tenant=${tenantId}${opts.query ?? ""}#/invoices`);
+    await page.goto(`${app.server.url}/index.html?tenant=${tenantId}${opts.query ?? ""}#/invoices`);
     await bookingRows(page).first().waitFor();
     return { page, jobs, tenantId };
   }
@@ -145,7 +132,7 @@ describe("Large creates as jobs in the browser", () => {
 
     await dialog.getByRole("button", { name: "View drafts" }).click();
     await expect.poll(() => page.locator("[data-invoice-id]").count()).toBe(CUSTOMERS);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await closePage(page);
   });
 
@@ -174,7 +161,7 @@ describe("Large creates as jobs in the browser", () => {
     await shot(page, "dark-notice");
     await notice.getByRole("button", { name: "View drafts" }).click();
     await expect.poll(() => page.locator("[data-invoice-id]").count()).toBe(CUSTOMERS);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await closePage(page);
   });
 
@@ -199,7 +186,7 @@ describe("Large creates as jobs in the browser", () => {
     await outcome.getByText(`${CUSTOMERS} conceptfacturen gemaakt`).waitFor();
     expect(await outcome.textContent()).toContain("1.200 regels · totaal €");
     await shot(page, "nl-created");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await closePage(page);
   });
 
@@ -224,13 +211,13 @@ describe("Large creates as jobs in the browser", () => {
     jobs.release();
     await page.getByTestId("notice").getByText(`Created ${CUSTOMERS} draft invoices`).waitFor();
     await shot(page, "phone-notice");
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await closePage(page);
   });
 
   it("shows why a job stopped and how far it got, and tries again with a new key", async () => {
     const { page, jobs, tenantId } = await openSeeded();
-    const api = client(server.url, await server.token({ tenantId }));
+    const api = client(app.server.url, await app.server.token({ tenantId }));
     const dialog = await previewAll(page, WORDS.en);
     // A real create cannot be made to fail on cue: its answers are rewritten to a failure the server can give.
     jobs.hold((job) => ({
@@ -262,7 +249,7 @@ describe("Large creates as jobs in the browser", () => {
     expect(posts).toHaveLength(2);
     expect(posts[1]!.key).not.toBe(posts[0]!.key);
     expect(again.status()).toBe(201); // the first job invoiced everything: nothing is left, so no job
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await closePage(page);
   });
 
@@ -281,7 +268,7 @@ describe("Large creates as jobs in the browser", () => {
     await shot(page, "conflict");
     jobs.release();
     // The real job invoiced them all meanwhile, so the rest is nothing and is answered at once.
-    await waitForJob(client(server.url, await server.token({ tenantId })), jobId);
+    await waitForJob(client(app.server.url, await app.server.token({ tenantId })), jobId);
     const [rest] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/invoices"),
       outcome.getByRole("button", { name: "Invoice the rest" }).click(),
@@ -289,7 +276,7 @@ describe("Large creates as jobs in the browser", () => {
     expect(rest.request().postDataJSON()).toMatchObject({ skipConflicts: true, groupBy: "customer" });
     expect(rest.status()).toBe(201);
     await dialog.getByTestId("create-outcome").getByText("Created 0 draft invoices").waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await closePage(page);
   });
 });

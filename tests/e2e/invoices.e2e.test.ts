@@ -1,30 +1,16 @@
 // Drives the built Invoices tab in Chromium against the real API: select two bookings, preview and create drafts, find them under Drafts, delete one and see its bookings return.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { RESULTS, awaitingCount, bookingRows, launchBrowser, openPage } from "../factories/browser";
-import { startTestServer } from "../factories/testServer";
+import { describe, expect, it } from "vitest";
+import { RESULTS, awaitingCount, bookingRows } from "../factories/browser";
+import { withBrowserPage } from "./browserPage";
 
 
 describe("Invoices tab in the browser", () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await openPage(browser, pageErrors);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = withBrowserPage();
 
   it("creates draft invoices from selected bookings and returns them when a draft is deleted", async () => {
-    await page.goto(`${server.url}/index.html#/invoices`);
+    const { page } = app;
+    await page.goto(`${app.server.url}/index.html#/invoices`);
     await page.getByRole("grid", { name: "Bookings awaiting invoicing" }).waitFor();
     await bookingRows(page).first().waitFor();
     const before = await awaitingCount(page);
@@ -86,6 +72,6 @@ describe("Invoices tab in the browser", () => {
     expect(back.reduce((a, b) => a + b, 0)).toBe(returned);
     await page.screenshot({ path: path.join(RESULTS, "after-delete.png"), fullPage: true });
 
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

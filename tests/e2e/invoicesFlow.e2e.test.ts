@@ -1,12 +1,12 @@
 // Drives the bulk-invoicing flow in Chromium against the real API: deep-linked filters, select all matching, preview, create, edit a draft's price, finalize, download the PDF, link a customer from the review queue, keyboard use, and the dark theme.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { client } from "../factories/http";
-import { RESULTS, awaitingCount, bookingRows, launchBrowser } from "../factories/browser";
-import { startTestServer } from "../factories/testServer";
+import { RESULTS, awaitingCount, bookingRows } from "../factories/browser";
+import { withBrowserPage } from "./browserPage";
 
 
 /** "€1,234.50" → 1234.5 (display only; the app itself never parses money). */
@@ -27,25 +27,11 @@ async function shot(page: Page, name: string) {
 }
 
 describe("Bulk invoicing flow in the browser", () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB", acceptDownloads: true });
-    page.on("pageerror", (err) => pageErrors.push(err.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = withBrowserPage({ page: { acceptDownloads: true } });
 
   it("restores filters from a deep link, and filters on the server with totals over the whole set", async () => {
-    await open(page, `${server.url}/index.html#/invoices?q=Physiotherapy&sort=-amount`);
+    const { page } = app;
+    await open(page, `${app.server.url}/index.html#/invoices?q=Physiotherapy&sort=-amount`);
     await bookingRows(page).first().waitFor();
     expect(await page.getByRole("searchbox", { name: "Search bookings" }).inputValue()).toBe("Physiotherapy");
     expect(await page.getByRole("columnheader", { name: /Amount/ }).getAttribute("aria-sort")).toBe("descending");
@@ -61,7 +47,8 @@ describe("Bulk invoicing flow in the browser", () => {
   });
 
   it("ticks rows with the keyboard and returns focus after a dialog", async () => {
-    await open(page, `${server.url}/index.html#/invoices`);
+    const { page } = app;
+    await open(page, `${app.server.url}/index.html#/invoices`);
     const first = bookingRows(page).first();
     await first.waitFor();
     await first.focus();
@@ -88,7 +75,8 @@ describe("Bulk invoicing flow in the browser", () => {
   });
 
   it("selects all matching, previews, creates, edits a price, finalizes and downloads the PDF", async () => {
-    await open(page, `${server.url}/index.html#/invoices`);
+    const { page } = app;
+    await open(page, `${app.server.url}/index.html#/invoices`);
     await bookingRows(page).first().waitFor();
     const matching = await awaitingCount(page);
     // More bookings match than the first page holds, so "select all matching" means more than the loaded rows.
@@ -176,21 +164,22 @@ describe("Bulk invoicing flow in the browser", () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     expect(fs.readFileSync((await csv.path())!, "utf8")).toContain(number);
 
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("puts a draft whose booking was cancelled up front, blocks finalizing, and lets its line be removed", async () => {
-    const api = client(server.url, await server.token());
+    const { page } = app;
+    const api = client(app.server.url, await app.server.token());
     const drafts = (await api.get("/api/invoices?status=draft&limit=200")).body.items as any[];
     // A one-attendee booking on a draft with other bookings: cancelling it touches this draft only.
     const linesPerBooking = new Map<string, number>();
     for (const l of drafts.flatMap((d) => d.lines)) linesPerBooking.set(l.bookingId, (linesPerBooking.get(l.bookingId) ?? 0) + 1);
     const draft = drafts.find((d) => new Set(d.lines.map((l: any) => l.bookingId)).size >= 2 && d.lines.some((l: any) => linesPerBooking.get(l.bookingId) === 1))!;
     const line = draft.lines.find((l: any) => linesPerBooking.get(l.bookingId) === 1);
-    server.emulator.controls.removeAppointment(DEMO_BUSINESS_ID, line.bookingId);
+    app.server.emulator.controls.removeAppointment(DEMO_BUSINESS_ID, line.bookingId);
     expect((await api.post("/api/sync")).body.counts["appointments.cancelled"]).toBe(1);
 
-    await open(page, `${server.url}/index.html#/invoices?view=drafts`);
+    await open(page, `${app.server.url}/index.html#/invoices?view=drafts`);
     const blocking = page.getByTestId("drafts-blocking");
     await blocking.getByText(`${draft.customer.name}:`, { exact: false }).waitFor();
     const row = page.locator(`[data-invoice-id="${draft.id}"]`);
@@ -208,7 +197,7 @@ describe("Bulk invoicing flow in the browser", () => {
     expect(await page.getByRole("checkbox", { name: "Select all loaded bookings" }).count()).toBe(0);
     expect(await page.locator('[data-flag-chip="cancelled-on-draft"]').getAttribute("aria-pressed")).toBe("true");
 
-    await open(page, `${server.url}/index.html#/invoices?view=drafts`);
+    await open(page, `${app.server.url}/index.html#/invoices?view=drafts`);
     await page.locator(`[data-invoice-id="${draft.id}"]`).getByRole("button", { name: /^Edit draft for / }).click();
     const edit = page.getByRole("dialog");
     await edit.locator(`[data-line-id="${line.id}"]`).getByRole("button", { name: /^Remove line / }).click();
@@ -219,11 +208,12 @@ describe("Bulk invoicing flow in the browser", () => {
     await page.locator(`[data-invoice-id="${draft.id}"]`).getByRole("button", { name: /^Finalize draft for / }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Finalize", exact: true }).click();
     await page.getByTestId("notice").getByText(/^Finalized as INV-/).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("links an attendee without a customer from the review queue", async () => {
-    await open(page, `${server.url}/index.html#/invoices?view=review`);
+    const { page } = app;
+    await open(page, `${app.server.url}/index.html#/invoices?view=review`);
     const queue = page.getByTestId("review-queue");
     await queue.waitFor();
     const tab = page.getByTestId("review-tab");
@@ -245,13 +235,12 @@ describe("Bulk invoicing flow in the browser", () => {
     // The linked attendee leaves the card; the booking leaves the queue once no attendee is unlinked.
     await expect.poll(() => queue.locator(`[data-booking-id="${bookingId}"] [data-attendee="${attendeeKey}"]`).count()).toBe(0);
     await expect.poll(tabCount).toBeLessThanOrEqual(before);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("looks right in the dark theme", async () => {
-    const dark = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-GB", colorScheme: "dark" });
-    dark.on("pageerror", (err) => pageErrors.push(err.message));
-    await open(dark, `${server.url}/index.html?theme=dark#/invoices?flag=needsPrice`);
+    const dark = await app.newPage({ dark: true });
+    await open(dark, `${app.server.url}/index.html?theme=dark#/invoices?flag=needsPrice`);
     await bookingRows(dark).first().waitFor();
     await dark.getByRole("checkbox", { name: "Select all loaded bookings" }).check();
     await shot(dark, "dark-bookings");
@@ -259,7 +248,7 @@ describe("Bulk invoicing flow in the browser", () => {
     await dark.getByRole("dialog").getByTestId("preview-totals").waitFor();
     await shot(dark, "dark-preview");
     await dark.keyboard.press("Escape");
-    await open(dark, `${server.url}/index.html?theme=dark#/invoices?view=drafts`);
+    await open(dark, `${app.server.url}/index.html?theme=dark#/invoices?view=drafts`);
     await dark.locator("[data-invoice-id]").first().waitFor();
     await dark.getByRole("button", { name: /^Show lines of the draft for/ }).first().click();
     await shot(dark, "dark-drafts");
@@ -267,6 +256,6 @@ describe("Bulk invoicing flow in the browser", () => {
     await dark.getByRole("dialog").waitFor();
     await shot(dark, "dark-edit");
     await dark.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

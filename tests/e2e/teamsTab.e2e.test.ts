@@ -2,12 +2,12 @@
 // Invoices and Setup tabs, an invoice opened by its deep link with Copy link, the consent bar, and the consent popup pages.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
-import { awaitingCount, bookingRows, launchBrowser } from "../factories/browser";
+import { awaitingCount, bookingRows } from "../factories/browser";
 import { client } from "../factories/http";
-import { startTestServer } from "../factories/testServer";
+import { withBrowserPage } from "./browserPage";
 
 /** Screenshots of this test, for a person to look at. */
 const SCREENS = path.resolve("scratch/screens");
@@ -35,32 +35,21 @@ async function englishLeftovers(page: Page): Promise<string[]> {
 }
 
 describe("The tab as Teams shows it", () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  const pageErrors: string[] = [];
+  const app = withBrowserPage();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     fs.mkdirSync(SCREENS, { recursive: true });
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** A fresh context sized like a Teams tab; `dark` sets the OS colour scheme too. */
   async function newPage(options: { dark?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB", colorScheme: options.dark ? "dark" : "light" });
-    const page = await context.newPage();
-    page.on("pageerror", (err) => pageErrors.push(err.message));
-    return { context, page };
+    const page = await app.newPage(options);
+    return { context: page.context(), page };
   }
 
   it("renders the Invoices and Setup tabs in light and dark, in English by default", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/index.html#/invoices`);
+    await page.goto(`${app.server.url}/index.html#/invoices`);
     await bookingRows(page).first().waitFor();
     expect(await awaitingCount(page)).toBeGreaterThan(0);
     expect(await page.getByRole("heading", { name: "Invoices" }).count()).toBe(1);
@@ -70,14 +59,14 @@ describe("The tab as Teams shows it", () => {
     await context.close();
 
     const dark = await newPage({ dark: true });
-    await dark.page.goto(`${server.url}/index.html?theme=dark#/invoices`);
+    await dark.page.goto(`${app.server.url}/index.html?theme=dark#/invoices`);
     await bookingRows(dark.page).first().waitFor();
     // teamsDarkTheme's colorNeutralBackground3 (#1f1f1f) behind light text.
     expect(await shellBackground(dark.page)).toBe("rgb(31, 31, 31)");
     expect(await dark.page.locator("[data-theme]").getAttribute("data-theme")).toBe("dark");
     expect(await dark.page.evaluate<string>("getComputedStyle(document.querySelector('[data-testid=totals]')).color")).toBe("rgb(214, 214, 214)");
     await shot(dark.page, "invoices-dark");
-    await dark.page.goto(`${server.url}/index.html?theme=dark#/setup`);
+    await dark.page.goto(`${app.server.url}/index.html?theme=dark#/setup`);
     await dark.page.getByRole("form", { name: "Bookings setup" }).waitFor();
     await dark.page.getByTestId("sync-runs").waitFor();
     expect(await shellBackground(dark.page)).toBe("rgb(31, 31, 31)");
@@ -85,15 +74,15 @@ describe("The tab as Teams shows it", () => {
     await dark.context.close();
 
     const contrast = await newPage();
-    await contrast.page.goto(`${server.url}/index.html?theme=contrast#/invoices`);
+    await contrast.page.goto(`${app.server.url}/index.html?theme=contrast#/invoices`);
     await bookingRows(contrast.page).first().waitFor();
     expect(await shellBackground(contrast.page)).toBe("rgb(0, 0, 0)");
     await contrast.context.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("speaks Dutch with ?lang=nl: Invoices tab, preview, drafts and review queue, with Dutch dates and money", async () => {
-    const api = client(server.url, await server.token());
+    const api = client(app.server.url, await app.server.token());
     const uninvoiced = (await api.get("/api/bookings/uninvoiced?limit=50&flag=needsPrice")).body as { items: { id: string }[] };
     const created = await api.post("/api/invoices", { bookingIds: uninvoiced.items.slice(0, 2).map((b) => b.id) });
     expect(created.status).toBe(201);
@@ -103,14 +92,14 @@ describe("The tab as Teams shows it", () => {
     const fixed = (await api.get("/api/bookings/uninvoiced?limit=50&priceType=fixedPrice")).body as { items: { id: string; customers: { customerId: string | null }[] }[] };
     const doomed = fixed.items.find((b) => b.customers.length === 1 && b.customers[0]!.customerId)!;
     const cancelledDraft = (await api.post("/api/invoices", { bookingIds: [doomed.id], groupBy: "booking" })).body.invoices[0] as { id: string; customer: { name: string } };
-    server.emulator.controls.removeAppointment(DEMO_BUSINESS_ID, doomed.id);
+    app.server.emulator.controls.removeAppointment(DEMO_BUSINESS_ID, doomed.id);
     expect((await api.post("/api/sync")).body.counts["appointments.cancelled"]).toBe(1);
     const warned = (await api.get(`/api/invoices/${cancelledDraft.id}`)).body as { warnings: string[]; warningDetails: { code: string }[] };
     expect(warned.warnings[0]).toMatch(/was cancelled in Bookings/);
     expect(warned.warningDetails.map((w) => w.code)).toEqual(["cancelledBooking"]);
 
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/index.html?lang=nl#/invoices`);
+    await page.goto(`${app.server.url}/index.html?lang=nl#/invoices`);
     await bookingRows(page).first().waitFor();
     expect(await page.evaluate<string>("document.documentElement.lang")).toBe("nl");
     expect(await page.getByRole("heading", { name: "Facturen" }).count()).toBe(1);
@@ -165,12 +154,12 @@ describe("The tab as Teams shows it", () => {
     expect(await page.getByRole("button", { name: /^.+ koppelen aan / }).count()).toBeGreaterThan(0);
     await shot(page, "review-nl");
     await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("speaks Dutch on the Setup tab, validation and sync wording included", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/index.html?lang=nl#/setup`);
+    await page.goto(`${app.server.url}/index.html?lang=nl#/setup`);
     await page.getByRole("form", { name: "Bookings-instellingen" }).waitFor();
     await page.getByTestId("sync-runs").waitFor();
     expect(await page.getByRole("heading", { name: "Bookings-instellingen" }).count()).toBe(1);
@@ -188,7 +177,7 @@ describe("The tab as Teams shows it", () => {
     await page.getByRole("button", { name: "Wijzigingen negeren" }).click();
 
     // The skipped customers of a run (no e-mail address in Bookings) are worded from the server's reasonCode.
-    const runsBody = (await client(server.url, await server.token()).get("/api/sync/runs")).body as { id: string; skipped: { reason: string; reasonCode: string }[] }[];
+    const runsBody = (await client(app.server.url, await app.server.token()).get("/api/sync/runs")).body as { id: string; skipped: { reason: string; reasonCode: string }[] }[];
     const withSkipped = runsBody.find((r) => r.skipped.length > 0)!;
     expect(withSkipped.skipped[0]).toMatchObject({ reason: "no e-mail address in Bookings", reasonCode: "noEmail" });
     await runs.locator(`[data-run-id="${withSkipped.id}"]`).getByRole("button", { name: /^Details tonen van de synchronisatie/ }).click();
@@ -201,27 +190,27 @@ describe("The tab as Teams shows it", () => {
     await skippedTable.scrollIntoViewIfNeeded();
     await shot(page, "setup-nl-skipped");
 
-    await page.goto(`${server.url}/index.html?lang=nl&theme=dark#/setup`);
+    await page.goto(`${app.server.url}/index.html?lang=nl&theme=dark#/setup`);
     await page.getByTestId("sync-runs").waitFor();
     await page.getByRole("button", { name: /^Details tonen van de synchronisatie/ }).first().click();
     await page.getByTestId("sync-run-details").getByText("Afspraken gelezen").waitFor();
     expect(await shellBackground(page)).toBe("rgb(31, 31, 31)");
     await shot(page, "setup-nl-dark");
     await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("opens an invoice from its deep link and copies a link that opens it again", async () => {
-    const api = client(server.url, await server.token());
+    const api = client(app.server.url, await app.server.token());
     const uninvoiced = (await api.get("/api/bookings/uninvoiced?limit=50&q=Physiotherapy")).body as { items: { id: string; flags: string[] }[] };
     const booking = uninvoiced.items.find((b) => b.flags.length === 0)!;
     const created = await api.post("/api/invoices", { bookingIds: [booking.id], groupBy: "booking" });
     expect(created.status).toBe(201);
     const draft = (created.body as { invoices: { id: string; customer: { name: string } }[] }).invoices[0]!;
     const { context, page } = await newPage();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
 
-    await page.goto(`${server.url}/index.html#/invoices?invoice=${draft.id}`);
+    await page.goto(`${app.server.url}/index.html#/invoices?invoice=${draft.id}`);
     const detail = page.getByTestId("invoice-detail");
     await detail.getByRole("heading", { name: `Draft invoice for ${draft.customer.name}` }).waitFor();
     // Behind the dialog the page switched to the list the invoice is on.
@@ -229,7 +218,7 @@ describe("The tab as Teams shows it", () => {
     await detail.getByRole("button", { name: "Copy link" }).click();
     await detail.getByRole("button", { name: "Link copied" }).waitFor();
     const link = await page.evaluate<string>("navigator.clipboard.readText()");
-    expect(link).toBe(`${server.url}/index.html#/invoices?invoice=${draft.id}`);
+    expect(link).toBe(`${app.server.url}/index.html#/invoices?invoice=${draft.id}`);
     await shot(page, "invoice-detail");
     await detail.getByRole("button", { name: "Close" }).click();
     await expect.poll(() => page.evaluate<string>("window.location.hash")).toBe("#/invoices?view=drafts");
@@ -239,16 +228,16 @@ describe("The tab as Teams shows it", () => {
     expect(await page.evaluate<string>("navigator.clipboard.readText()")).toBe(link);
 
     await page.goto("about:blank");
-    await page.goto(`${server.url}/index.html?lang=nl#/invoices?invoice=${draft.id}`);
+    await page.goto(`${app.server.url}/index.html?lang=nl#/invoices?invoice=${draft.id}`);
     await detail.getByRole("heading", { name: `Conceptfactuur voor ${draft.customer.name}` }).waitFor();
     expect(await detail.getByRole("button", { name: "Koppeling kopiëren" }).count()).toBe(1);
     expect(await detail.getByRole("button", { name: "Concept bewerken" }).count()).toBe(1);
     await shot(page, "invoice-detail-nl");
 
-    await page.goto(`${server.url}/index.html#/invoices?invoice=00000000-0000-4000-8000-00000000dead`);
+    await page.goto(`${app.server.url}/index.html#/invoices?invoice=00000000-0000-4000-8000-00000000dead`);
     await detail.getByText("Could not open the invoice").waitFor();
     await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("asks for consent when the API answers 403 CONSENT_REQUIRED, in the user's language", async () => {
@@ -257,7 +246,7 @@ describe("The tab as Teams shows it", () => {
     await page.route((url) => url.pathname === "/api/bookings/uninvoiced", (route) =>
       route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { code: "CONSENT_REQUIRED", message: "Consent is required", adminConsentUrl: ADMIN_CONSENT } }) }),
     );
-    await page.goto(`${server.url}/index.html#/invoices`);
+    await page.goto(`${app.server.url}/index.html#/invoices`);
     const bar = page.getByTestId("consent-bar");
     await bar.getByText("Permission needed").waitFor();
     // Outside Teams there is no popup to open, so the bar says where to grant it.
@@ -266,21 +255,21 @@ describe("The tab as Teams shows it", () => {
     // An admin can grant it for everyone on the page the API named.
     expect(await bar.getByRole("link", { name: "Administrators: grant it for the whole organization" }).getAttribute("href")).toBe(ADMIN_CONSENT);
     await page.goto("about:blank");
-    await page.goto(`${server.url}/index.html?lang=nl#/invoices`);
+    await page.goto(`${app.server.url}/index.html?lang=nl#/invoices`);
     await bar.getByText("Toestemming nodig").waitFor();
     await shot(page, "consent-nl");
     await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it("serves the consent popup pages, which refuse to run outside Teams' sign-in window", async () => {
     const { context, page } = await newPage();
     for (const name of ["auth-start.html", "auth-end.html"]) {
-      const res = await page.goto(`${server.url}/${name}`);
+      const res = await page.goto(`${app.server.url}/${name}`);
       expect(res?.status()).toBe(200);
       await page.getByRole("status").filter({ hasText: "This page only works in the sign-in window Microsoft Teams opens." }).waitFor();
     }
     await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

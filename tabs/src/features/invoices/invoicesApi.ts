@@ -1,11 +1,9 @@
 // Calls of the invoices feature: bookings awaiting invoicing, lookups, preview/create, drafts and their actions.
 import { ApiError } from "../../shared/apiClient";
 import type { ApiClient, ApiFile } from "../../shared/apiClient";
-import type { DraftPatch } from "./draftEdit";
 import { chunk, mergeCsv } from "./invoiceExport";
 import { uninvoicedSearch } from "./invoiceQuery";
-import type { BookingFilter, BookingSort, InvoiceStatus } from "./invoiceQuery";
-import type { SelectionRequest } from "./bookingSelection";
+import type { ApiFilter, BookingFilter, BookingSort, InvoiceStatus } from "./invoiceQuery";
 import type {
   Booking,
   CreateInvoicesResult,
@@ -25,6 +23,17 @@ import type {
 export const BOOKINGS_PAGE = 200;
 /** Invoices per page of the Drafts view (the API allows up to 200). */
 export const INVOICES_PAGE = 100;
+
+/** The bookings part of a create/preview body. */
+export type SelectionRequest = { bookingIds: string[] } | { filter: ApiFilter };
+
+/** Body of PATCH /api/invoices/:id. */
+export interface DraftPatch {
+  dueDate?: string | null;
+  notes?: string | null;
+  lines?: { id: string; description?: string; quantity?: string; unitPrice?: string }[];
+  removeLines?: string[];
+}
 
 /** Body of preview and create. */
 export type InvoiceRequest = SelectionRequest & { groupBy: GroupBy; skipConflicts?: boolean };

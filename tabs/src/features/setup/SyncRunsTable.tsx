@@ -1,5 +1,5 @@
 // Table of recent sync runs: started, duration, trigger, status, key counts and problems; a row expands to its details.
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import {
   Badge,
   Button,
@@ -15,6 +15,7 @@ import {
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
+import { useToggleSet } from "../../shared/useToggleSet";
 import type { SyncRun } from "./setup.types";
 import { runDuration, runSummary, statusColor, statusLabel, triggerLabel } from "./syncFormat";
 import { SyncRunDetails } from "./SyncRunDetails";
@@ -38,13 +39,7 @@ const useStyles = makeStyles({
 export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: number }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const { items: expanded, toggle } = useToggleSet<string>();
 
   return (
     <Table className={styles.table} size="small" aria-label={t("sync.runs.label")} data-testid="sync-runs">

@@ -1,0 +1,82 @@
+// The lines of one (draft or previewed) invoice, with their price flags, and net, tax and total below them.
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { formatCalendarDate, formatMoney, formatQuantity } from "../../../shared/format";
+import { FlagBadges } from "../FlagBadges";
+import type { Invoice } from "../invoice.types";
+
+const useStyles = makeStyles({
+  root: {
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalM} 44px`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  date: { width: "130px" },
+  qty: { width: "90px" },
+  money: { width: "120px" },
+  num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  endButton: { justifyContent: "flex-end" },
+  description: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  totals: {
+    display: "flex",
+    justifyContent: "flex-end",
+    gap: tokens.spacingHorizontalXL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground2,
+    fontVariantNumeric: "tabular-nums",
+  },
+  total: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+});
+
+/** What the lines table needs of an invoice (a preview has no id yet). */
+export type LinesOf = Pick<Invoice, "customer" | "currency" | "lines" | "net" | "tax" | "total">;
+
+/** Lines table with net, tax and total below it; `className` adjusts the box (its margin suits a table row). */
+export function DraftLines({ invoice, className }: { invoice: LinesOf; className?: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const money = (v: string) => formatMoney(v, invoice.currency);
+  return (
+    <div className={mergeClasses(styles.root, className)}>
+      <Table size="small" aria-label={t("invoices.lines.label", { name: invoice.customer.name })}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.date}>{t("invoices.lines.serviceDate")}</TableHeaderCell>
+            <TableHeaderCell>{t("invoices.lines.description")}</TableHeaderCell>
+            <TableHeaderCell className={styles.qty} button={{ className: styles.endButton }}>
+              {t("invoices.lines.qty")}
+            </TableHeaderCell>
+            <TableHeaderCell className={styles.money} button={{ className: styles.endButton }}>
+              {t("invoices.lines.unitPrice")}
+            </TableHeaderCell>
+            <TableHeaderCell className={styles.money} button={{ className: styles.endButton }}>
+              {t("invoices.lines.amount")}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {invoice.lines.map((line, i) => (
+            <TableRow key={line.id || `${line.bookingId}-${i}`}>
+              <TableCell>{formatCalendarDate(line.serviceDate)}</TableCell>
+              <TableCell>
+                <span className={styles.description}>
+                  {line.description}
+                  <FlagBadges flags={line.flags} />
+                </span>
+              </TableCell>
+              <TableCell className={styles.num}>{formatQuantity(line.quantity)}</TableCell>
+              <TableCell className={styles.num}>{money(line.unitPrice)}</TableCell>
+              <TableCell className={styles.num}>{money(line.amount)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div className={styles.totals}>
+        <span>{t("invoices.lines.net", { amount: money(invoice.net) })}</span>
+        <span>{t("invoices.lines.tax", { amount: money(invoice.tax) })}</span>
+        <span className={styles.total}>{t("invoices.lines.total", { amount: money(invoice.total) })}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// Actions of one invoice row: Edit, Finalize, PDF, Copy link and Delete for a draft; PDF and Copy link for a final invoice.
+import { Button, Spinner, Tooltip, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
+import { CheckmarkCircleRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import { TEAMS_APP_ID } from "../../../shared/appConfig";
+import { useHostInfo } from "../../../shared/hostContext";
+import { CopyButton } from "../../../shared/ui/CopyButton";
+import type { Invoice } from "../invoice.types";
+import { invoiceLink } from "./invoiceLink";
+
+const useStyles = makeStyles({
+  root: { display: "flex", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS },
+});
+
+/** Props: the invoice, whether its PDF is downloading, and the handlers. */
+export interface DraftRowActionsProps {
+  invoice: Invoice;
+  downloading: boolean;
+  onEdit: (invoice: Invoice) => void;
+  onFinalize: (invoice: Invoice) => void;
+  onDelete: (invoice: Invoice) => void;
+  onPdf: (invoice: Invoice) => void;
+}
+
+/** Buttons labelled with the customer so screen readers can tell rows apart; dialogs return focus to them. */
+export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onPdf }: DraftRowActionsProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { inTeams } = useHostInfo();
+  const restoreFocus = useRestoreFocusTarget();
+  const who = invoice.number ?? t("invoices.actions.draftFor", { name: invoice.customer.name });
+  const draft = invoice.status === "draft";
+  const link = invoiceLink(invoice.id, { inTeams, appId: TEAMS_APP_ID, page: window.location.href });
+  return (
+    <div className={styles.root}>
+      {draft && (
+        <>
+          <Button {...restoreFocus} size="small" icon={<EditRegular />} aria-label={t("invoices.actions.editWho", { who })} onClick={() => onEdit(invoice)}>
+            {t("invoices.actions.edit")}
+          </Button>
+          <Button {...restoreFocus} size="small" icon={<CheckmarkCircleRegular />} aria-label={t("invoices.actions.finalizeWho", { who })} onClick={() => onFinalize(invoice)}>
+            {t("invoices.drafts.finalize")}
+          </Button>
+        </>
+      )}
+      <Tooltip content={t("invoices.actions.downloadPdf")} relationship="description">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={downloading ? <Spinner size="extra-tiny" /> : <DocumentPdfRegular />}
+          aria-label={t("invoices.actions.downloadPdfOf", { who })}
+          disabled={downloading}
+          onClick={() => onPdf(invoice)}
+        />
+      </Tooltip>
+      <CopyButton value={link} label={t("invoices.actions.copyLinkTo", { who })} icon={<LinkRegular />} />
+      {draft && (
+        <Tooltip content={t("invoices.actions.deleteDraft")} relationship="description">
+          <Button {...restoreFocus} size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t("invoices.actions.deleteWho", { who })} onClick={() => onDelete(invoice)} />
+        </Tooltip>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// "Drafts" view: drafts or final invoices, warnings up front, edit/finalize/delete/PDF per row, CSV export of a selection.
+import { useEffect } from "react";
+import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, DocumentBulletListRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import { formatMoney } from "../../../shared/format";
+import { ConfirmDialog } from "../../../shared/ui/ConfirmDialog";
+import { EmptyState } from "../../../shared/ui/EmptyState";
+import { ErrorBar } from "../../../shared/ui/ErrorBar";
+import { LoadingState } from "../../../shared/ui/LoadingState";
+import type { Notice } from "../../../shared/ui/NoticeBar";
+import { useToggleSet } from "../../../shared/useToggleSet";
+import { DraftsTable } from "./DraftsTable";
+import { panelToolbar } from "../panelToolbar";
+import { DraftsWarnings } from "./DraftsWarnings";
+import { EditDraftDialog } from "./EditDraftDialog";
+import type { InvoiceStatus } from "../invoiceQuery";
+import { useDraftActions } from "./useDraftActions";
+import { useInvoiceList } from "./useInvoiceList";
+
+const useStyles = makeStyles({
+  toolbar: panelToolbar,
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  scroller: { overflowX: "auto" },
+  footer: { display: "flex", justifyContent: "center", padding: tokens.spacingVerticalM },
+});
+
+/** Props: the status filter (kept in the URL), and the page's notice sink and refresh. */
+export interface DraftsPanelProps {
+  status: InvoiceStatus;
+  onStatusChange: (status: InvoiceStatus) => void;
+  onNotice: (notice: Notice) => void;
+  onChanged: () => void;
+  /** Opens the To invoice list filtered to cancelled bookings still on drafts. */
+  onShowCancelled: () => void;
+}
+
+/** Lists invoices of the chosen status and acts on them. */
+export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onShowCancelled }: DraftsPanelProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const list = useInvoiceList(status);
+  const actions = useDraftActions({ list, onNotice, onChanged });
+  const { items: checked, toggle: check, toggleAll, clear } = useToggleSet<string>();
+  useEffect(clear, [status, clear]);
+  const { pending } = actions;
+  const checkAll = () => toggleAll(list.items.map((i) => i.id));
+
+  return (
+    <div>
+      <div className={styles.toolbar}>
+        <TabList size="small" selectedValue={status} onTabSelect={(_, d) => onStatusChange(d.value as InvoiceStatus)} aria-label={t("invoices.drafts.status")}>
+          <Tab value="draft">{t("invoices.drafts.drafts")}</Tab>
+          <Tab value="final">{t("invoices.drafts.final")}</Tab>
+        </TabList>
+        <div className={styles.actions}>
+          <Text aria-live="polite">{checked.size > 0 ? t("invoices.drafts.selected", { count: checked.size }) : t("invoices.drafts.selectPrompt")}</Text>
+          <Button
+            icon={actions.downloading === "csv" ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+            disabled={checked.size === 0 || actions.downloading === "csv"}
+            onClick={() => void actions.exportCsv([...checked])}
+            data-testid="export-csv"
+          >
+            {t("invoices.drafts.exportCsv")}
+          </Button>
+        </div>
+      </div>
+      <DraftsWarnings invoices={list.items} onShowCancelled={onShowCancelled} />
+      <ErrorBar title={t("invoices.drafts.loadError")} error={list.error} onRetry={() => void list.reload()} />
+      {list.loading && list.items.length === 0 ? (
+        <LoadingState label={t("invoices.drafts.loading")} />
+      ) : list.items.length === 0 ? (
+        !list.error && (
+          <EmptyState
+            icon={<DocumentBulletListRegular />}
+            title={status === "draft" ? t("invoices.drafts.emptyDraftTitle") : t("invoices.drafts.emptyFinalTitle")}
+            hint={status === "draft" ? t("invoices.drafts.emptyDraftHint") : t("invoices.drafts.emptyFinalHint")}
+          />
+        )
+      ) : (
+        <div className={styles.scroller}>
+          <DraftsTable
+            invoices={list.items}
+            checked={checked}
+            onCheck={check}
+            onCheckAll={checkAll}
+            downloading={actions.downloading}
+            onEdit={actions.setEditing}
+            onFinalize={(invoice) => actions.setPending({ kind: "finalize", invoice })}
+            onDelete={(invoice) => actions.setPending({ kind: "delete", invoice })}
+            onPdf={(invoice) => void actions.downloadPdf(invoice)}
+          />
+        </div>
+      )}
+      {list.nextCursor && (
+        <div className={styles.footer}>
+          <Button disabled={list.loadingMore} icon={list.loadingMore ? <Spinner size="tiny" /> : undefined} onClick={() => void list.loadMore()}>
+            {t("invoices.drafts.loadMore", { count: list.items.length })}
+          </Button>
+        </div>
+      )}
+      {actions.editing && <EditDraftDialog draft={actions.editing} onSaved={actions.saved} onClose={() => actions.setEditing(null)} />}
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending?.kind === "finalize" ? t("invoices.drafts.finalizeTitle") : t("invoices.drafts.deleteTitle")}
+        confirmLabel={pending?.kind === "finalize" ? t("invoices.drafts.finalize") : t("invoices.drafts.deleteDraft")}
+        busy={actions.busy}
+        onConfirm={() => void actions.confirm()}
+        onCancel={() => actions.setPending(null)}
+      >
+        {pending &&
+          t(pending.kind === "finalize" ? "invoices.drafts.finalizeBody" : "invoices.drafts.deleteBody", {
+            name: pending.invoice.customer.name,
+            total: formatMoney(pending.invoice.total, pending.invoice.currency),
+          })}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// One invoice opened by a deep link: status, dates, warnings, notes and lines, with Copy link, PDF and (for a draft) Edit.
+import { useCallback, useEffect, useState } from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkRegular, DocumentPdfRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
+import { useTranslation } from "react-i18next";
+import { useApi } from "../../../shared/apiContext";
+import { TEAMS_APP_ID } from "../../../shared/appConfig";
+import { copyText } from "../../../shared/clipboard";
+import { saveBlob } from "../../../shared/download";
+import { formatCalendarDate } from "../../../shared/format";
+import { useHostInfo } from "../../../shared/hostContext";
+import { useAsyncData } from "../../../shared/useAsyncData";
+import { ErrorBar } from "../../../shared/ui/ErrorBar";
+import { DraftLines } from "./DraftLines";
+import { EditDraftDialog } from "./EditDraftDialog";
+import { warningTexts } from "./draftWarnings";
+import type { Invoice } from "../invoice.types";
+import { invoiceLink } from "./invoiceLink";
+import { fetchInvoicePdf, getInvoice } from "../invoicesApi";
+
+const useStyles = makeStyles({
+  surface: { maxWidth: "820px", width: "calc(100vw - 48px)" },
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxHeight: "calc(100vh - 220px)", overflowY: "auto" },
+  meta: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  notes: { whiteSpace: "pre-wrap" },
+  lines: { margin: 0 },
+  // The whole width of the dialog: Fluent gives one actions group only half of it, which wraps the labels.
+  actions: { gridColumnStart: 1, gridColumnEnd: 4, justifySelf: "stretch", justifyContent: "flex-end", flexWrap: "wrap" },
+});
+
+/** Props: the invoice to show, and what to do once it has loaded, after an edit, and on close. */
+export interface InvoiceDetailDialogProps {
+  invoiceId: string;
+  onLoaded: (invoice: Invoice) => void;
+  onChanged: () => void;
+  onClose: () => void;
+}
+
+/** Mounted while a deep link keeps an invoice open; a draft can be edited from here. */
+export function InvoiceDetailDialog({ invoiceId, onLoaded, onChanged, onClose }: InvoiceDetailDialogProps) {
+  const api = useApi();
+  const loaded = useAsyncData(useCallback(() => getInvoice(api, invoiceId), [api, invoiceId]));
+  const invoice = loaded.data;
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    if (invoice) onLoaded(invoice);
+  }, [invoice, onLoaded]);
+
+  if (editing && invoice) {
+    return (
+      <EditDraftDialog
+        draft={invoice}
+        onSaved={onChanged}
+        onClose={() => {
+          setEditing(false);
+          void loaded.reload();
+        }}
+      />
+    );
+  }
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <InvoiceDetailSurface invoice={invoice} loading={loaded.loading} error={loaded.error} onRetry={() => void loaded.reload()} onEdit={() => setEditing(true)} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+/** The dialog's surface: loading, the error, or the invoice with its actions. */
+function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClose }: {
+  invoice: Invoice | undefined;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  onEdit: () => void;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const [pdfError, setPdfError] = useState<unknown>(null);
+  const title = !invoice
+    ? t("invoices.detail.loading")
+    : invoice.number
+      ? t("invoices.detail.finalTitle", { number: invoice.number })
+      : t("invoices.detail.draftTitle", { name: invoice.customer.name });
+  return (
+    <DialogSurface className={styles.surface} aria-describedby={undefined} data-testid="invoice-detail">
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent className={styles.content}>
+          <ErrorBar title={t("invoices.detail.loadError")} error={error} onRetry={onRetry} />
+          {!invoice && loading && <Spinner label={t("invoices.detail.loading")} />}
+          {invoice && <InvoiceFacts invoice={invoice} />}
+          <ErrorBar title={t("invoices.drafts.pdfFailed")} error={pdfError} />
+        </DialogContent>
+        <DialogActions className={styles.actions}>
+          {invoice && <InvoiceActions invoice={invoice} onEdit={onEdit} onPdfError={setPdfError} />}
+          <Button appearance="primary" onClick={onClose}>
+            {t("common.close")}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </DialogSurface>
+  );
+}
+
+/** Status, customer, dates, warnings, notes and lines. */
+function InvoiceFacts({ invoice }: { invoice: Invoice }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const draft = invoice.status === "draft";
+  return (
+    <>
+      <div className={styles.meta}>
+        <Badge appearance="tint" color={draft ? "informative" : "success"}>
+          {draft ? t("invoices.detail.draft") : t("invoices.detail.final")}
+        </Badge>
+        <Body1>{invoice.customer.email ? `${invoice.customer.name} · ${invoice.customer.email}` : invoice.customer.name}</Body1>
+        <Caption1>{t("invoices.detail.issued", { date: formatCalendarDate(invoice.issueDate) })}</Caption1>
+        {invoice.dueDate && <Caption1>{t("invoices.detail.due", { date: formatCalendarDate(invoice.dueDate) })}</Caption1>}
+      </div>
+      {invoice.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{warningTexts(invoice).join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {invoice.notes && <Body1 className={styles.notes}>{`${t("invoices.detail.notes")}: ${invoice.notes}`}</Body1>}
+      <DraftLines invoice={invoice} className={styles.lines} />
+    </>
+  );
+}
+
+/** Copy link, Download PDF and, for a draft, Edit draft. */
+function InvoiceActions({ invoice, onEdit, onPdfError }: { invoice: Invoice; onEdit: () => void; onPdfError: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { inTeams } = useHostInfo();
+  const [copied, setCopied] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  async function handleCopy() {
+    await copyText(invoiceLink(invoice.id, { inTeams, appId: TEAMS_APP_ID, page: window.location.href }));
+    setCopied(true);
+  }
+
+  async function handlePdf() {
+    setDownloading(true);
+    onPdfError(null);
+    try {
+      const file = await fetchInvoicePdf(api, invoice.id);
+      saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`);
+    } catch (err) {
+      onPdfError(err);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  return (
+    <>
+      <Button icon={copied ? <CheckmarkRegular /> : <LinkRegular />} onClick={() => void handleCopy()} aria-live="polite">
+        {copied ? t("invoices.detail.linkCopied") : t("invoices.actions.copyLink")}
+      </Button>
+      <Button icon={downloading ? <Spinner size="tiny" /> : <DocumentPdfRegular />} disabled={downloading} onClick={() => void handlePdf()}>
+        {t("invoices.actions.downloadPdf")}
+      </Button>
+      {invoice.status === "draft" && (
+        <Button icon={<EditRegular />} onClick={onEdit}>
+          {t("invoices.detail.edit")}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+// Actions on invoices in the Drafts view: finalize and delete (after confirmation), PDF download and CSV export.
+import { useCallback, useState } from "react";
+import { ApiError, errorMessage } from "../../../shared/apiClient";
+import { useApi } from "../../../shared/apiContext";
+import { saveBlob } from "../../../shared/download";
+import { formatMoney } from "../../../shared/format";
+import { t } from "../../../shared/i18n/i18n";
+import type { Notice } from "../../../shared/ui/NoticeBar";
+import { bookingCount } from "./bookingCount";
+import type { Invoice } from "../invoice.types";
+import { csvFilename } from "../invoiceExport";
+import { deleteDraftInvoice, exportInvoicesCsv, fetchInvoicePdf, finalizeDraft } from "../invoicesApi";
+import type { InvoiceList } from "./useInvoiceList";
+
+/** An action waiting for the user's confirmation. */
+export type PendingAction = { kind: "finalize" | "delete"; invoice: Invoice } | null;
+
+/** Options: the list to update in place, the page's notice sink and its refresh of counts and bookings. */
+export interface DraftActionsOptions {
+  list: InvoiceList;
+  onNotice: (notice: Notice) => void;
+  onChanged: () => void;
+}
+
+/** State and handlers for the Drafts view's dialogs and downloads. */
+export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptions) {
+  const api = useApi();
+  const [pending, setPending] = useState<PendingAction>(null);
+  const [editing, setEditing] = useState<Invoice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const { replace, remove, reload } = list;
+
+  const confirm = useCallback(async () => {
+    if (!pending) return;
+    setBusy(true);
+    const { kind, invoice } = pending;
+    try {
+      if (kind === "finalize") {
+        const final = await finalizeDraft(api, invoice.id);
+        // The row stays where it is, now final with its number, so its PDF is one click away.
+        replace(final);
+        onNotice({ intent: "success", title: t("invoices.drafts.finalized", { number: final.number }), body: `${invoice.customer.name} · ${formatMoney(final.total, final.currency)}` });
+      } else {
+        await deleteDraftInvoice(api, invoice.id);
+        remove(invoice.id);
+        onNotice({ intent: "success", title: t("invoices.drafts.deleted"), body: t("invoices.drafts.returned", { count: bookingCount(invoice) }) });
+      }
+      onChanged();
+    } catch (err) {
+      const title = kind === "finalize" ? t("invoices.drafts.finalizeFailed") : t("invoices.drafts.deleteFailed");
+      onNotice({ intent: "error", title, body: errorMessage(err) });
+      // Someone else finalized or deleted it: show the list as it is now.
+      if (err instanceof ApiError && (err.code === "NOT_DRAFT" || err.code === "NOT_FOUND")) void reload();
+    } finally {
+      setBusy(false);
+      setPending(null);
+    }
+  }, [api, onChanged, onNotice, pending, reload, remove, replace]);
+
+  const downloadPdf = useCallback(
+    async (invoice: Invoice) => {
+      setDownloading(invoice.id);
+      try {
+        const file = await fetchInvoicePdf(api, invoice.id);
+        saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`);
+      } catch (err) {
+        onNotice({ intent: "error", title: t("invoices.drafts.pdfFailed"), body: errorMessage(err) });
+      } finally {
+        setDownloading(null);
+      }
+    },
+    [api, onNotice],
+  );
+
+  const exportCsv = useCallback(
+    async (ids: readonly string[]) => {
+      setDownloading("csv");
+      try {
+        saveBlob(await exportInvoicesCsv(api, ids), csvFilename());
+      } catch (err) {
+        onNotice({ intent: "error", title: t("invoices.drafts.exportFailed"), body: errorMessage(err) });
+      } finally {
+        setDownloading(null);
+      }
+    },
+    [api, onNotice],
+  );
+
+  const saved = useCallback(
+    (invoice: Invoice) => {
+      replace(invoice);
+      onChanged();
+    },
+    [onChanged, replace],
+  );
+
+  return { pending, setPending, editing, setEditing, busy, downloading, confirm, downloadPdf, exportCsv, saved };
+}
