@@ -19,7 +19,7 @@ export async function prepareDemoTenant(
   businessId: string,
 ): Promise<SyncRun> {
   if (!(await findSetup(deps.db, DEMO_TENANT_ID, { unreadableSecrets: "skip" }))) {
-    const input = ZSetupInput.parse({ businessId, customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" } });
+    const input = ZSetupInput.parse({ businessId, timeZone: "Europe/Amsterdam", customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" } });
     await saveSetup(deps, DEMO_TENANT_ID, DEMO_USER_ID, input);
   }
   return syncTenant(deps, DEMO_TENANT_ID, "startup");

@@ -1,5 +1,6 @@
 // Covers draft invoice creation, listing, reading and deleting: grouping, exact totals, no double invoicing, tenant scoping.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dateIn } from "../../api/src/shared/businessDates";
 import { client } from "../factories/http";
 import { startTestServer, testStores, type TestServer } from "../factories/testServer";
 
@@ -31,7 +32,7 @@ describe.each(testStores())("invoices on %s", (store) => {
     const inv = res.body.invoices.find((i: any) => i.customerId === hourly.customers[0].customerId);
     expect(inv).toMatchObject({ status: "draft", number: null, currency: "EUR", customer: { name: hourly.customers[0].name }, net: "62.50", tax: "13.13", total: "75.63" });
     expect(inv.lines).toEqual([
-      expect.objectContaining({ bookingId: hourly.id, quantity: "0.8333", unitPrice: "75.00", amount: "62.50", serviceDate: hourly.start.slice(0, 10) }),
+      expect.objectContaining({ bookingId: hourly.id, quantity: "0.8333", unitPrice: "75.00", amount: "62.50", serviceDate: dateIn("Europe/Amsterdam", new Date(hourly.start)) }),
     ]);
     const left = (await admin.get("/api/bookings/uninvoiced?limit=500")).body;
     expect(left.items.map((b: any) => b.id)).not.toContain(hourly.id);

@@ -1,15 +1,18 @@
-// The Invoicing group of the setup form: whether Bookings prices include tax, and the default grouping of drafts.
+// The Invoicing group of the setup form: whether Bookings prices include tax, the default grouping of drafts, and the
+// business's time zone.
 import { Field, Radio, RadioGroup, Switch } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { GroupBy } from "./setup.types";
 import { SetupSection } from "./SetupSection";
+import { TimeZoneField } from "./TimeZoneField";
 import type { DraftSectionProps } from "./SetupSection";
 
 /** The groupings staff can pick when creating drafts, in the order shown; each is labelled `groupBy.<value>`. */
 export const GROUP_BY_OPTIONS: readonly GroupBy[] = ["customer", "booking", "customerMonth"];
 
 /** Tax handling and default grouping. */
-export function InvoicingSettings({ draft, readOnly, update }: DraftSectionProps) {
+export function InvoicingSettings(props: DraftSectionProps) {
+  const { draft, readOnly, update } = props;
   const { t } = useTranslation();
   return (
     <SetupSection title={t("setup.invoicing.title")} description={t("setup.invoicing.description")}>
@@ -32,6 +35,7 @@ export function InvoicingSettings({ draft, readOnly, update }: DraftSectionProps
           ))}
         </RadioGroup>
       </Field>
+      <TimeZoneField {...props} />
     </SetupSection>
   );
 }

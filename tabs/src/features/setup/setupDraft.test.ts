@@ -15,6 +15,7 @@ const STORED: Setup = {
   backgroundSync: false,
   pricesIncludeTax: true,
   defaultGroupBy: "customerMonth",
+  timeZone: "Europe/Amsterdam",
   notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
   businessName: "Contoso Physio",
   currency: "EUR",
@@ -44,6 +45,7 @@ describe("draftFromSetup", () => {
       unitOfMeasure: "session",
       pricesIncludeTax: true,
       defaultGroupBy: "customerMonth",
+      timeZone: "Europe/Amsterdam",
       notificationsEnabled: true,
       webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q",
       notifyIntervalMinutes: "30",
@@ -53,7 +55,8 @@ describe("draftFromSetup", () => {
 
   it("falls back to defaults for fields an older setup lacks", () => {
     const partial = { businessId: "b-1", businessName: null, currency: "EUR", updatedAt: "" } as unknown as Setup;
-    expect(draftFromSetup(partial)).toEqual({ ...DEFAULT_DRAFT, businessId: "b-1" });
+    // Except the time zone: a setup saved before time zones existed keeps its UTC dates, whatever the browser's zone.
+    expect(draftFromSetup(partial)).toEqual({ ...DEFAULT_DRAFT, businessId: "b-1", timeZone: "UTC" });
   });
 });
 
@@ -81,6 +84,8 @@ describe("validateDraft", () => {
     ["language", "nl-nl", "Use a language tag such as en or nl-NL."],
     ["unitOfMeasure", "  ", "Enter a unit such as hour or session."],
     ["unitOfMeasure", "x".repeat(21), "Keep the unit to 20 characters or fewer."],
+    ["timeZone", "Mars/Olympus_Mons", "Pick a time zone from the list, such as Europe/Amsterdam."],
+    ["timeZone", "", "Pick a time zone from the list, such as Europe/Amsterdam."],
   ] as const)("%s = %j → %s", (field, value, message) => {
     expect(validateDraft({ ...valid, [field]: value })).toEqual({ [field]: message });
   });
@@ -97,6 +102,8 @@ describe("validateDraft", () => {
     ["currency", ""],
     ["currency", "USD"],
     ["language", "nl-NL"],
+    ["timeZone", "Europe/Amsterdam"],
+    ["timeZone", "UTC"],
   ] as const)("accepts %s = %j (the server's bounds are inclusive)", (field, value) => {
     expect(validateDraft({ ...valid, [field]: value })).toEqual({});
   });
@@ -116,6 +123,7 @@ describe("toSetupInput", () => {
       itemTemplate: { type: "service", unitOfMeasure: "visit" },
       pricesIncludeTax: true,
       defaultGroupBy: "customerMonth",
+      timeZone: "Europe/Amsterdam",
       notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
     });
   });

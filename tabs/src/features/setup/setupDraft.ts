@@ -18,6 +18,7 @@ export interface SetupDraft extends NotificationsDraft {
   unitOfMeasure: string;
   pricesIncludeTax: boolean;
   defaultGroupBy: GroupBy;
+  timeZone: string;
 }
 
 /** One editable field of the draft. */
@@ -35,7 +36,13 @@ export const SETUP_LIMITS = {
   unitOfMeasureLength: 20,
 } as const;
 
-/** The server's defaults, for a tenant that has not been set up yet. */
+/** The IANA time zones the browser knows. */
+export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+
+/** The browser's own time zone: the default when the setup is first saved (PRODUCT.md §4.3). */
+const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+/** The server's defaults, for a tenant that has not been set up yet (the time zone is the browser's). */
 export const DEFAULT_DRAFT: SetupDraft = {
   businessId: "",
   syncCustomers: true,
@@ -50,6 +57,7 @@ export const DEFAULT_DRAFT: SetupDraft = {
   unitOfMeasure: "hour",
   pricesIncludeTax: false,
   defaultGroupBy: "customer",
+  timeZone: browserTimeZone(),
   ...DEFAULT_NOTIFICATIONS_DRAFT,
 };
 
@@ -75,6 +83,8 @@ export function draftFromSetup(setup: Setup | null): SetupDraft {
     unitOfMeasure: item.unitOfMeasure ?? d.unitOfMeasure,
     pricesIncludeTax: setup.pricesIncludeTax ?? d.pricesIncludeTax,
     defaultGroupBy: setup.defaultGroupBy ?? d.defaultGroupBy,
+    // A setup saved before time zones existed has UTC dates: shown as it is, changed only by the admin.
+    timeZone: setup.timeZone ?? "UTC",
     ...notificationsDraftFrom(setup.notifications),
   };
 }
@@ -129,6 +139,7 @@ export function validateDraft(draft: SetupDraft): DraftErrors {
     currency: draft.currency.trim() && !/^[A-Z]{3}$/.test(draft.currency.trim()) ? t("setup.validation.currency") : undefined,
     language: /^[a-z]{2}(-[A-Z]{2})?$/.test(draft.language.trim()) ? undefined : t("setup.validation.language"),
     unitOfMeasure: unitError(draft.unitOfMeasure),
+    timeZone: TIME_ZONES.includes(draft.timeZone) ? undefined : t("setup.validation.timeZone"),
     ...validateNotificationsDraft(draft),
   };
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as DraftErrors;
@@ -167,6 +178,7 @@ export function toSetupInput(draft: SetupDraft): SetupInput {
     itemTemplate: { type: "service", unitOfMeasure: draft.unitOfMeasure.trim() },
     pricesIncludeTax: draft.pricesIncludeTax,
     defaultGroupBy: draft.defaultGroupBy,
+    timeZone: draft.timeZone,
     notifications: toNotificationsInput(draft),
   };
 }

@@ -455,6 +455,9 @@ export const en = {
       tax: "Bookings prices include tax",
       grouping: "Default grouping",
       groupingHint: "Which bookings share one draft invoice, unless another grouping is asked for.",
+      timeZone: "Time zone",
+      timeZoneHint: "Service dates, months and invoice dates are the dates in this time zone.",
+      timeZoneNone: "No time zone matches.",
     },
     customerTemplate: {
       title: "Customer template",
@@ -531,6 +534,7 @@ export const en = {
       language: "Use a language tag such as en or nl-NL.",
       unitEmpty: "Enter a unit such as hour or session.",
       unitLong: "Keep the unit to {{max}} characters or fewer.",
+      timeZone: "Pick a time zone from the list, such as Europe/Amsterdam.",
     },
   },
   sync: {

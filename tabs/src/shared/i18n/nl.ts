@@ -453,6 +453,9 @@ export const nl: Messages = {
       tax: "Prijzen in Bookings zijn inclusief btw",
       grouping: "Standaardgroepering",
       groupingHint: "Welke boekingen samen één conceptfactuur delen, tenzij om een andere groepering wordt gevraagd.",
+      timeZone: "Tijdzone",
+      timeZoneHint: "Datums van afspraken, maanden en factuurdatums zijn de datums in deze tijdzone.",
+      timeZoneNone: "Geen tijdzone gevonden.",
     },
     customerTemplate: {
       title: "Klantsjabloon",
@@ -530,6 +533,7 @@ export const nl: Messages = {
       language: "Gebruik een taalcode zoals en of nl-NL.",
       unitEmpty: "Vul een eenheid in, zoals uur of sessie.",
       unitLong: "Houd de eenheid op hoogstens {{max}} tekens.",
+      timeZone: "Kies een tijdzone uit de lijst, zoals Europe/Amsterdam.",
     },
   },
   sync: {
