@@ -6,6 +6,7 @@ import { resolveNotificationSettings } from "./notificationSettings";
 import { isMaskedWebhookUrl } from "./webhookUrl";
 import { findSetup, writeSetup } from "./setup.repository";
 import { LEGACY_TIME_ZONE, type TSetup, type TSetupInput } from "./setup.schema";
+import { EMPTY_SUPPLIER } from "./supplier.schema";
 
 /** Validates the business against Graph, stores the setup and returns it. */
 export async function saveSetup(
@@ -34,6 +35,7 @@ export async function saveSetup(
     customerTemplate: { ...input.customerTemplate, currency: input.customerTemplate.currency ?? currency },
     notifications,
     timeZone: input.timeZone ?? stored?.timeZone ?? LEGACY_TIME_ZONE,
+    supplier: input.supplier ?? stored?.supplier ?? EMPTY_SUPPLIER,
   };
   await writeSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
   return (await findSetup(deps.db, tenantId))!;

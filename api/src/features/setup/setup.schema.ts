@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "../../shared/businessDates";
 import { ZNotificationSettings, type TNotificationSettings } from "./notificationSettings.schema";
+import { ZSupplier, type TSupplier } from "./supplier.schema";
 
 /** Defaults that new customers get (PRODUCT.md §4.1). */
 export const ZCustomerTemplate = z.object({
@@ -56,6 +57,8 @@ export const ZSetupInput = z.object({
   backgroundSync: z.boolean().default(true),
   pricesIncludeTax: z.boolean().default(false),
   defaultGroupBy: z.enum(["customer", "booking", "customerMonth"]).default("customer"),
+  /** Omitted on PUT: the stored supplier stays. */
+  supplier: ZSupplier.optional(),
   /** Omitted on PUT: the stored time zone stays (UTC for a setup that never had one). */
   timeZone: ZTimeZone.optional(),
   /** Omitted on PUT: the stored notification settings stay as they are. */
@@ -64,8 +67,9 @@ export const ZSetupInput = z.object({
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
 /** The stored setup as the API returns it. */
-export type TSetup = Omit<TSetupInput, "notifications" | "timeZone"> & {
+export type TSetup = Omit<TSetupInput, "notifications" | "timeZone" | "supplier"> & {
   timeZone: string;
+  supplier: TSupplier;
   /** The API answers the webhook URL masked (notificationSettings.ts). */
   notifications: TNotificationSettings;
   businessName: string | null;

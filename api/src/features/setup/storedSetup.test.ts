@@ -14,6 +14,7 @@ const DEFAULTS = {
   pricesIncludeTax: false,
   defaultGroupBy: "customer",
   timeZone: "UTC",
+  supplier: { address: {} },
 };
 const HOOK = "https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=S3cr3tSig";
 

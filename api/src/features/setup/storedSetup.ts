@@ -4,9 +4,13 @@
 // never with a stored text value: a webhook URL is a secret (and none of the schema's messages quotes one).
 import type { z } from "zod";
 import { LEGACY_TIME_ZONE, ZSetupInput, ZTimeZone } from "./setup.schema";
+import { EMPTY_SUPPLIER, ZSupplier } from "./supplier.schema";
 
 /** The stored part of a setup: everything but the business id, which has a column of its own. */
-export const ZStoredSettings = ZSetupInput.omit({ businessId: true }).extend({ timeZone: ZTimeZone.default(LEGACY_TIME_ZONE) });
+export const ZStoredSettings = ZSetupInput.omit({ businessId: true }).extend({
+  timeZone: ZTimeZone.default(LEGACY_TIME_ZONE),
+  supplier: ZSupplier.default(EMPTY_SUPPLIER),
+});
 export type TStoredSettings = z.infer<typeof ZStoredSettings>;
 
 /** Settings the current schema accepts, and one line per repair made to get there (empty when none was needed). */

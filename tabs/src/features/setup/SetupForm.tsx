@@ -3,6 +3,7 @@ import { Divider, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { BusinessField } from "./BusinessField";
 import { InvoicingSettings } from "./InvoicingSettings";
+import { SupplierSettings } from "./SupplierSettings";
 import { NotificationsSection } from "./NotificationsSection";
 import { SetupActions } from "./SetupActions";
 import { SetupSection } from "./SetupSection";
@@ -62,6 +63,7 @@ export function SetupForm({ form, onSave, hideSave }: SetupFormProps) {
       <div className={styles.grid}>
         <SyncSettings {...section} />
         <InvoicingSettings {...section} />
+        <SupplierSettings {...section} />
         <CustomerTemplateSettings {...section} businessCurrency={form.setup?.currency} />
         <ItemTemplateSettings {...section} />
         <NotificationsSection {...section} />

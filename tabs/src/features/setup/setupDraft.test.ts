@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Setup } from "./setup.types";
 import { DEFAULT_DRAFT, draftFromSetup, isDraftDirty, toSetupInput, validateDraft } from "./setupDraft";
 import type { SetupDraft } from "./setupDraft";
+import { DEFAULT_SUPPLIER_DRAFT } from "./supplierDraft";
 
 const STORED: Setup = {
   businessId: "ContosoPhysio@contoso.onmicrosoft.com",
@@ -16,6 +17,7 @@ const STORED: Setup = {
   pricesIncludeTax: true,
   defaultGroupBy: "customerMonth",
   timeZone: "Europe/Amsterdam",
+  supplier: { legalName: "Contoso Physio B.V.", address: { city: "Utrecht", countryCode: "NL" }, iban: "NL91ABNA0417164300" },
   notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
   businessName: "Contoso Physio",
   currency: "EUR",
@@ -50,6 +52,11 @@ describe("draftFromSetup", () => {
       webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q",
       notifyIntervalMinutes: "30",
       activityFeed: false,
+      ...DEFAULT_SUPPLIER_DRAFT,
+      supplierLegalName: "Contoso Physio B.V.",
+      supplierCity: "Utrecht",
+      supplierCountryCode: "NL",
+      supplierIban: "NL91ABNA0417164300",
     });
   });
 
@@ -125,6 +132,18 @@ describe("toSetupInput", () => {
       defaultGroupBy: "customerMonth",
       timeZone: "Europe/Amsterdam",
       notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
+      supplier: {
+        legalName: "Contoso Physio B.V.",
+        address: { street: "", postalCode: "", city: "Utrecht", countryCode: "NL" },
+        vatId: "",
+        companyRegistration: "",
+        iban: "NL91ABNA0417164300",
+        bic: "",
+        email: "",
+        phone: "",
+        website: "",
+        paymentInstructions: "",
+      },
     });
   });
 

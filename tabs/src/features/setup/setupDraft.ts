@@ -2,9 +2,10 @@
 import { t } from "../../shared/i18n/i18n";
 import type { GroupBy, Setup, SetupInput } from "./setup.types";
 import { DEFAULT_NOTIFICATIONS_DRAFT, notificationsDraftFrom, toNotificationsInput, validateNotificationsDraft, type NotificationsDraft } from "./notificationsDraft";
+import { DEFAULT_SUPPLIER_DRAFT, supplierDraftFrom, toSupplierInput, validateSupplierDraft, type SupplierDraft } from "./supplierDraft";
 
 /** What the admin edits; numbers stay text so a half-typed value can be shown and explained. */
-export interface SetupDraft extends NotificationsDraft {
+export interface SetupDraft extends NotificationsDraft, SupplierDraft {
   businessId: string;
   syncCustomers: boolean;
   syncServices: boolean;
@@ -59,6 +60,7 @@ export const DEFAULT_DRAFT: SetupDraft = {
   defaultGroupBy: "customer",
   timeZone: browserTimeZone(),
   ...DEFAULT_NOTIFICATIONS_DRAFT,
+  ...DEFAULT_SUPPLIER_DRAFT,
 };
 
 const text = (value: number | string | undefined | null, fallback: string) => (value === undefined || value === null ? fallback : String(value));
@@ -86,6 +88,7 @@ export function draftFromSetup(setup: Setup | null): SetupDraft {
     // A setup saved before time zones existed has UTC dates: shown as it is, changed only by the admin.
     timeZone: setup.timeZone ?? "UTC",
     ...notificationsDraftFrom(setup.notifications),
+    ...supplierDraftFrom(setup.supplier),
   };
 }
 
@@ -141,6 +144,7 @@ export function validateDraft(draft: SetupDraft): DraftErrors {
     unitOfMeasure: unitError(draft.unitOfMeasure),
     timeZone: TIME_ZONES.includes(draft.timeZone) ? undefined : t("setup.validation.timeZone"),
     ...validateNotificationsDraft(draft),
+    ...validateSupplierDraft(draft),
   };
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as DraftErrors;
 }
@@ -180,6 +184,7 @@ export function toSetupInput(draft: SetupDraft): SetupInput {
     defaultGroupBy: draft.defaultGroupBy,
     timeZone: draft.timeZone,
     notifications: toNotificationsInput(draft),
+    supplier: toSupplierInput(draft),
   };
 }
 

@@ -20,6 +20,9 @@ const SAME_IN_DUTCH = new Set([
   "format.seconds",
   "format.minutesSeconds",
   "setup.itemTemplate.type",
+  "setup.supplier.iban",
+  "setup.supplier.bic",
+  "setup.supplier.website",
   "setup.sync.minutes",
   "sync.runs.status",
 ]);
