@@ -52,8 +52,8 @@ export interface UninvoicedRow {
 export const OPEN = `NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)`;
 const ON_DRAFT = `EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND i.status = 'draft')`;
 const ATTENDEES_OF_B = "a.tenant_id = b.tenant_id AND a.booking_id = b.id";
-/** A booking (alias `b`) awaiting invoicing but for the clock; the partial indexes of migration 004 are built on it. */
-export const AWAITING = "b.cancelled_at IS NULL AND b.price_type <> 'free' AND (b.open_count > 0 OR b.attendee_count = 0)";
+/** A booking (alias `b`) awaiting invoicing but for the clock: the column migration 012 defines and builds the partial indexes on. */
+export const AWAITING = "b.awaiting";
 
 class Params {
   readonly values: unknown[] = [];
