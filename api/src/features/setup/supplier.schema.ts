@@ -2,8 +2,11 @@
 // Every field may be left out while the admin fills the form in; finalizing asks for what a legal invoice needs.
 import countries from "i18n-iso-countries";
 import { electronicFormatIBAN, isValidBIC, validateIBAN, ValidationErrorsIBAN } from "ibantools";
-import { checkVAT, countries as vatCountries } from "jsvat-next";
+import jsvat from "jsvat-next";
 import { z } from "zod";
+
+// jsvat-next is CommonJS without named exports Node can see: take them from its default export.
+const { checkVAT, countries: vatCountries } = jsvat;
 
 /** An empty or blank text counts as left out, so clearing a field in the form removes it. */
 const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
