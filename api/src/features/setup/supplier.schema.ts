@@ -32,7 +32,7 @@ export const ZVatId = z
   .max(30, "at most 30 characters")
   .transform((value, ctx) => {
     const check = checkVAT(value, vatCountries);
-    const other = OTHER_VAT_ID.exec(check.value ?? "");
+    const other = (check.value ?? "").match(OTHER_VAT_ID);
     const plausible = check.country ? check.isValidFormat : !!other && (countries.isValid(other[1]!) || VAT_ONLY_PREFIXES.has(other[1]!));
     if (plausible && check.value) return check.value;
     ctx.addIssue({ code: "custom", message: "give the VAT id with its country prefix, in that country's format, such as NL123456789B01 or BE0123456789" });
