@@ -112,6 +112,14 @@ const MATRIX: Record<string, Probe> = {
     const theirEmails = new Set((await a.api.get("/api/customers")).body.map((c: any) => c.email));
     expect(mine.filter((c: any) => theirEmails.has(c.email))).toEqual([]);
   },
+  "PATCH /api/customers/{id}": async ({ a, b }) => {
+    const before = (await a.api.get("/api/customers")).body;
+    for (const id of a.customerIds) {
+      const res = await b.api.send("PATCH", `/api/customers/${id}`, { companyName: "changed by another tenant" });
+      expect(res).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND", message: "No such customer." } } });
+    }
+    expect((await a.api.get("/api/customers")).body).toEqual(before);
+  },
   "GET /api/items": async ({ a, b }) => {
     const mine = (await b.api.get("/api/items")).body;
     const theirs = (await a.api.get("/api/items")).body;

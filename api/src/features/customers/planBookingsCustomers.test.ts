@@ -16,6 +16,10 @@ describe("planBookingsCustomers", () => {
     ["an e-mail match in another case takes the Bookings id", [known({ bookingsCustomerId: null })], [{ bookingsCustomerId: "b7", name: "Ann", email: "ANN@x.nl" }], ["updated"], 0, [["k1", "b7", "Ann", "ANN@x.nl"]]],
     ["an inactive customer comes back", [known({ active: false })], [{ bookingsCustomerId: "b1", name: "Ann", email: "ann@x.nl" }], ["updated"], 0, [["k1", "b1", "Ann", "ann@x.nl"]]],
     ["a second Bookings customer with the same e-mail maps onto the first", [known({})], [{ bookingsCustomerId: "b2", name: "Other", email: "ann@x.nl" }], ["unchanged"], 0, []],
+    ["a new address in Bookings updates", [known({ address: {} })], [{ bookingsCustomerId: "b1", name: "Ann", email: "ann@x.nl", address: { city: "Gent", countryCode: "BE" } }], ["updated"], 0, [["k1", "b1", "Ann", "ann@x.nl"]]],
+    ["the same address again is unchanged", [known({ address: { city: "Gent" }, phone: "+32 9 1" })], [{ bookingsCustomerId: "b1", name: "Ann", email: "ann@x.nl", address: { city: "Gent" }, phone: "+32 9 1" }], ["unchanged"], 0, []],
+    ["an address edited in the app is kept", [known({ address: { city: "Gent" }, addressEdited: true })], [{ bookingsCustomerId: "b1", name: "Ann", email: "ann@x.nl", address: { city: "Brugge" } }], ["unchanged"], 0, []],
+    ["a new phone number updates", [known({ phone: null })], [{ bookingsCustomerId: "b1", name: "Ann", email: "ann@x.nl", phone: "+32 9 1" }], ["updated"], 0, [["k1", "b1", "Ann", "ann@x.nl"]]],
   ])("%s", (_what, existing, incoming, outcomes, inserts, updates) => {
     const plan = planBookingsCustomers(existing as KnownCustomer[], incoming, ids());
     expect(plan.outcomes).toEqual(outcomes);

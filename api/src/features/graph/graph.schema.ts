@@ -32,6 +32,10 @@ export const ZCustomer = z.looseObject({
   id: z.string().min(1),
   displayName: z.string().nullish(),
   emailAddress: z.string().nullish(),
+  addresses: z
+    .array(z.looseObject({ street: z.string().nullish(), postalCode: z.string().nullish(), city: z.string().nullish(), countryOrRegion: z.string().nullish() }))
+    .nullish(),
+  phones: z.array(z.looseObject({ number: z.string().nullish() })).nullish(),
 });
 export type TCustomer = z.infer<typeof ZCustomer>;
 

@@ -34,7 +34,7 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     number: r.number,
     status: r.status,
     customerId: r.customer_id,
-    customer: { name: r.customer_name, email: r.customer_email },
+    customer: { name: r.customer_name, email: r.customer_email, address: r.customer_address },
     currency: c,
     issueDate: r.issue_date,
     dueDate: r.due_date,

@@ -1,6 +1,7 @@
 // SQL for invoices and their lines; no business rules here.
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../shared/db";
+import type { TAddress } from "../setup/supplier.schema";
 
 /** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
 export interface BillableRow {
@@ -171,6 +172,7 @@ export interface InvoiceRow {
   customer_id: string;
   customer_name: string;
   customer_email: string | null;
+  customer_address: TAddress;
   currency: string;
   issue_date: string;
   due_date: string | null;
@@ -197,7 +199,7 @@ export interface LineRow {
   booking_cancelled: boolean;
 }
 
-const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, i.currency,
+const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, c.address AS customer_address, i.currency,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.notes,
   i.net::text, i.tax::text, i.total::text, i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;

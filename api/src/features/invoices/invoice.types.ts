@@ -1,4 +1,5 @@
 // API shapes of the invoices routes (PRODUCT.md §5); types only, so the tab imports them too and cannot drift.
+import type { TAddress } from "../setup/supplier.schema";
 
 /** One invoice line: one attendee of one booking. */
 export interface InvoiceLineView {
@@ -19,7 +20,7 @@ export interface InvoiceView {
   number: string | null;
   status: "draft" | "final";
   customerId: string;
-  customer: { name: string; email: string | null };
+  customer: { name: string; email: string | null; address: TAddress };
   currency: string;
   issueDate: string;
   dueDate: string | null;

@@ -39,7 +39,7 @@ describe("spreadsheetSafe", () => {
 describe("invoicesToCsv", () => {
   it("neutralises customer names and line descriptions, and keeps negative amounts as numbers", () => {
     const invoice: InvoiceView = {
-      id: "inv-1", number: null, status: "draft", customerId: "c-1", customer: { name: " =1+1", email: "＠evil" }, currency: "EUR",
+      id: "inv-1", number: null, status: "draft", customerId: "c-1", customer: { name: " =1+1", email: "＠evil", address: {} }, currency: "EUR",
       issueDate: "2026-03-02", dueDate: "2026-03-16", notes: null, net: "-10.00", tax: "0.00", total: "-10.00", warnings: [], warningDetails: [], createdAt: "2026-03-02T10:00:00.000Z",
       lines: [{ id: "l-1", bookingId: "b-1", description: "\n+cmd", serviceDate: "2026-03-01", quantity: "1", unitPrice: "-10.00", amount: "-10.00", taxRate: "0", flags: [] }],
     };

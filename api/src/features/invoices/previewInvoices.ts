@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Queryable } from "../../shared/db";
 import { findUninvoicedIds } from "../bookings/bookings.repository";
-import { findCustomerNames } from "../customers/customer.repository";
+import { findCustomerContacts } from "../customers/customer.repository";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TSetup } from "../setup/setup.schema";
@@ -58,8 +58,8 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
   const drafts = groupDrafts(plan.lines, { grouping: input.groupBy ?? setup.defaultGroupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now });
   const totals = totalsOf(drafts);
   const listed = drafts.slice(0, PREVIEW_DRAFTS_LISTED);
-  const names = await findCustomerNames(db, tenantId, listed.map((d) => d.customerId).filter((id) => !madeIds.has(id)));
-  for (const c of newCustomers.values()) names.set(c.id, { name: c.name, email: c.email });
+  const names = await findCustomerContacts(db, tenantId, listed.map((d) => d.customerId).filter((id) => !madeIds.has(id)));
+  for (const c of newCustomers.values()) names.set(c.id, { name: c.name, email: c.email, address: {} });
   const invoiceRows: InvoiceRow[] = listed.map((d) => ({
     id: randomUUID(),
     number: null,
@@ -67,6 +67,7 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
     customer_id: d.customerId,
     customer_name: names.get(d.customerId)?.name ?? "",
     customer_email: names.get(d.customerId)?.email ?? null,
+    customer_address: names.get(d.customerId)?.address ?? {},
     currency: d.currency,
     issue_date: d.issueDate,
     due_date: d.dueDate,

@@ -6,6 +6,8 @@ import { ZUninvoicedQuery } from "../bookings/bookings.schema";
 import { ZCreateInvoices, ZEditInvoice, ZInvoiceWarning, ZListInvoicesQuery } from "../invoices/invoice.schema";
 import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput } from "../setup/setup.schema";
+import { ZAddress } from "../setup/supplier.schema";
+import { ZCustomerPatch } from "../customers/customer.schema";
 
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const ZMoney = z.string().regex(/^-?\d+(\.\d+)?$/).describe("exact decimal as a string, e.g. \"62.50\"");
@@ -63,6 +65,8 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "post", path: "/api/sync", security: auth, summary: "Run a sync now (admin); answers with the finished run", responses: { 200: json(ZRun), ...errors, 403: json(ZError, "Not an admin"), 409: json(ZError, "A sync is running") } });
   r.registerPath({ method: "get", path: "/api/sync/runs", security: auth, summary: "Recent sync runs, newest first", responses: { 200: json(z.array(ZRun)), ...errors } });
   r.registerPath({ method: "get", path: "/api/customers", security: auth, summary: "Synced customers", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).loose())), ...errors } });
+  const ZCustomerView = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), address: ZAddress, companyName: z.string().nullable(), vatId: z.string().nullable(), peppolId: z.string().nullable() }).loose();
+  r.registerPath({ method: "patch", path: "/api/customers/{id}", security: auth, summary: "Complete a customer with what Bookings lacks (admin); syncs keep it", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZCustomerPatch } } } }, responses: { 200: json(ZCustomerView), ...errors, 403: json(ZError, "Not an admin") } });
   r.registerPath({ method: "get", path: "/api/items", security: auth, summary: "Service items", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), defaultPrice: ZMoney }).loose())), ...errors } });
   r.registerPath({ method: "get", path: "/api/staff", security: auth, summary: "Staff members", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string() }).loose())), ...errors } });
   r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced; totals cover the whole filtered set", request: { query: ZUninvoicedQuery.omit({ from: true, to: true, priceType: true }).extend({ from: z.string().optional(), to: z.string().optional(), priceType: z.string().optional().describe("comma-separated price types") }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney, currency: z.string().nullable() }) })), ...errors } });

@@ -1,5 +1,7 @@
 // Pure mapping from Graph Bookings JSON to the app's records; no I/O, tested on fixtures.
+import { addressFromBookings, phoneFromBookings } from "../customers/bookingsAddress";
 import type { TAppointment, TCustomer, TService, TStaffMember } from "../graph/graph.schema";
+import type { TAddress } from "../setup/supplier.schema";
 
 /** A booking as stored: the billing-relevant snapshot of one appointment. */
 export interface BookingRecord {
@@ -84,8 +86,14 @@ export function durationMinutes(iso: string | null | undefined): number | null {
 }
 
 /** A Bookings customer as the app keeps it; null e-mail means it is skipped. */
-export function toCustomerRecord(c: TCustomer): { bookingsCustomerId: string; name: string; email: string | null } {
-  return { bookingsCustomerId: c.id, name: c.displayName?.trim() || "(no name)", email: normaliseEmail(c.emailAddress) };
+export function toCustomerRecord(c: TCustomer): { bookingsCustomerId: string; name: string; email: string | null; address: TAddress; phone: string | null } {
+  return {
+    bookingsCustomerId: c.id,
+    name: c.displayName?.trim() || "(no name)",
+    email: normaliseEmail(c.emailAddress),
+    address: addressFromBookings(c.addresses),
+    phone: phoneFromBookings(c.phones),
+  };
 }
 
 /** A Bookings service as a service item. */

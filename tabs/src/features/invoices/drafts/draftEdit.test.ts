@@ -8,7 +8,7 @@ const invoice: Invoice = {
   number: null,
   status: "draft",
   customerId: "c1",
-  customer: { name: "Anna Schmidt", email: "anna@example.com" },
+  customer: { name: "Anna Schmidt", email: "anna@example.com", address: {} },
   currency: "EUR",
   issueDate: "2026-11-20",
   dueDate: null,
