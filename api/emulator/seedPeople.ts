@@ -52,13 +52,17 @@ const DEMO_PEOPLE: [string, string | null, string][] = [
 const FIRST = ["Anna", "Ben", "Clara", "David", "Ella", "Finn", "Greta", "Henry", "Ida", "Jakob", "Kira", "Luis", "Mila", "Nils", "Oskar", "Paula", "Quentin", "Rosa", "Samuel", "Tara"];
 const LAST = ["Albrecht", "Berger", "Conrad", "Dietrich", "Engel", "Frank", "Graf", "Hahn", "Jung", "Kraus", "Lorenz", "Möller", "Nagel", "Otto", "Peters", "Roth", "Sauer", "Thiel", "Vogel", "Winter"];
 
-function customer(random: Random, name: string, email: string | null, phone: string, createdIso: string): StoredCustomer {
+// A complete postal address for the n-th customer, without drawing from the PRNG (the seed's ids stay as they were).
+const STREETS = ["Friedrichstraße", "Kastanienallee", "Oranienstraße", "Bergmannstraße", "Schönhauser Allee"];
+const address = (n: number) => ({ street: `${STREETS[n % STREETS.length]} ${10 + n}`, city: "Berlin", state: "", countryOrRegion: "Germany", postalCode: String(10115 + (n % 60)) });
+
+function customer(random: Random, name: string, email: string | null, phone: string, createdIso: string, n: number): StoredCustomer {
   return {
     id: random.guid(),
     displayName: name,
     emailAddress: email,
     phones: [{ number: phone, type: "mobile" }],
-    addresses: [{ street: "", city: "Berlin", state: "", countryOrRegion: "Germany", postalCode: "" }],
+    addresses: [address(n)],
     createdDateTime: createdIso,
     lastUpdatedDateTime: createdIso,
   };
@@ -66,7 +70,7 @@ function customer(random: Random, name: string, email: string | null, phone: str
 
 /** The 40 demo customers. */
 export function buildDemoCustomers(random: Random, createdIso: string): StoredCustomer[] {
-  return DEMO_PEOPLE.map(([name, email, phone]) => customer(random, name, email, phone, createdIso));
+  return DEMO_PEOPLE.map(([name, email, phone], n) => customer(random, name, email, phone, createdIso, n));
 }
 
 /** N generated customers for benchmarks; every 25th has no e-mail address. */
@@ -75,6 +79,6 @@ export function buildGeneratedCustomers(random: Random, count: number, createdIs
     const first = random.pick(FIRST);
     const last = random.pick(LAST);
     const email = i % 25 === 24 ? null : `${first}.${last}.${i}@example.com`.toLowerCase();
-    return customer(random, `${first} ${last}`, email, `+49 151 ${String(5550000 + i).padStart(7, "0")}`, createdIso);
+    return customer(random, `${first} ${last}`, email, `+49 151 ${String(5550000 + i).padStart(7, "0")}`, createdIso, i);
   });
 }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { client } from "../factories/http";
 import { RESULTS, awaitingCount, bookingRows } from "../factories/browser";
@@ -24,6 +24,15 @@ async function open(page: Page, url: string) {
 async function shot(page: Page, name: string) {
   await page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))");
   await page.screenshot({ path: path.join(RESULTS, `flow-${name}.png`) });
+}
+
+/** Gives every editable line of the open edit dialog still at € 0 a price, as a user does before finalizing. */
+async function priceUnpricedLines(edit: Locator): Promise<void> {
+  const prices = edit.getByRole("textbox", { name: /^Unit price of line / });
+  for (let i = 0; i < (await prices.count()); i++) {
+    const input = prices.nth(i);
+    if ((await input.isEditable()) && euros(await input.inputValue()) === 0) await input.fill("45");
+  }
 }
 
 describe("Bulk invoicing flow in the browser", () => {
@@ -132,6 +141,8 @@ describe("Bulk invoicing flow in the browser", () => {
     expect(euros(await editTotal.textContent())).toBe(totalBefore);
     const price = edit.getByRole("textbox", { name: /^Unit price of line / }).first();
     await price.fill(String(euros(await price.inputValue()) + 10));
+    // A line that still needs a price would keep the draft from being finalized (NOT_READY): price those too.
+    await priceUnpricedLines(edit);
     await shot(page, "edit");
     await edit.getByRole("button", { name: "Save changes" }).click();
     await edit.getByTestId("edit-saved").waitFor();
@@ -201,6 +212,7 @@ describe("Bulk invoicing flow in the browser", () => {
     await page.locator(`[data-invoice-id="${draft.id}"]`).getByRole("button", { name: /^Edit draft for / }).click();
     const edit = page.getByRole("dialog");
     await edit.locator(`[data-line-id="${line.id}"]`).getByRole("button", { name: /^Remove line / }).click();
+    await priceUnpricedLines(edit);
     await edit.getByRole("button", { name: "Save changes" }).click();
     await edit.getByTestId("edit-saved").waitFor();
     await edit.getByRole("button", { name: "Close" }).click();

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { DEMO_TENANT_ID } from "../../api/src/demo";
 import { client } from "./http";
+import { TEST_SUPPLIER } from "./legalDetails";
 import type { TestServer } from "./testServer";
 
 /** The second tenant's Bookings business: a copy of the demo business under fresh ids and e-mail addresses. */
@@ -61,7 +62,7 @@ export function addCopyOfDemoBusiness(server: TestServer, businessId = OTHER_BUS
 /** Sets up and syncs a tenant against a business through the API (admin token). */
 export async function setUpTenant(server: TestServer, tenantId: string, businessId: string): Promise<Client> {
   const api = client(server.url, await server.token({ tenantId }));
-  const setup = await api.put("/api/setup", { businessId, customerTemplate: { taxRate: 21 } });
+  const setup = await api.put("/api/setup", { businessId, customerTemplate: { taxRate: 21 }, supplier: TEST_SUPPLIER });
   if (setup.status !== 200) throw new Error(`setup of ${tenantId}: ${setup.status} ${JSON.stringify(setup.body)}`);
   const run = await api.post("/api/sync");
   if (run.body?.status !== "succeeded") throw new Error(`sync of ${tenantId}: ${JSON.stringify(run.body)}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { toDateTimeTimeZone } from "../../api/emulator/time";
 import { client } from "../factories/http";
+import { TEST_SUPPLIER } from "../factories/legalDetails";
 import { startTestServer, testStores, type TestServer } from "../factories/testServer";
 
 const TENANT = "tenant-amsterdam";
@@ -29,7 +30,8 @@ describe.each(testStores())("business dates on %s", (store) => {
   });
   afterAll(() => server?.close());
 
-  const setUp = (timeZone?: string) => api.put("/api/setup", { businessId: DEMO_BUSINESS_ID, customerTemplate: { taxRate: 21, paymentTermsDays: 14 }, ...(timeZone ? { timeZone } : {}) });
+  const setUp = (timeZone?: string) =>
+    api.put("/api/setup", { businessId: DEMO_BUSINESS_ID, customerTemplate: { taxRate: 21, paymentTermsDays: 14 }, supplier: TEST_SUPPLIER, ...(timeZone ? { timeZone } : {}) });
   const draftsFor = async (path: "/api/invoices/preview" | "/api/invoices") => {
     const res = await api.post(path, { bookingIds: [lateEvening, october], groupBy: "customerMonth" });
     expect(res.status).toBe(path === "/api/invoices" ? 201 : 200);

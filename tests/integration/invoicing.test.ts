@@ -205,8 +205,8 @@ describe.each(testStores())("bulk invoicing on %s", (store) => {
       ]);
       expect(view.lines[0].flags).toContain("cancelled");
       const fin = await admin.post(`/api/invoices/${draft.id}/finalize`);
-      expect(fin.status).toBe(409);
-      expect(fin.body.error.code).toBe("CONFLICT");
+      expect(fin).toMatchObject({ status: 409, body: { error: { code: "NOT_READY", problems: [{ code: "cancelledBooking", lineIds: [view.lines[0].id] }] } } });
+      expect(fin.body.error.message).toContain("bill a booking that was cancelled in Bookings");
       expect((await admin.del(`/api/invoices/${draft.id}`)).status).toBe(204);
       expect(await all("&flag=cancelled-on-draft")).toEqual([]);
     });

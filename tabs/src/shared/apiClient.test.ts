@@ -198,4 +198,27 @@ describe("errors seen by the app shell and shown to the user", () => {
       setLanguage("en");
     }
   });
+
+  it("words each problem of a NOT_READY refusal in the UI language, and ignores codes it does not know", () => {
+    const err = new ApiError(409, "NOT_READY", "This draft cannot be finalized yet: …", {
+      problems: [
+        { code: "supplierIncomplete", fields: ["vatId", "iban"] },
+        { code: "customerAddressMissing", fields: ["address.street", "address.countryCode"] },
+        { code: "unpricedLines", lineIds: ["l1", "l2"] },
+        { code: "cancelledBooking", lineIds: ["l3"] },
+        { code: "somethingNew" },
+      ],
+    });
+    expect(errorMessage(err)).toBe(
+      "This draft cannot be finalized yet: the supplier details in the setup are incomplete (VAT id, IBAN); the customer's address is incomplete (Street and number, Country): complete the customer first; 2 lines still need a price; 1 line bills a booking that was cancelled in Bookings: remove it.",
+    );
+    setLanguage("nl");
+    try {
+      expect(errorMessage(err)).toBe(
+        "Dit concept kan nog niet definitief worden gemaakt: de leveranciersgegevens in de instellingen zijn onvolledig (Btw-id, IBAN); het adres van de klant is onvolledig (Straat en huisnummer, Land): vul eerst de klant aan; 2 regels hebben nog geen prijs; 1 regel factureert een boeking die in Bookings is geannuleerd: verwijder die.",
+      );
+    } finally {
+      setLanguage("en");
+    }
+  });
 });

@@ -189,7 +189,50 @@ const isKnownCode = (code: string): code is KnownCode => Object.hasOwn(en.errors
  * another UI language an error with a known code shows the tab's own wording of that code instead.
  */
 export function errorMessage(error: unknown): string {
+  const problems = error instanceof ApiError ? problemsOf(error.details) : [];
+  if (problems.length) return `${t("errors.problems.intro")} ${problems.map(describeProblem).join("; ")}.`;
   if (error instanceof ApiError && currentLanguage() !== "en" && isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
   if (error instanceof Error && error.message) return error.message;
   return t("errors.generic");
+}
+
+/** One problem of a refusal such as NOT_READY: a code and what it concerns. */
+interface Problem {
+  code: string;
+  fields?: string[];
+  lineIds?: string[];
+}
+
+const PROBLEM_CODES = ["supplierIncomplete", "customerAddressMissing", "unpricedLines", "cancelledBooking"] as const;
+type ProblemCode = (typeof PROBLEM_CODES)[number];
+const isProblemCode = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
+
+function problemsOf(details: Record<string, unknown>): (Problem & { code: ProblemCode })[] {
+  const list = Array.isArray(details.problems) ? (details.problems as Problem[]) : [];
+  return list.filter((p): p is Problem & { code: ProblemCode } => typeof p?.code === "string" && isProblemCode(p.code));
+}
+
+// The setup form's own labels for the fields a problem names; a field without one is named as the API names it.
+const FIELD_LABELS = {
+  legalName: "setup.supplier.legalName",
+  "address.street": "setup.supplier.street",
+  "address.postalCode": "setup.supplier.postalCode",
+  "address.city": "setup.supplier.city",
+  "address.countryCode": "setup.supplier.countryCode",
+  vatId: "setup.supplier.vatId",
+  companyRegistration: "setup.supplier.registration",
+  iban: "setup.supplier.iban",
+  email: "setup.supplier.email",
+} as const;
+const fieldLabel = (field: string): string => (Object.hasOwn(FIELD_LABELS, field) ? t(FIELD_LABELS[field as keyof typeof FIELD_LABELS]) : field);
+
+function describeProblem(p: Problem & { code: ProblemCode }): string {
+  switch (p.code) {
+    case "supplierIncomplete":
+    case "customerAddressMissing":
+      return t(`errors.problems.${p.code}`, { fields: (p.fields ?? []).map(fieldLabel).join(", ") });
+    case "unpricedLines":
+    case "cancelledBooking":
+      return t(`errors.problems.${p.code}`, { count: p.lineIds?.length ?? 0 });
+  }
 }

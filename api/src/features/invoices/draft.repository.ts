@@ -67,16 +67,6 @@ export async function updateDraftHeader(db: Queryable, tenantId: string, invoice
   );
 }
 
-/** How many lines a draft has, and how many of them bill a booking cancelled since. */
-export async function countLinesToFinalize(db: Queryable, tenantId: string, invoiceId: string): Promise<{ lines: number; cancelled: number }> {
-  const { rows } = await db.query<{ lines: number; cancelled: number }>(
-    `SELECT count(*)::int AS lines, count(*) FILTER (WHERE b.cancelled_at IS NOT NULL)::int AS cancelled
-     FROM invoice_lines l LEFT JOIN bookings b ON b.tenant_id = l.tenant_id AND b.id = l.booking_id WHERE l.tenant_id = $1 AND l.invoice_id = $2`,
-    [tenantId, invoiceId],
-  );
-  return rows[0] ?? { lines: 0, cancelled: 0 };
-}
-
 /**
  * Takes the next number of the tenant's series for a year. The series row stays locked until commit, so concurrent
  * finalizes queue and the numbers have no gaps.
@@ -90,11 +80,11 @@ export async function takeNextNumber(db: Queryable, tenantId: string, year: numb
   return rows[0]!.last_number;
 }
 
-/** Makes a draft final with its number and issue date; the due date is never before the issue date. */
-export async function markFinal(db: Queryable, tenantId: string, invoiceId: string, number: string, issueDate: string): Promise<void> {
+/** Makes a draft final with its number and issue date; the due date is never before `earliestDue`. */
+export async function markFinal(db: Queryable, tenantId: string, invoiceId: string, number: string, issueDate: string, earliestDue: string): Promise<void> {
   await db.query(
-    `UPDATE invoices SET status = 'final', number = $3, issue_date = $4::date, due_date = GREATEST(COALESCE(due_date, $4::date), $4::date),
+    `UPDATE invoices SET status = 'final', number = $3, issue_date = $4::date, due_date = GREATEST(COALESCE(due_date, $5::date), $5::date),
        finalized_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, invoiceId, number, issueDate],
+    [tenantId, invoiceId, number, issueDate, earliestDue],
   );
 }

@@ -26,6 +26,16 @@ export const en = {
   },
   errors: {
     generic: "Something went wrong",
+    // What keeps a draft from being finalized (the API's NOT_READY problems), said in the UI language.
+    problems: {
+      intro: "This draft cannot be finalized yet:",
+      supplierIncomplete: "the supplier details in the setup are incomplete ({{fields}})",
+      customerAddressMissing: "the customer's address is incomplete ({{fields}}): complete the customer first",
+      unpricedLines_one: "{{count}} line still needs a price",
+      unpricedLines_other: "{{count}} lines still need a price",
+      cancelledBooking_one: "{{count}} line bills a booking that was cancelled in Bookings: remove it",
+      cancelledBooking_other: "{{count}} lines bill bookings that were cancelled in Bookings: remove them",
+    },
     network: "The server could not be reached",
     // Shown instead of the server's (English) message when the UI is in another language.
     codes: {
@@ -39,6 +49,7 @@ export const en = {
       NOT_DRAFT: "This invoice is no longer a draft.",
       NO_CUSTOMER: "A booking has no linked customer.",
       EMPTY_INVOICE: "A draft needs at least one line.",
+      NOT_READY: "This draft cannot be finalized yet.",
       PAYLOAD_TOO_LARGE: "The request is too large.",
       HEADERS_TOO_LARGE: "The request's headers are too large. Reload the page.",
       SYNC_IN_PROGRESS: "A sync is already running.",

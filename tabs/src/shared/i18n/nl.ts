@@ -26,6 +26,15 @@ export const nl: Messages = {
   },
   errors: {
     generic: "Er is iets misgegaan",
+    problems: {
+      intro: "Dit concept kan nog niet definitief worden gemaakt:",
+      supplierIncomplete: "de leveranciersgegevens in de instellingen zijn onvolledig ({{fields}})",
+      customerAddressMissing: "het adres van de klant is onvolledig ({{fields}}): vul eerst de klant aan",
+      unpricedLines_one: "{{count}} regel heeft nog geen prijs",
+      unpricedLines_other: "{{count}} regels hebben nog geen prijs",
+      cancelledBooking_one: "{{count}} regel factureert een boeking die in Bookings is geannuleerd: verwijder die",
+      cancelledBooking_other: "{{count}} regels factureren boekingen die in Bookings zijn geannuleerd: verwijder ze",
+    },
     network: "De server is niet bereikbaar",
     codes: {
       NETWORK: "De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
@@ -38,6 +47,7 @@ export const nl: Messages = {
       NOT_DRAFT: "Deze factuur is geen concept meer.",
       NO_CUSTOMER: "Een boeking heeft geen gekoppelde klant.",
       EMPTY_INVOICE: "Een concept heeft minstens één regel nodig.",
+      NOT_READY: "Dit concept kan nog niet definitief worden gemaakt.",
       PAYLOAD_TOO_LARGE: "De aanvraag is te groot.",
       HEADERS_TOO_LARGE: "De kopregels van de aanvraag zijn te groot. Laad de pagina opnieuw.",
       SYNC_IN_PROGRESS: "Er loopt al een synchronisatie.",
@@ -459,7 +469,7 @@ export const nl: Messages = {
     },
     supplier: {
       title: "Leverancier",
-      description: "Uw bedrijf zoals het op elke factuur staat. Een definitieve factuur heeft de naam, het adres, het btw-id, de inschrijving, de IBAN en het e-mailadres nodig.",
+      description: "Je bedrijf zoals het op elke factuur staat. Een definitieve factuur heeft de naam, het adres, het btw-id, de inschrijving, de IBAN en het e-mailadres nodig.",
       legalName: "Statutaire naam",
       street: "Straat en huisnummer",
       postalCode: "Postcode",
