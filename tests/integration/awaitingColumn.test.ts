@@ -87,7 +87,8 @@ describe.each(testStores())("the awaiting column of migration 012 on %s", (kind)
   });
 
   it("marks the bookings that awaited invoicing under 011, and keeps the per-day log and the open state as they were", async () => {
-    expect(applied).toEqual(["012"]);
+    // 012 runs first over the data of 011 (later migrations may follow it).
+    expect(applied[0]).toBe("012");
     expect(await awaitingIds(db)).toEqual(["bk-no-attendees", "bk-open", "bk-partly", "bk-usd"]);
     // Adding the column wrote no delta: the log has the same rows and the same sums.
     expect(await dayLog(db)).toEqual(before.log);

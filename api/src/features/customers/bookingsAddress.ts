@@ -2,7 +2,7 @@
 // ("Germany", "USA", "Nederland"), so it is read into an ISO 3166 code where the name is known, else left out.
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
-import type { TAddress } from "../setup/supplier.schema";
+import type { TAddress } from "../../shared/partySchemas";
 
 const require = createRequire(import.meta.url);
 // Country names in the languages our businesses' customers write them in.

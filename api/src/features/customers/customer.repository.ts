@@ -1,6 +1,6 @@
 // SQL for local customers: upsert from Bookings, link attendees (PRODUCT.md §4.4), list.
 import type { Queryable } from "../../shared/db";
-import type { TAddress } from "../setup/supplier.schema";
+import type { TAddress } from "../../shared/partySchemas";
 import type { IncomingCustomer, KnownCustomer } from "./planBookingsCustomers";
 
 /** Values that a customer created by the app starts with. */

@@ -1,6 +1,6 @@
 // Body of PATCH /api/customers/:id (PRODUCT.md §4.6): what Bookings lacks, edited in the app and kept by every sync.
 import { z } from "zod";
-import { ZAddress, ZVatId } from "../setup/supplier.schema";
+import { ZAddress, ZVatId } from "../../shared/partySchemas";
 
 /** A Peppol participant id: an ICD scheme of 4 digits, a colon and the id within it ("0106:12345678"). */
 export const ZPeppolId = z

@@ -3,7 +3,7 @@
 // customers are decided in memory and written in two statements, instead of two round trips per customer.
 import { randomUUID } from "node:crypto";
 import { CustomerMatch } from "./customerMatch";
-import type { TAddress } from "../setup/supplier.schema";
+import type { TAddress } from "../../shared/partySchemas";
 
 /** A local customer as matching needs it. */
 export interface KnownCustomer {

@@ -1,7 +1,7 @@
 // SQL for invoices and their lines; no business rules here.
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../shared/db";
-import type { TAddress } from "../setup/supplier.schema";
+import type { TAddress } from "../../shared/partySchemas";
 
 /** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
 export interface BillableRow {

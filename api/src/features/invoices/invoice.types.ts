@@ -1,5 +1,5 @@
 // API shapes of the invoices routes (PRODUCT.md §5); types only, so the tab imports them too and cannot drift.
-import type { TAddress } from "../setup/supplier.schema";
+import type { TAddress } from "../../shared/partySchemas";
 
 /** One invoice line: one attendee of one booking. */
 export interface InvoiceLineView {

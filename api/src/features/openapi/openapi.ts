@@ -6,7 +6,7 @@ import { ZUninvoicedQuery } from "../bookings/bookings.schema";
 import { ZCreateInvoices, ZEditInvoice, ZInvoiceWarning, ZListInvoicesQuery } from "../invoices/invoice.schema";
 import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput } from "../setup/setup.schema";
-import { ZAddress } from "../setup/supplier.schema";
+import { ZAddress } from "../../shared/partySchemas";
 import { ZCustomerPatch } from "../customers/customer.schema";
 
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,7 +1,7 @@
 // Pure mapping from Graph Bookings JSON to the app's records; no I/O, tested on fixtures.
 import { addressFromBookings, phoneFromBookings } from "../customers/bookingsAddress";
 import type { TAppointment, TCustomer, TService, TStaffMember } from "../graph/graph.schema";
-import type { TAddress } from "../setup/supplier.schema";
+import type { TAddress } from "../../shared/partySchemas";
 
 /** A booking as stored: the billing-relevant snapshot of one appointment. */
 export interface BookingRecord {
