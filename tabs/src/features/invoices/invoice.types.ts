@@ -14,6 +14,11 @@ export type { JobAccepted, JobError, JobStatus, JobView } from "../../../../api/
 // Type only: the job's module is server code, but its result type is the shape GET /api/jobs/:id answers.
 export type { CreateInvoicesJobResult } from "../../../../api/src/features/invoices/createInvoicesJob";
 
+/** A customer as GET /api/customers answers it, with the details a legal invoice needs (PRODUCT.md §4.6). */
+export type { CustomerView as CustomerDetails } from "../../../../api/src/features/customers/customer.repository";
+/** Body of PATCH /api/customers/:id. */
+export type { TCustomerPatch as CustomerPatch } from "../../../../api/src/features/customers/customer.schema";
+
 /** The fields of GET /api/customers the tab uses. */
 export interface CustomerOption {
   id: string;

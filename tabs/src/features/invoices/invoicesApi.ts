@@ -7,7 +7,9 @@ import type { ApiFilter, BookingFilter, BookingSort, InvoiceStatus } from "./inv
 import type {
   Booking,
   CreateInvoicesResult,
+  CustomerDetails,
   CustomerOption,
+  CustomerPatch,
   GroupBy,
   Invoice,
   InvoicePage,
@@ -48,6 +50,16 @@ export function listUninvoicedPage(api: ApiClient, filter: BookingFilter, sort: 
 /** Customers for pickers. */
 export function listCustomers(api: ApiClient): Promise<CustomerOption[]> {
   return api.get<CustomerOption[]>("/api/customers");
+}
+
+/** One customer with all its details (the list is the API's one way to read a customer). */
+export async function findCustomer(api: ApiClient, id: string): Promise<CustomerDetails | null> {
+  return (await api.get<CustomerDetails[]>("/api/customers")).find((c) => c.id === id) ?? null;
+}
+
+/** Completes a customer with what Bookings lacks (admin); answers the customer as it is now. */
+export function editCustomer(api: ApiClient, id: string, patch: CustomerPatch): Promise<CustomerDetails> {
+  return api.patch<CustomerDetails>(`/api/customers/${encodeURIComponent(id)}`, patch);
 }
 
 /** Service items (one per Bookings service) for the service filter. */

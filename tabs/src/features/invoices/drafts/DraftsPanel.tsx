@@ -1,5 +1,5 @@
 // "Drafts" view: drafts or final invoices, warnings up front, edit/finalize/delete/PDF per row, CSV export of a selection.
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentBulletListRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,9 @@ import { useToggleSet } from "../../../shared/useToggleSet";
 import { DraftsTable } from "./DraftsTable";
 import { panelToolbar } from "../panelToolbar";
 import { DraftsWarnings } from "./DraftsWarnings";
+import { EditCustomerDialog } from "./EditCustomerDialog";
 import { EditDraftDialog } from "./EditDraftDialog";
+import type { Invoice } from "../invoice.types";
 import type { InvoiceStatus } from "../invoiceQuery";
 import { useDraftActions } from "./useDraftActions";
 import { useInvoiceList } from "./useInvoiceList";
@@ -44,6 +46,7 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
   const { items: checked, toggle: check, toggleAll, clear } = useToggleSet<string>();
   useEffect(clear, [status, clear]);
   const { pending } = actions;
+  const [customerOf, setCustomerOf] = useState<Invoice | null>(null);
   const checkAll = () => toggleAll(list.items.map((i) => i.id));
 
   return (
@@ -89,6 +92,7 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
             onFinalize={(invoice) => actions.setPending({ kind: "finalize", invoice })}
             onDelete={(invoice) => actions.setPending({ kind: "delete", invoice })}
             onPdf={(invoice) => void actions.downloadPdf(invoice)}
+            onEditCustomer={setCustomerOf}
           />
         </div>
       )}
@@ -98,6 +102,17 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
             {t("invoices.drafts.loadMore", { count: list.items.length })}
           </Button>
         </div>
+      )}
+      {customerOf && (
+        <EditCustomerDialog
+          customerId={customerOf.customerId}
+          name={customerOf.customer.name}
+          onSaved={(c) => {
+            onNotice({ intent: "success", title: t("invoices.customer.saved"), body: c.name });
+            void list.reload();
+          }}
+          onClose={() => setCustomerOf(null)}
+        />
       )}
       {actions.editing && <EditDraftDialog draft={actions.editing} onSaved={actions.saved} onClose={() => actions.setEditing(null)} />}
       <ConfirmDialog
