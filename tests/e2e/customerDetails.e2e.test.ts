@@ -12,7 +12,7 @@ describe("Customer details from a draft", () => {
   it("completes a customer whose address is missing, then finalizes the draft", async () => {
     const { page } = app;
     const api = client(app.server.url, await app.server.token());
-    const bookings = (await api.get("/api/bookings/uninvoiced?sort=amount&limit=200")).body.items as any[];
+    const bookings = (await api.get("/api/bookings/uninvoiced?sort=-amount&limit=200")).body.items as any[];
     // A fixed-price booking of one attendee: its draft has no line that still needs a price.
     const booking = bookings.find((b) => b.priceType === "fixedPrice" && b.customers.length === 1 && b.customers[0].customerId && Number(b.amount) > 0)!;
     const draft = (await api.post("/api/invoices", { bookingIds: [booking.id], groupBy: "booking" })).body.invoices[0];
@@ -21,6 +21,8 @@ describe("Customer details from a draft", () => {
 
     await page.goto(`${app.server.url}/index.html#/invoices?view=drafts`);
     const row = page.locator(`[data-invoice-id="${draft.id}"]`);
+    await row.getByTestId("address-missing").waitFor();
+    await page.screenshot({ path: path.join(RESULTS, "customer-missing.png") });
     await row.getByTestId("address-missing").click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("textbox", { name: "Street and number" }).waitFor();

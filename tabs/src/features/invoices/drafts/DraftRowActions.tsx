@@ -1,18 +1,16 @@
 // Actions of one invoice row: Edit, Finalize, the customer, PDF, Copy link and Delete for a draft; PDF and Copy link for
 // a final invoice.
 import { Button, Spinner, Tooltip, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular, WarningRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { TEAMS_APP_ID } from "../../../shared/appConfig";
 import { useHostInfo } from "../../../shared/hostContext";
 import { CopyButton } from "../../../shared/ui/CopyButton";
 import type { Invoice } from "../invoice.types";
-import { isAddressComplete } from "./customerForm";
 import { invoiceLink } from "./invoiceLink";
 
 const useStyles = makeStyles({
   root: { display: "flex", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS },
-  missing: { color: tokens.colorStatusWarningForeground1 },
 });
 
 /** Props: the invoice, whether its PDF is downloading, and the handlers. */
@@ -46,24 +44,9 @@ export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDe
           <Button {...restoreFocus} size="small" icon={<CheckmarkCircleRegular />} aria-label={t("invoices.actions.finalizeWho", { who })} onClick={() => onFinalize(invoice)}>
             {t("invoices.drafts.finalize")}
           </Button>
-          {isAddressComplete(invoice.customer.address) ? (
-            <Tooltip content={t("invoices.customer.edit")} relationship="description">
-              <Button {...restoreFocus} size="small" appearance="subtle" icon={<PersonEditRegular />} aria-label={t("invoices.customer.editWho", { who })} onClick={() => onEditCustomer(invoice)} />
-            </Tooltip>
-          ) : (
-            <Button
-              {...restoreFocus}
-              size="small"
-              appearance="subtle"
-              className={styles.missing}
-              icon={<WarningRegular />}
-              aria-label={t("invoices.customer.addressMissingWho", { who })}
-              data-testid="address-missing"
-              onClick={() => onEditCustomer(invoice)}
-            >
-              {t("invoices.customer.addressMissing")}
-            </Button>
-          )}
+          <Tooltip content={t("invoices.customer.edit")} relationship="description">
+            <Button {...restoreFocus} size="small" appearance="subtle" icon={<PersonEditRegular />} aria-label={t("invoices.customer.editWho", { who })} onClick={() => onEditCustomer(invoice)} />
+          </Tooltip>
         </>
       )}
       <Tooltip content={t("invoices.actions.downloadPdf")} relationship="description">

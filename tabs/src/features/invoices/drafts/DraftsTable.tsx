@@ -1,9 +1,10 @@
 // Table of invoices with a checkbox (for export), expandable lines and warnings, and the row actions.
 import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular, WarningFilled } from "@fluentui/react-icons";
+import { ChevronDownRegular, ChevronRightRegular, WarningFilled, WarningRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../../shared/format";
 import { useToggleSet } from "../../../shared/useToggleSet";
+import { isAddressComplete } from "./customerForm";
 import { DraftLines } from "./DraftLines";
 import { DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
@@ -17,6 +18,8 @@ const useStyles = makeStyles({
   customer: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} 0` },
   name: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Left-aligned under the e-mail, in the warning colour, as small as the caption it follows.
+  missing: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0, color: tokens.colorStatusWarningForeground1 },
   number: { width: "136px" },
   date: { width: "108px" },
   lines: { width: "64px", textAlign: "end" },
@@ -135,6 +138,19 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
               )}
             </span>
             {inv.customer.email && <Caption1 className={styles.muted}>{inv.customer.email}</Caption1>}
+            {draft && !isAddressComplete(inv.customer.address) && (
+              <Button
+                size="small"
+                appearance="transparent"
+                className={styles.missing}
+                icon={<WarningRegular />}
+                aria-label={t("invoices.customer.addressMissingWho", { who: t("invoices.actions.draftFor", { name }) })}
+                data-testid="address-missing"
+                onClick={() => actions.onEditCustomer(inv)}
+              >
+                {t("invoices.customer.addressMissing")}
+              </Button>
+            )}
           </span>
         </TableCell>
         <TableCell className={styles.number}>{inv.number ? <Badge appearance="tint" color="success">{inv.number}</Badge> : <span className={styles.muted}>{t("invoices.table.draft")}</span>}</TableCell>

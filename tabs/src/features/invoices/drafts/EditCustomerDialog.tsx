@@ -29,8 +29,18 @@ import { customerForm, customerPatch, validateCustomerForm, type CustomerForm } 
 const useStyles = makeStyles({
   surface: { maxWidth: "640px", width: "calc(100vw - 32px)" },
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 160px), 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 160px), 1fr))",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    alignItems: "start",
+    "& > *": { minWidth: 0 },
+  },
   wide: { gridColumn: "1 / -1" },
+  // A native input is ~20 characters wide by default: let it shrink to its column (as SettingInput does).
+  native: { width: 0 },
+  dropdown: { minWidth: 0 },
 });
 
 /** Props: which customer (and its name for the title), what to do after a save, and on close. */
@@ -88,7 +98,7 @@ export function EditCustomerDialog({ customerId, name, onSaved, onClose }: EditC
   const text = (key: TextKey, label: string, opts: { hint?: string; maxLength: number; wide?: boolean }) =>
     form && (
       <Field key={key} className={opts.wide ? styles.wide : undefined} label={label} hint={opts.hint} validationMessage={errors[key]} validationState={errors[key] ? "error" : "none"}>
-        <Input value={form[key]} maxLength={opts.maxLength} disabled={saving} onChange={(_, d) => setForm({ ...form, [key]: key === "countryCode" ? d.value.toUpperCase() : d.value })} />
+        <Input input={{ className: styles.native }} value={form[key]} maxLength={opts.maxLength} disabled={saving} onChange={(_, d) => setForm({ ...form, [key]: key === "countryCode" ? d.value.toUpperCase() : d.value })} />
       </Field>
     );
 
@@ -121,6 +131,7 @@ export function EditCustomerDialog({ customerId, name, onSaved, onClose }: EditC
                   {text("peppolId", t("invoices.customer.peppolId"), { hint: t("invoices.customer.peppolIdHint"), maxLength: 60 })}
                   <Field label={t("invoices.customer.language")}>
                     <Dropdown
+                      className={styles.dropdown}
                       value={t(`invoices.customer.languages.${form.language}`)}
                       selectedOptions={[form.language]}
                       disabled={saving}
