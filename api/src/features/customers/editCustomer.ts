@@ -7,12 +7,11 @@ import type { TCustomerPatch } from "./customer.schema";
 /** The one answer for a customer the tenant does not have: unknown and other tenants' ids look alike. */
 export const noSuchCustomer = () => new AppError("NOT_FOUND", "No such customer.");
 
-/** Applies the edit and answers the customer as it is now; blank text clears a field. */
+/** Applies the edit (one statement) and answers the customer as it is now; a blank company name clears it. */
 export async function editCustomer(deps: { db: Db }, tenantId: string, id: string, patch: TCustomerPatch): Promise<CustomerView> {
-  const blankAsNull = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() ? v.trim() : null);
-  const changed = await deps.db.transaction((tx) =>
-    updateCustomerDetails(tx, tenantId, id, { ...patch, companyName: blankAsNull(patch.companyName) }),
-  );
+  // The schema has trimmed it already.
+  const companyName = patch.companyName === "" ? null : patch.companyName;
+  const changed = await updateCustomerDetails(deps.db, tenantId, id, { ...patch, companyName });
   if (!changed) throw noSuchCustomer();
   return (await findCustomer(deps.db, tenantId, id))!;
 }

@@ -11,8 +11,8 @@ import type { JobQueue } from "../jobs/jobQueue";
 import type { JobAccepted } from "../jobs/job.types";
 import { CREATE_INVOICES_JOB, type CreateInvoicesJobInput } from "./createInvoicesJob";
 import { claimKey, storeKeyResponse, type KeyOwner } from "./idempotency.repository";
-import { findInvoicedBookingIds, findInvoices, findLines, loadBillable, lockBookings } from "./invoice.repository";
-import { presentInvoices } from "./invoice.presenter";
+import { getInvoices } from "./getInvoice";
+import { findInvoicedBookingIds, loadBillable, lockBookings } from "./invoice.repository";
 import type { TCreateInvoices } from "./invoice.schema";
 import type { CreateResult, CreateTotals } from "./invoice.types";
 import { planLines, writeDrafts } from "./planDrafts";
@@ -112,7 +112,7 @@ export async function buildDrafts(tx: Queryable, now: Date, tenantId: string, us
   if (plan.conflicts.length && !input.skipConflicts) throw alreadyInvoiced(plan.conflicts);
   const skipped = [...plan.skipped, ...plan.conflicts.map((bookingId) => ({ bookingId, reason: "alreadyInvoiced" as const }))];
   const invoiceIds = await writeDrafts(tx, tenantId, userId, setup, input.groupBy ?? setup.defaultGroupBy, plan.lines, now);
-  const invoices = presentInvoices(await findInvoices(tx, tenantId, invoiceIds), await findLines(tx, tenantId, invoiceIds));
+  const invoices = await getInvoices({ db: tx }, tenantId, invoiceIds);
   return { invoices, skipped, totals: totalsOf(invoices) };
 }
 

@@ -2,6 +2,7 @@
 // them where the browser can, and turned into the PUT body. The server's check stays the last word.
 import { isValidBIC, validateIBAN, electronicFormatIBAN } from "ibantools";
 import { t } from "../../shared/i18n/i18n";
+import { isVatIdShape } from "../../shared/partyChecks";
 import type { Setup, SetupInput } from "./setup.types";
 
 /** The supplier part of the setup draft, every field as typed. */
@@ -69,8 +70,7 @@ export function validateSupplierDraft(d: SupplierDraft): Partial<Record<keyof Su
   const errors: Partial<Record<keyof SupplierDraft, string>> = {};
   const country = d.supplierCountryCode.trim().toUpperCase();
   if (country && !isCountryCode(country)) errors.supplierCountryCode = t("setup.supplier.countryInvalid");
-  const vat = d.supplierVatId.replace(/[\s.-]/g, "").toUpperCase();
-  if (vat && !/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vat)) errors.supplierVatId = t("setup.supplier.vatIdInvalid");
+  if (d.supplierVatId.trim() && !isVatIdShape(d.supplierVatId)) errors.supplierVatId = t("setup.supplier.vatIdInvalid");
   const iban = d.supplierIban.trim();
   if (iban && !validateIBAN(electronicFormatIBAN(iban) ?? "").valid) errors.supplierIban = t("setup.supplier.ibanInvalid");
   const bic = d.supplierBic.replace(/\s+/g, "").toUpperCase();

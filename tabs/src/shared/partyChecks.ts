@@ -1,0 +1,5 @@
+// The browser's checks of party identifiers, mirroring api/src/shared/partySchemas.ts where a browser can (the server's
+// check, with each country's own format, stays the last word).
+
+/** Whether a VAT id has a country prefix and 2–13 letters or digits after it; spaces, dots and dashes are ignored. */
+export const isVatIdShape = (value: string): boolean => /^[A-Z]{2}[0-9A-Z]{2,13}$/.test(value.replace(/[\s.-]/g, "").toUpperCase());
