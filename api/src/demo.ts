@@ -7,6 +7,8 @@ import { findSetup } from "./features/setup/setup.repository";
 import { ZSetupInput } from "./features/setup/setup.schema";
 import { syncTenant } from "./features/sync/syncTenant";
 import type { SyncRun } from "./features/sync/sync.types";
+import { listServiceItems } from "./features/items/serviceItem.repository";
+import { editItemTax } from "./features/items/editItemTax";
 
 /** Tenant id the standalone tab asks a dev token for. */
 export const DEMO_TENANT_ID = "00000000-0000-4000-8000-000000000001";
@@ -26,19 +28,33 @@ const DEMO_SUPPLIER = {
   paymentInstructions: "Graag binnen de betaaltermijn overmaken onder vermelding van het factuurnummer.",
 };
 
+/** Dutch VAT of a physiotherapy practice: treatment by a registered physiotherapist is exempt (the item template). */
+const PHYSIO_EXEMPT = { taxCategory: "E", taxExemptionReason: "Vrijgesteld van btw op grond van art. 11 lid 1 onder g Wet OB", taxExemptionCode: "VATEX-EU-132-1C" } as const;
+/** The demo services that are not medical care and carry the standard rate. */
+const STANDARD_RATED = new Set(["Sports massage", "Pilates group class"]);
+
 /** Saves the demo setup (if missing) for the emulator's business and runs a first sync. */
 export async function prepareDemoTenant(
   deps: { db: Db; graph: BookingsGraph; now: () => Date; log?: Logger },
   businessId: string,
 ): Promise<SyncRun> {
-  if (!(await findSetup(deps.db, DEMO_TENANT_ID, { unreadableSecrets: "skip" }))) {
+  const isNew = !(await findSetup(deps.db, DEMO_TENANT_ID, { unreadableSecrets: "skip" }));
+  if (isNew) {
     const input = ZSetupInput.parse({
       businessId,
       timeZone: "Europe/Amsterdam",
       customerTemplate: { taxRate: 21, paymentTermsDays: 14, language: "en" },
+      itemTemplate: { type: "service", ...PHYSIO_EXEMPT },
       supplier: DEMO_SUPPLIER,
     });
     await saveSetup(deps, DEMO_TENANT_ID, DEMO_USER_ID, input);
   }
-  return syncTenant(deps, DEMO_TENANT_ID, "startup");
+  const run = await syncTenant(deps, DEMO_TENANT_ID, "startup");
+  // As the practice's admin would after the first sync: massage and Pilates are not medical care.
+  if (isNew) {
+    for (const item of await listServiceItems(deps.db, DEMO_TENANT_ID)) {
+      if (STANDARD_RATED.has(item.name)) await editItemTax(deps, DEMO_TENANT_ID, item.id, { taxCategory: "S", taxRate: "21", taxExemptionReason: null, taxExemptionCode: null });
+    }
+  }
+  return run;
 }

@@ -8,6 +8,7 @@ import type { Db, Queryable } from "../../api/src/shared/db";
 import { Decimal } from "../../api/src/shared/money";
 import { client } from "../factories/http";
 import { startTestServer, testStores, type TestServer } from "../factories/testServer";
+import { billEveryItemAt } from "../factories/vat";
 
 /** A store that records every statement run inside its transactions. */
 function countingStore(db: Db): { db: Db; statements: string[] } {
@@ -29,6 +30,7 @@ describe.each(testStores())("large draft edits on %s", (store) => {
   beforeAll(async () => {
     server = await startTestServer({ store });
     admin = client(server.url, await server.token());
+    await billEveryItemAt(admin, "21");
   });
   afterAll(() => server?.close());
 
@@ -40,8 +42,8 @@ describe.each(testStores())("large draft edits on %s", (store) => {
     expect(created.status).toBe(201);
     const id = created.body.invoices[0].id;
     await server.api.ctx.db.query(
-      `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type)
-       SELECT l.tenant_id, l.invoice_id, l.position + g, l.booking_id, 'bulk-' || g, 'Bulk line ' || g, l.service_date, 1, 10 + g % 7, 10 + g % 7, l.tax_rate, l.price_type
+      `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_category, tax_rate, price_type)
+       SELECT l.tenant_id, l.invoice_id, l.position + g, l.booking_id, 'bulk-' || g, 'Bulk line ' || g, l.service_date, 1, 10 + g % 7, 10 + g % 7, l.tax_category, l.tax_rate, l.price_type
        FROM invoice_lines l, generate_series(1, $2::int) g WHERE l.invoice_id = $1`,
       [id, n - 1],
     );

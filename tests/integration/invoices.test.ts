@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateIn } from "../../api/src/shared/businessDates";
 import { client } from "../factories/http";
 import { startTestServer, testStores, type TestServer } from "../factories/testServer";
+import { billEveryItemAt } from "../factories/vat";
 
 describe.each(testStores())("invoices on %s", (store) => {
   let server: TestServer;
@@ -11,6 +12,7 @@ describe.each(testStores())("invoices on %s", (store) => {
   beforeAll(async () => {
     server = await startTestServer({ store });
     admin = client(server.url, await server.token());
+    await billEveryItemAt(admin, "21");
     bookings = (await admin.get("/api/bookings/uninvoiced?limit=500")).body.items;
   });
   afterAll(() => server?.close());

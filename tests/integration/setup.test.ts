@@ -50,7 +50,7 @@ describe.each(testStores())("setup on %s", (store) => {
       syncServices: true,
       syncIntervalMinutes: 60,
       lookbackDays: 30,
-      pricesIncludeTax: false,
+      pricesIncludeTax: true, // a new setup: Bookings prices are consumer prices, VAT included
       defaultGroupBy: "customer",
       customerTemplate: { currency: "EUR", paymentTermsDays: 14, taxRate: 21, language: "en" },
       itemTemplate: { type: "service" },

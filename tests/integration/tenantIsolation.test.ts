@@ -63,7 +63,7 @@ async function perInvoice(w: World, send: (id: string) => Promise<TestResponse>)
 const emptyCreate = (bookingIds: string[]) => ({
   invoices: [],
   skipped: bookingIds.map((bookingId) => ({ bookingId, reason: "notFound" })),
-  totals: { invoices: 0, lines: 0, currency: null, net: "0.00", tax: "0.00", total: "0.00" },
+  totals: { invoices: 0, lines: 0, currency: null, net: "0.00", tax: "0.00", total: "0.00", taxBreakdown: [] },
 });
 
 /** One probe per route of the OpenAPI document, run as tenant B; a route missing here fails the coverage test. */
@@ -126,6 +126,14 @@ const MATRIX: Record<string, Probe> = {
     expect(mine.length).toBe(theirs.length);
     expect(disjoint(ids(mine), ids(theirs))).toEqual([]);
     expect(disjoint(mine.map((i: any) => i.bookingsServiceId), a.serviceIds)).toEqual([]);
+  },
+  "PATCH /api/items/{id}": async ({ a, b }) => {
+    const before = (await a.api.get("/api/items")).body;
+    for (const item of before) {
+      const res = await b.api.send("PATCH", `/api/items/${item.id}`, { taxCategory: "Z" });
+      expect(res).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND", message: "No such service item." } } });
+    }
+    expect((await a.api.get("/api/items")).body).toEqual(before);
   },
   "GET /api/staff": async ({ a, b }) => {
     const mine = ids((await b.api.get("/api/staff")).body);

@@ -7,9 +7,9 @@ const A = "0b6f5d4e-0000-4000-8000-00000000000a";
 const B = "0b6f5d4e-0000-4000-8000-00000000000b";
 const C = "0b6f5d4e-0000-4000-8000-00000000000c";
 const lines: DraftLine[] = [
-  { id: A, quantity: "1", unitPrice: "85", amount: "85.0000", taxRate: "21" },
-  { id: B, quantity: "0.8333", unitPrice: "75", amount: "62.5000", taxRate: "21" },
-  { id: C, quantity: "1", unitPrice: "10", amount: "10.0000", taxRate: "9" },
+  { id: A, quantity: "1", unitPrice: "85", amount: "85.0000", taxCategory: "S", taxRate: "21", taxExemptionReason: null },
+  { id: B, quantity: "0.8333", unitPrice: "75", amount: "62.5000", taxCategory: "S", taxRate: "21", taxExemptionReason: null },
+  { id: C, quantity: "1", unitPrice: "10", amount: "10.0000", taxCategory: "S", taxRate: "9", taxExemptionReason: null },
 ];
 
 describe("applyLineEdits", () => {

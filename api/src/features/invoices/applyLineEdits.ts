@@ -3,7 +3,8 @@
 import { AppError } from "../../shared/errors";
 import { Decimal } from "../../shared/money";
 import type { TEditInvoice } from "./invoice.schema";
-import { lineAmount } from "./invoiceTotals";
+import { lineAmount, type TaxedAmount } from "./invoiceTotals";
+import type { TaxCategory } from "../../shared/taxSchemas";
 
 /** A stored line of a draft, as an edit needs it (decimal strings). */
 export interface DraftLine {
@@ -11,7 +12,9 @@ export interface DraftLine {
   quantity: string;
   unitPrice: string;
   amount: string;
+  taxCategory: TaxCategory;
   taxRate: string;
+  taxExemptionReason: string | null;
 }
 
 /** New values of one edited line; a null description keeps the stored one. */
@@ -27,7 +30,7 @@ export interface LineUpdate {
 export interface LineEditPlan {
   updates: LineUpdate[];
   removeIds: string[];
-  remaining: { amount: string; taxRate: string }[];
+  remaining: TaxedAmount[];
 }
 
 // Amounts are numeric(19,4): at most 15 digits before the decimal point; larger ones are refused, not overflowed.
@@ -60,7 +63,7 @@ export function applyLineEdits(lines: DraftLine[], edit: Pick<TEditInvoice, "lin
     if (!line) throw new AppError("BAD_REQUEST", `removeLines.${i}: not a line of this invoice.`);
     removed.add(line.id);
   }
-  const remaining = lines.filter((l) => !removed.has(l.id)).map((l) => ({ amount: updated.get(l.id)?.amount ?? l.amount, taxRate: l.taxRate }));
+  const remaining = lines.filter((l) => !removed.has(l.id)).map((l) => ({ ...l, amount: updated.get(l.id)?.amount ?? l.amount }));
   if (removed.size > 0 && remaining.length === 0) throw new AppError("EMPTY_INVOICE", "A draft needs at least one line; delete the draft instead.");
   return { updates: [...updated.values()], removeIds: [...removed], remaining };
 }

@@ -15,6 +15,7 @@ import { getInvoices } from "./getInvoice";
 import { findInvoicedBookingIds, loadBillable, lockBookings } from "./invoice.repository";
 import type { TCreateInvoices } from "./invoice.schema";
 import type { CreateResult, CreateTotals } from "./invoice.types";
+import { sumTaxGroups, type TaxGroup } from "./invoiceTotals";
 import { planLines, writeDrafts } from "./planDrafts";
 import { getSetup } from "../setup/getSetup";
 
@@ -116,12 +117,13 @@ export async function buildDrafts(tx: Queryable, now: Date, tenantId: string, us
   return { invoices, skipped, totals: totalsOf(invoices) };
 }
 
-/** Sums over drafts. */
-export function totalsOf(invoices: { currency: string; net: string; tax: string; total: string; lines: unknown[] }[]): CreateTotals {
+/** Sums over drafts, with their tax groups summed per (category, rate). */
+export function totalsOf(invoices: { currency: string; net: string; tax: string; total: string; lines: unknown[]; taxBreakdown?: TaxGroup[] }[]): CreateTotals {
   const currency = invoices[0]?.currency ?? null;
   const add = (pick: (i: (typeof invoices)[number]) => string) => invoices.reduce((acc, i) => acc.plus(pick(i)), new Decimal(0));
   const money = (v: Decimal) => (currency ? moneyString(v, currency) : "0.00");
   return {
+    taxBreakdown: sumTaxGroups(invoices.flatMap((i) => i.taxBreakdown ?? []), currency ?? "EUR"),
     invoices: invoices.length,
     lines: invoices.reduce((n, i) => n + i.lines.length, 0),
     currency,

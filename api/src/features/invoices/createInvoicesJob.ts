@@ -13,7 +13,8 @@ import type { JobError } from "../jobs/job.types";
 import type { TSetup } from "../setup/setup.schema";
 import { insertDrafts, loadBillable, loadCustomerTerms, lockAttendeeStates, type BillableRow } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
-import { draftKeyOf, groupBy, groupDrafts, planLines, type PendingLine } from "./planDrafts";
+import { draftKeyOf, groupBy, groupDrafts, lineTax, planLines, type PendingLine } from "./planDrafts";
+import { sumTaxGroups, type TaxGroup } from "./invoiceTotals";
 import { getSetup } from "../setup/getSetup";
 
 /** The kind of the job. */
@@ -36,6 +37,8 @@ export interface CreateInvoicesJobResult {
   net: string;
   tax: string;
   total: string;
+  /** The drafts' tax groups summed per (category, rate); absent from the results of jobs that ran before it existed. */
+  taxBreakdown?: TaxGroup[];
   /** Bookings (or attendees) left out, and why; at most MAX_LISTED, `skippedCount` has them all. */
   skipped: Skipped[];
   skippedCount: number;
@@ -103,12 +106,12 @@ async function planJob(tx: Queryable, job: JobContext, setup: TSetup, input: Cre
   }
   if (current.length > 0) steps.push({ lines: current });
   await insertJobSteps(tx, job.tenantId, job.jobId, steps);
-  const result: CreateInvoicesJobResult = { invoices: 0, lines: 0, currency: null, net: "0", tax: "0", total: "0", skipped: skipped.slice(0, MAX_LISTED), skippedCount: skipped.length };
+  const result: CreateInvoicesJobResult = { invoices: 0, lines: 0, currency: null, net: "0", tax: "0", total: "0", taxBreakdown: [], skipped: skipped.slice(0, MAX_LISTED), skippedCount: skipped.length };
   await addJobProgress(tx, job.tenantId, job.jobId, { total: plan.lines.length + skipped.length, failed: skipped.length, errors: skipped.map(skipError), result });
 }
 
 // Writes one step's drafts from the planned lines as they are now: a line invoiced or cancelled since the plan is left
-// out, and one re-priced since (a sync) is billed at its current price.
+// out, and one re-priced since (a sync, or an item's VAT changed) is billed at its current price and VAT.
 async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TSetup, input: CreateInvoicesJobInput, asOf: Date, seq: number): Promise<void> {
   const data = await claimJobStep<StepData>(tx, job.jobId, seq);
   if (!data) return; // written by an earlier attempt
@@ -119,7 +122,10 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
     const now = states.get(`${bookingId}|${attendeeKey}`);
     const reason = !now ? "notFound" : now.invoiced ? "alreadyInvoiced" : now.cancelled ? "cancelled" : null;
     if (reason) left.push({ bookingId, reason, attendee: attendeeKey });
-    else lines.push({ bookingId, attendeeKey, customerId, description, serviceDate, priceType, currency, start: new Date(startMs), quantity: now!.quantity, unitPrice: now!.unit_price, amount: now!.amount });
+    else {
+      const priced = { quantity: now!.quantity, unitPrice: now!.unit_price, amount: now!.amount, ...lineTax(now!, setup.itemTemplate) };
+      lines.push({ bookingId, attendeeKey, customerId, description, serviceDate, priceType, currency, start: new Date(startMs), ...priced });
+    }
   }
   const terms = await loadCustomerTerms(tx, job.tenantId, [...new Set(lines.map((l) => l.customerId))]);
   const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now: asOf });
@@ -136,6 +142,7 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
     net: money(add(before.net, (d) => d.net)),
     tax: money(add(before.tax, (d) => d.tax)),
     total: money(add(before.total, (d) => d.total)),
+    taxBreakdown: sumTaxGroups([...(before.taxBreakdown ?? []), ...drafts.flatMap((d) => d.taxBreakdown)], currency ?? "EUR"),
     skipped: [...before.skipped, ...left].slice(0, MAX_LISTED),
     skippedCount: before.skippedCount + left.length,
   };

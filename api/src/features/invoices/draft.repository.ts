@@ -8,11 +8,12 @@ export interface LockedInvoice {
   id: string;
   status: string;
   currency: string;
+  pricesIncludeTax: boolean;
 }
 
 /** Locks one invoice row until the transaction ends; undefined when the tenant has no such invoice. */
 export async function lockInvoice(db: Queryable, tenantId: string, id: string): Promise<LockedInvoice | undefined> {
-  const { rows } = await db.query<LockedInvoice>("SELECT id, status, currency FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE", [tenantId, id]);
+  const { rows } = await db.query<LockedInvoice>('SELECT id, status, currency, prices_include_tax AS "pricesIncludeTax" FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, id]);
   return rows[0];
 }
 
@@ -24,7 +25,8 @@ export async function deleteInvoiceRow(db: Queryable, tenantId: string, id: stri
 /** A draft's lines as an edit reads them: exact decimals as text. */
 export async function findDraftLines(db: Queryable, tenantId: string, invoiceId: string): Promise<DraftLine[]> {
   const { rows } = await db.query<DraftLine>(
-    `SELECT id, trim_scale(quantity)::text AS quantity, trim_scale(unit_price)::text AS "unitPrice", amount::text AS amount, tax_rate::text AS "taxRate"
+    `SELECT id, trim_scale(quantity)::text AS quantity, trim_scale(unit_price)::text AS "unitPrice", amount::text AS amount,
+            tax_category AS "taxCategory", trim_scale(tax_rate)::text AS "taxRate", tax_exemption_reason AS "taxExemptionReason"
      FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY position`,
     [tenantId, invoiceId],
   );

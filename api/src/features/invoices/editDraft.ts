@@ -14,7 +14,6 @@ import { getInvoice, noSuchInvoice } from "./getInvoice";
 import type { TEditInvoice } from "./invoice.schema";
 import type { InvoiceView } from "./invoice.types";
 import { invoiceTotals } from "./invoiceTotals";
-import { findSetup } from "../setup/setup.repository";
 
 /** Locks the draft until the transaction ends; throws NOT_FOUND when the tenant has no such invoice, NOT_DRAFT when final. */
 export async function lockDraft(tx: Queryable, tenantId: string, id: string): Promise<LockedInvoice> {
@@ -30,11 +29,11 @@ export async function lockDraft(tx: Queryable, tenantId: string, id: string): Pr
  * so a large edit holds the draft's lock — and, on PGlite, the only connection — for one round of statements.
  */
 export async function editDraft(deps: { db: Db }, tenantId: string, id: string, edit: TEditInvoice): Promise<InvoiceView> {
-  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   return deps.db.transaction(async (tx) => {
     const inv = await lockDraft(tx, tenantId, id);
     const plan = applyLineEdits(await findDraftLines(tx, tenantId, id), edit, inv.currency);
-    const totals = invoiceTotals(plan.remaining, { currency: inv.currency, pricesIncludeTax: setup?.pricesIncludeTax ?? false });
+    // The draft keeps the choice it was made with, whatever the setup says now.
+    const totals = invoiceTotals(plan.remaining, { currency: inv.currency, pricesIncludeTax: inv.pricesIncludeTax });
     if (![totals.net, totals.tax, totals.total].every(fitsMoneyColumn)) throw new AppError("BAD_REQUEST", "lines: the invoice total would be too large.");
     // The draft row is locked, so its lines cannot change between the read and this write.
     await updateLines(tx, tenantId, id, plan.updates);

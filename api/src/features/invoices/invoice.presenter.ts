@@ -3,6 +3,7 @@ import { Decimal, minorUnits, moneyString, quantityString } from "../../shared/m
 import type { InvoiceRow, LineRow } from "./invoice.repository";
 import { priceTypeFlags } from "../bookings/attendeePricing";
 import type { InvoiceView, InvoiceWarning } from "./invoice.types";
+import { invoiceTotals } from "./invoiceTotals";
 
 /** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */
 export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceView[] {
@@ -25,7 +26,9 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     quantity: quantityString(l.quantity),
     unitPrice: unitPriceString(l.unit_price, c),
     amount: moneyString(l.amount, c),
+    taxCategory: l.tax_category,
     taxRate: l.tax_rate,
+    taxExemptionReason: l.tax_exemption_reason,
     flags: l.booking_cancelled ? [...priceTypeFlags(l.price_type), "cancelled"] : priceTypeFlags(l.price_type),
   }));
   const warnings = r.status === "draft" ? warningsFor(lines) : [];
@@ -43,6 +46,12 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     net: moneyString(r.net, c),
     tax: moneyString(r.tax, c),
     total: moneyString(r.total, c),
+    pricesIncludeTax: r.prices_include_tax,
+    // The groups the stored totals were computed from, computed again from the lines by the same rule.
+    taxBreakdown: invoiceTotals(
+      lines.map((l) => ({ amount: l.amount, taxCategory: l.tax_category, taxRate: l.tax_rate, taxExemptionReason: l.tax_exemption_reason })),
+      { currency: c, pricesIncludeTax: r.prices_include_tax },
+    ).taxBreakdown,
     warnings: warnings.map((w) => w.message),
     warningDetails: warnings,
     createdAt: r.created_at.toISOString(),

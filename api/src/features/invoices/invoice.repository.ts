@@ -2,9 +2,23 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../shared/db";
 import type { TAddress } from "../../shared/partySchemas";
+import type { TaxCategory } from "../../shared/taxSchemas";
+import type { TaxGroup } from "./invoiceTotals";
 
-/** A booking attendee as invoicing sees it: whether it is already on a line, and who the customer is. */
-export interface BillableRow {
+/** The VAT of the service item a booking is for; all null when the booking's service has no item (the template's VAT applies). */
+export interface ItemTaxColumns {
+  tax_category: TaxCategory | null;
+  tax_rate: string | null;
+  tax_exemption_reason: string | null;
+  tax_exemption_code: string | null;
+}
+
+// The item's VAT beside a booking `b` joined to its item `si`.
+const ITEM_TAX = `si.tax_category, trim_scale(si.tax_rate)::text AS tax_rate, si.tax_exemption_reason, si.tax_exemption_code`;
+const ITEM_JOIN = `LEFT JOIN service_items si ON si.tenant_id = b.tenant_id AND si.bookings_service_id = b.service_id`;
+
+/** A booking attendee as invoicing sees it: whether it is already on a line, who the customer is, and its item's VAT. */
+export interface BillableRow extends ItemTaxColumns {
   booking_id: string;
   /** The attendee's place on the booking (null for a booking without attendees). */
   position: number | null;
@@ -36,7 +50,7 @@ export async function lockBookings(db: Queryable, tenantId: string, bookingIds: 
 }
 
 /** An attendee's state as a create job's step re-checks it under the bookings' locks. */
-export interface AttendeeState {
+export interface AttendeeState extends ItemTaxColumns {
   cancelled: boolean;
   invoiced: boolean;
   quantity: string;
@@ -46,7 +60,7 @@ export interface AttendeeState {
 
 /**
  * Locks the given bookings in id order (as lockBookings) and answers the state of each of their attendees, keyed
- * "bookingId|attendeeKey": cancelled since, invoiced since, and the priced line as it is now.
+ * "bookingId|attendeeKey": cancelled since, invoiced since, and the priced line and its item's VAT as they are now.
  */
 export async function lockAttendeeStates(db: Queryable, tenantId: string, bookingIds: string[]): Promise<Map<string, AttendeeState>> {
   await lockBookings(db, tenantId, bookingIds);
@@ -54,8 +68,9 @@ export async function lockAttendeeStates(db: Queryable, tenantId: string, bookin
     `SELECT COALESCE(json_agg(x), '[]')::text AS rows FROM (
        SELECT a.booking_id, a.attendee_key, b.cancelled_at IS NOT NULL AS cancelled,
               EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS invoiced,
-              trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount
+              trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount, ${ITEM_TAX}
        FROM booking_attendees a JOIN bookings b ON b.tenant_id = a.tenant_id AND b.id = a.booking_id
+       ${ITEM_JOIN}
        WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))
      ) x`,
     [tenantId, bookingIds],
@@ -73,10 +88,11 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
        SELECT b.id AS booking_id, b.start_at, b.end_at, b.cancelled_at IS NOT NULL AS cancelled, b.service_name,
               b.price_type, b.currency, b.attendee_count, a.position,
               a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
-              trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount,
+              trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount, ${ITEM_TAX},
               EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
        FROM bookings b
        LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
+       ${ITEM_JOIN}
        WHERE b.tenant_id = $1 AND b.id IN (SELECT unnest($2::text[]))
      ) x`,
     [tenantId, bookingIds],
@@ -88,17 +104,16 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
   }));
 }
 
-/** Customer facts an invoice needs. */
+/** Customer facts an invoice needs (its VAT comes from the service items, not the customer). */
 export interface CustomerTerms {
   id: string;
-  tax_rate: string;
   payment_terms_days: number;
 }
 
-/** Tax rate and payment terms of the given customers. */
+/** Payment terms of the given customers. */
 export async function loadCustomerTerms(db: Queryable, tenantId: string, ids: string[]): Promise<Map<string, CustomerTerms>> {
   const { rows } = await db.query<CustomerTerms>(
-    "SELECT id, trim_scale(tax_rate)::text AS tax_rate, payment_terms_days FROM customers WHERE tenant_id = $1 AND id IN (SELECT unnest($2::uuid[]))",
+    "SELECT id, payment_terms_days FROM customers WHERE tenant_id = $1 AND id IN (SELECT unnest($2::uuid[]))",
     [tenantId, ids],
   );
   return new Map(rows.map((r) => [r.id, r]));
@@ -113,6 +128,10 @@ export interface NewInvoice {
   net: string;
   tax: string;
   total: string;
+  /** The groups of the totals (not stored: the presenter computes them again from the lines). */
+  taxBreakdown: TaxGroup[];
+  /** Whether the line amounts include tax, as the totals were computed (kept, so the breakdown reads back the same). */
+  pricesIncludeTax: boolean;
   createdBy: string;
   lines: NewLine[];
 }
@@ -125,7 +144,10 @@ export interface NewLine {
   quantity: string;
   unitPrice: string;
   amount: string;
+  taxCategory: TaxCategory;
   taxRate: string;
+  taxExemptionReason: string | null;
+  taxExemptionCode: string | null;
   priceType: string;
 }
 
@@ -134,10 +156,14 @@ export async function insertDrafts(db: Queryable, tenantId: string, drafts: NewI
   if (drafts.length === 0) return [];
   const ids = drafts.map(() => randomUUID());
   await db.query(
-    `INSERT INTO invoices (tenant_id, id, status, customer_id, currency, issue_date, due_date, net, tax, total, created_by)
-     SELECT $1, x.id, 'draft', x.customer_id, x.currency, x.issue_date, x.due_date, x.net, x.tax, x.total, x.created_by
-     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, customer_id uuid, currency text, issue_date date, due_date date, net numeric, tax numeric, total numeric, created_by text)`,
-    [tenantId, JSON.stringify(drafts.map((d, i) => ({ id: ids[i], customer_id: d.customerId, currency: d.currency, issue_date: d.issueDate, due_date: d.dueDate, net: d.net, tax: d.tax, total: d.total, created_by: d.createdBy })))],
+    `INSERT INTO invoices (tenant_id, id, status, customer_id, currency, issue_date, due_date, net, tax, total, prices_include_tax, created_by)
+     SELECT $1, x.id, 'draft', x.customer_id, x.currency, x.issue_date, x.due_date, x.net, x.tax, x.total, x.prices_include_tax, x.created_by
+     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, customer_id uuid, currency text, issue_date date, due_date date, net numeric, tax numeric, total numeric,
+          prices_include_tax boolean, created_by text)`,
+    [
+      tenantId,
+      JSON.stringify(drafts.map((d, i) => ({ id: ids[i], customer_id: d.customerId, currency: d.currency, issue_date: d.issueDate, due_date: d.dueDate, net: d.net, tax: d.tax, total: d.total, prices_include_tax: d.pricesIncludeTax, created_by: d.createdBy }))),
+    ],
   );
   const lines = drafts.flatMap((d, i) =>
     d.lines.map((l, position) => ({
@@ -150,15 +176,20 @@ export async function insertDrafts(db: Queryable, tenantId: string, drafts: NewI
       quantity: l.quantity,
       unit_price: l.unitPrice,
       amount: l.amount,
+      tax_category: l.taxCategory,
       tax_rate: l.taxRate,
+      tax_exemption_reason: l.taxExemptionReason,
+      tax_exemption_code: l.taxExemptionCode,
       price_type: l.priceType,
     })),
   );
   await db.query(
-    `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount, tax_rate, price_type)
-     SELECT $1, x.invoice_id, x.position, x.booking_id, x.attendee_key, x.description, x.service_date, x.quantity, x.unit_price, x.amount, x.tax_rate, x.price_type
+    `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount,
+       tax_category, tax_rate, tax_exemption_reason, tax_exemption_code, price_type)
+     SELECT $1, x.invoice_id, x.position, x.booking_id, x.attendee_key, x.description, x.service_date, x.quantity, x.unit_price, x.amount,
+       x.tax_category, x.tax_rate, x.tax_exemption_reason, x.tax_exemption_code, x.price_type
      FROM jsonb_to_recordset($2::jsonb) AS x(invoice_id uuid, position int, booking_id text, attendee_key text, description text, service_date date,
-          quantity numeric, unit_price numeric, amount numeric, tax_rate numeric, price_type text)`,
+          quantity numeric, unit_price numeric, amount numeric, tax_category text, tax_rate numeric, tax_exemption_reason text, tax_exemption_code text, price_type text)`,
     [tenantId, JSON.stringify(lines)],
   );
   return ids;
@@ -180,6 +211,7 @@ export interface InvoiceRow {
   net: string;
   tax: string;
   total: string;
+  prices_include_tax: boolean;
   created_at: Date;
   /** Microsecond-exact creation time, for cursors (a JS Date keeps only milliseconds). */
   created_at_exact: string;
@@ -194,14 +226,17 @@ export interface LineRow {
   quantity: string;
   unit_price: string;
   amount: string;
+  tax_category: TaxCategory;
   tax_rate: string;
+  tax_exemption_reason: string | null;
+  tax_exemption_code: string | null;
   price_type: string;
   booking_cancelled: boolean;
 }
 
 const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, c.address AS customer_address, i.currency,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.notes,
-  i.net::text, i.tax::text, i.total::text, i.created_at,
+  i.net::text, i.tax::text, i.total::text, i.prices_include_tax, i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
 
 /** Invoices by id (tenant-scoped), with customer, in the order of `ids`. */
@@ -239,7 +274,7 @@ export async function findLines(db: Queryable, tenantId: string, invoiceIds: str
   const { rows } = await db.query<LineRow>(
     `SELECT l.id, l.invoice_id, l.booking_id, l.description, to_char(l.service_date, 'YYYY-MM-DD') AS service_date,
             trim_scale(l.quantity)::text AS quantity, trim_scale(l.unit_price)::text AS unit_price, l.amount::text AS amount,
-            trim_scale(l.tax_rate)::text AS tax_rate, l.price_type, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
+            l.tax_category, trim_scale(l.tax_rate)::text AS tax_rate, l.tax_exemption_reason, l.tax_exemption_code, l.price_type, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
      FROM invoice_lines l LEFT JOIN bookings b ON b.tenant_id = l.tenant_id AND b.id = l.booking_id
      WHERE l.tenant_id = $1 AND l.invoice_id IN (SELECT unnest($2::uuid[])) ORDER BY l.invoice_id, l.position`,
     [tenantId, invoiceIds],

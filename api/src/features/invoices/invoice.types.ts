@@ -1,5 +1,7 @@
 // API shapes of the invoices routes (PRODUCT.md §5); types only, so the tab imports them too and cannot drift.
 import type { TAddress } from "../../shared/partySchemas";
+import type { TaxCategory } from "../../shared/taxSchemas";
+import type { TaxGroup } from "./invoiceTotals";
 
 /** One invoice line: one attendee of one booking. */
 export interface InvoiceLineView {
@@ -10,7 +12,10 @@ export interface InvoiceLineView {
   quantity: string;
   unitPrice: string;
   amount: string;
+  /** The VAT the line was priced with (its service item's at the time): S, Z or E, the rate in percent, and for E the text printed. */
+  taxCategory: TaxCategory;
   taxRate: string;
+  taxExemptionReason: string | null;
   flags: string[];
 }
 
@@ -29,6 +34,10 @@ export interface InvoiceView {
   net: string;
   tax: string;
   total: string;
+  /** Whether the line amounts include VAT (net and tax were split out of them) or VAT was added on top. */
+  pricesIncludeTax: boolean;
+  /** Tax per (category, rate) group (PRODUCT.md §4.3); the groups' taxable amounts add up to `net` and their taxes to `tax`. */
+  taxBreakdown: TaxGroup[];
   /** English sentences, one per warning (PRODUCT.md §5); `warningDetails` holds the same warnings as data. */
   warnings: string[];
   /** The warnings as codes with their parameters, in the order of `warnings`, so the tab can word them in its language. */
@@ -65,6 +74,8 @@ export interface CreateTotals {
   net: string;
   tax: string;
   total: string;
+  /** The drafts' tax groups summed per (category, rate). */
+  taxBreakdown: TaxGroup[];
 }
 
 /** Answer of POST /api/invoices. */

@@ -2,7 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { InvoiceView } from "./invoice.types";
 
-const COLUMNS = ["invoice_number", "status", "customer", "customer_email", "issue_date", "due_date", "currency", "line_date", "description", "quantity", "unit_price", "amount", "tax_rate", "invoice_net", "invoice_tax", "invoice_total", "booking_id"];
+const COLUMNS = ["invoice_number", "status", "customer", "customer_email", "issue_date", "due_date", "currency", "line_date", "description", "quantity", "unit_price", "amount", "tax_category", "tax_rate", "invoice_net", "invoice_tax", "invoice_total", "booking_id"];
 
 /** The cell value with a quote in front when a spreadsheet would run it as a formula; plain numbers stay numbers. */
 export function spreadsheetSafe(value: string | null): string {
@@ -20,7 +20,7 @@ function startsFormula(v: string): boolean {
 export function invoicesToCsv(invoices: InvoiceView[]): string {
   const rows = invoices.flatMap((inv) =>
     inv.lines.map((l) =>
-      [inv.number ?? "", inv.status, inv.customer.name, inv.customer.email, inv.issueDate, inv.dueDate, inv.currency, l.serviceDate, l.description, l.quantity, l.unitPrice, l.amount, l.taxRate, inv.net, inv.tax, inv.total, l.bookingId].map(spreadsheetSafe),
+      [inv.number ?? "", inv.status, inv.customer.name, inv.customer.email, inv.issueDate, inv.dueDate, inv.currency, l.serviceDate, l.description, l.quantity, l.unitPrice, l.amount, l.taxCategory, l.taxRate, inv.net, inv.tax, inv.total, l.bookingId].map(spreadsheetSafe),
     ),
   );
   // Rows end in CRLF, so csv-stringify would leave a lone CR or LF unquoted, and a spreadsheet starts a new row there:

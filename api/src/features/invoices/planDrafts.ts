@@ -3,14 +3,15 @@ import { addDays, dateIn } from "../../shared/businessDates";
 import type { Queryable } from "../../shared/db";
 import { CustomerIndex } from "../customers/customerIndex";
 import { customerTemplateOf } from "../setup/customerTemplate";
-import type { TSetup } from "../setup/setup.schema";
+import type { TItemTemplate, TSetup } from "../setup/setup.schema";
+import type { ItemTax } from "../../shared/taxSchemas";
 import { setAttendeeCustomer } from "../bookings/attendee.repository";
-import { insertDrafts, loadCustomerTerms, type BillableRow, type CustomerTerms, type NewInvoice, type NewLine } from "./invoice.repository";
+import { insertDrafts, loadCustomerTerms, type BillableRow, type CustomerTerms, type ItemTaxColumns, type NewInvoice, type NewLine } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { invoiceTotals } from "./invoiceTotals";
 
-/** A priced line waiting for its invoice. */
-export interface PendingLine extends Omit<NewLine, "taxRate"> {
+/** A priced line waiting for its invoice, with the VAT of its service item. */
+export interface PendingLine extends NewLine {
   customerId: string;
   currency: string;
   start: Date;
@@ -50,7 +51,7 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
       for (const a of attendees.filter((x) => !x.invoiced)) {
         const customerId = a.customer_id ?? (await resolve(a));
         if (!customerId) skipped.push({ bookingId, reason: "noCustomer", attendee: a.attendee_name || a.attendee_key! });
-        else lines.push(toPendingLine(a, customerId, attendees.length > 1, setup.timeZone));
+        else lines.push(toPendingLine(a, customerId, attendees.length > 1, setup));
       }
     }
   }
@@ -58,7 +59,7 @@ export async function planLines(tx: Queryable, tenantId: string, setup: TSetup, 
 }
 
 // The line an attendee is billed with.
-function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean, timeZone: string): PendingLine {
+function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean, setup: TSetup): PendingLine {
   const durationMinutes = Math.round((a.end_at.getTime() - a.start_at.getTime()) / 60_000);
   // The line's service date (in the business's time zone) says when; no clock time, which would need a zone too.
   const who = isGroup && a.attendee_name ? ` · ${a.attendee_name}` : "";
@@ -66,15 +67,22 @@ function toPendingLine(a: BillableRow, customerId: string, isGroup: boolean, tim
     bookingId: a.booking_id,
     attendeeKey: a.attendee_key!,
     description: `${a.service_name} · ${durationMinutes} min${who}`,
-    serviceDate: dateIn(timeZone, a.start_at),
+    serviceDate: dateIn(setup.timeZone, a.start_at),
     quantity: a.quantity,
     unitPrice: a.unit_price,
     amount: a.amount,
+    ...lineTax(a, setup.itemTemplate),
     priceType: a.price_type,
     customerId,
     currency: a.currency,
     start: a.start_at,
   };
+}
+
+/** The VAT a line is billed with: its service item's as it is now, or the item template's for a service without an item. */
+export function lineTax(item: ItemTaxColumns, template: TItemTemplate): ItemTax {
+  if (!item.tax_category || item.tax_rate === null) return { taxCategory: template.taxCategory, taxRate: template.taxRate, taxExemptionReason: template.taxExemptionReason, taxExemptionCode: template.taxExemptionCode };
+  return { taxCategory: item.tax_category, taxRate: item.tax_rate, taxExemptionReason: item.tax_exemption_reason, taxExemptionCode: item.tax_exemption_code };
 }
 
 /** Groups lines into drafts (per customer, per booking attendee, or per customer and month) and writes them. */
@@ -95,17 +103,17 @@ export function draftKeyOf(grouping: string, l: Pick<PendingLine, "bookingId" | 
  */
 export function groupDrafts(
   lines: PendingLine[],
-  o: { grouping: string; terms: Map<string, Pick<CustomerTerms, "tax_rate" | "payment_terms_days">>; pricesIncludeTax: boolean; timeZone: string; userId: string; now: Date },
+  o: { grouping: string; terms: Map<string, Pick<CustomerTerms, "payment_terms_days">>; pricesIncludeTax: boolean; timeZone: string; userId: string; now: Date },
 ): NewInvoice[] {
   const groups = groupBy(lines, (l) => draftKeyOf(o.grouping, l));
   const issueDate = dateIn(o.timeZone, o.now);
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const t = o.terms.get(first.customerId)!;
-    const withTax = group.sort((a, b) => a.start.getTime() - b.start.getTime()).map((l) => ({ ...l, taxRate: t.tax_rate }));
-    const totals = invoiceTotals(withTax, { currency: first.currency, pricesIncludeTax: o.pricesIncludeTax });
+    const lines = group.sort((a, b) => a.start.getTime() - b.start.getTime());
+    const totals = invoiceTotals(lines, { currency: first.currency, pricesIncludeTax: o.pricesIncludeTax });
     const dueDate = addDays(issueDate, t.payment_terms_days);
-    return { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, createdBy: o.userId, lines: withTax };
+    return { customerId: first.customerId, currency: first.currency, issueDate, dueDate, ...totals, pricesIncludeTax: o.pricesIncludeTax, createdBy: o.userId, lines };
   });
 }
 

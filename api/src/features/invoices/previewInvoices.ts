@@ -54,7 +54,7 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
   const template = customerTemplateOf(setup);
   const madeIds = new Set([...newCustomers.values()].map((c) => c.id));
   const terms = await loadCustomerTerms(db, tenantId, [...new Set(plan.lines.map((l) => l.customerId))].filter((id) => !madeIds.has(id)));
-  for (const c of newCustomers.values()) terms.set(c.id, { id: c.id, tax_rate: String(template.taxRate), payment_terms_days: template.paymentTermsDays });
+  for (const c of newCustomers.values()) terms.set(c.id, { id: c.id, payment_terms_days: template.paymentTermsDays });
   const drafts = groupDrafts(plan.lines, { grouping: input.groupBy ?? setup.defaultGroupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now });
   const totals = totalsOf(drafts);
   const listed = drafts.slice(0, PREVIEW_DRAFTS_LISTED);
@@ -75,11 +75,13 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
     net: d.net,
     tax: d.tax,
     total: d.total,
+    prices_include_tax: d.pricesIncludeTax,
     created_at: now,
     created_at_exact: now.toISOString(),
   }));
   const lineRows: LineRow[] = listed.flatMap((d, i) =>
-    d.lines.map((l) => ({ id: randomUUID(), invoice_id: invoiceRows[i]!.id, booking_id: l.bookingId, description: l.description, service_date: l.serviceDate, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount, tax_rate: l.taxRate, price_type: l.priceType, booking_cancelled: false })),
+    d.lines.map((l) => ({ id: randomUUID(), invoice_id: invoiceRows[i]!.id, booking_id: l.bookingId, description: l.description, service_date: l.serviceDate, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount,
+      tax_category: l.taxCategory, tax_rate: l.taxRate, tax_exemption_reason: l.taxExemptionReason, tax_exemption_code: l.taxExemptionCode, price_type: l.priceType, booking_cancelled: false })),
   );
   return { invoices: presentInvoices(invoiceRows, lineRows), skipped, totals };
 }

@@ -8,6 +8,7 @@ import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput } from "../setup/setup.schema";
 import { ZAddress } from "../../shared/partySchemas";
 import { ZCustomerPatch } from "../customers/customer.schema";
+import { ZItemTaxPatch, ZTaxCategory } from "../../shared/taxSchemas";
 
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const ZMoney = z.string().regex(/^-?\d+(\.\d+)?$/).describe("exact decimal as a string, e.g. \"62.50\"");
@@ -18,15 +19,26 @@ const ZBookingItem = z.object({
   customers: z.array(z.object({ attendee: z.string(), bookingsCustomerId: z.string().nullable(), customerId: z.string().nullable(), name: z.string(), email: z.string().nullable(), amount: ZMoney })),
   flags: z.array(z.string()),
 });
+const ZTaxGroup = z.object({
+  category: ZTaxCategory, rate: ZMoney.describe("percent, e.g. \"21\""), taxable: ZMoney, tax: ZMoney,
+  exemptionReason: z.string().nullable().describe("E: the exemption text the invoice prints"),
+});
+const ZTaxBreakdown = z.array(ZTaxGroup).describe("tax per (category, rate) group: taxable = the group's net, tax = round(taxable × rate)");
+const ZItem = z.object({
+  id: z.string(), bookingsServiceId: z.string(), name: z.string(), description: z.string().nullable(), defaultPrice: ZMoney, priceType: z.string(),
+  defaultDurationMinutes: z.number().nullable(), type: z.string(), unitOfMeasure: z.string(), active: z.boolean(),
+  taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), taxExemptionCode: z.string().nullable(),
+});
 const ZInvoice = z.object({
   id: z.string(), number: z.string().nullable(), status: z.enum(["draft", "final"]), customerId: z.string(),
   customer: z.object({ name: z.string(), email: z.string().nullable() }), currency: z.string(), issueDate: z.string(),
   dueDate: z.string().nullable(),
-  lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney, taxRate: ZMoney, flags: z.array(z.string()) })),
-  net: ZMoney, tax: ZMoney, total: ZMoney, warnings: z.array(z.string()).describe("English sentences, one per warning"),
+  lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney, taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), flags: z.array(z.string()) })),
+  net: ZMoney, tax: ZMoney, total: ZMoney, pricesIncludeTax: z.boolean().describe("line amounts include VAT (net and tax split out of them), or VAT is added on top"),
+  taxBreakdown: ZTaxBreakdown, warnings: z.array(z.string()).describe("English sentences, one per warning"),
   warningDetails: z.array(ZInvoiceWarning).describe("the warnings as codes with parameters, in the order of warnings"),
 });
-const ZCreateTotals = z.object({ invoices: z.number(), lines: z.number(), currency: z.string().nullable(), net: ZMoney, tax: ZMoney, total: ZMoney });
+const ZCreateTotals = z.object({ invoices: z.number(), lines: z.number(), currency: z.string().nullable(), net: ZMoney, tax: ZMoney, total: ZMoney, taxBreakdown: ZTaxBreakdown });
 const ZSkipped = z.array(z.object({ bookingId: z.string(), reason: z.enum(["notFound", "cancelled", "notCompleted", "free", "noCustomer", "alreadyInvoiced"]), attendee: z.string().optional() }));
 const ZJob = z.object({
   id: z.string(), kind: z.string().describe("e.g. createInvoices"), status: z.enum(["queued", "running", "succeeded", "failed"]),
@@ -67,7 +79,8 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "get", path: "/api/customers", security: auth, summary: "Synced customers", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).loose())), ...errors } });
   const ZCustomerView = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), address: ZAddress, companyName: z.string().nullable(), vatId: z.string().nullable(), peppolId: z.string().nullable() }).loose();
   r.registerPath({ method: "patch", path: "/api/customers/{id}", security: auth, summary: "Complete a customer with what Bookings lacks (admin); syncs keep it", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZCustomerPatch } } } }, responses: { 200: json(ZCustomerView), ...errors, 403: json(ZError, "Not an admin") } });
-  r.registerPath({ method: "get", path: "/api/items", security: auth, summary: "Service items", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string(), defaultPrice: ZMoney }).loose())), ...errors } });
+  r.registerPath({ method: "get", path: "/api/items", security: auth, summary: "Service items with their VAT", responses: { 200: json(z.array(ZItem)), ...errors } });
+  r.registerPath({ method: "patch", path: "/api/items/{id}", security: auth, summary: "Set a service item's VAT (admin): S needs a rate above 0, Z and E a rate of 0, E an exemption reason; lines on no invoice yet are billed with it, drafts and final invoices keep theirs", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZItemTaxPatch } } } }, responses: { 200: json(ZItem), ...errors, 403: json(ZError, "Not an admin") } });
   r.registerPath({ method: "get", path: "/api/staff", security: auth, summary: "Staff members", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string() }).loose())), ...errors } });
   r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced; totals cover the whole filtered set", request: { query: ZUninvoicedQuery.omit({ from: true, to: true, priceType: true }).extend({ from: z.string().optional(), to: z.string().optional(), priceType: z.string().optional().describe("comma-separated price types") }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney, currency: z.string().nullable() }) })), ...errors } });
   r.registerPath({ method: "post", path: "/api/bookings/{id}/link-customer", security: auth, summary: "Link a booking attendee to a customer", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: z.object({ attendee: z.string(), customerId: z.uuid() }) } } } }, responses: { 200: json(ZBookingItem), ...errors, 409: json(ZError, "ALREADY_INVOICED") } });

@@ -7,6 +7,7 @@ import { isMaskedWebhookUrl } from "./webhookUrl";
 import { findSetup, writeSetup } from "./setup.repository";
 import { LEGACY_TIME_ZONE, type TSetup, type TSetupInput } from "./setup.schema";
 import { EMPTY_SUPPLIER } from "./supplier.schema";
+import { completeItemTemplate } from "./itemTemplate";
 
 /** Validates the business against Graph, stores the setup and returns it. */
 export async function saveSetup(
@@ -34,6 +35,9 @@ export async function saveSetup(
     ...input,
     customerTemplate: { ...input.customerTemplate, currency: input.customerTemplate.currency ?? currency },
     notifications,
+    itemTemplate: completeItemTemplate(input.itemTemplate, input.customerTemplate.taxRate),
+    // Bookings shows customers consumer prices: a new setup takes them as including tax; a stored one keeps its choice.
+    pricesIncludeTax: input.pricesIncludeTax ?? stored?.pricesIncludeTax ?? true,
     timeZone: input.timeZone ?? stored?.timeZone ?? LEGACY_TIME_ZONE,
     supplier: input.supplier ?? stored?.supplier ?? EMPTY_SUPPLIER,
   };

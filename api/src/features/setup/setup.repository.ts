@@ -4,6 +4,7 @@ import { AppError } from "../../shared/errors";
 import type { Logger } from "pino";
 import type { TSetup, TSetupInput } from "./setup.schema";
 import { upgradeStoredSetup } from "./storedSetup";
+import { completeItemTemplate } from "./itemTemplate";
 import { DEFAULT_NOTIFICATION_SETTINGS } from "./notificationSettings.schema";
 
 type SetupRow = { business_id: string; business_name: string | null; currency: string; settings: unknown; updated_at: Date };
@@ -31,7 +32,8 @@ export async function findSetup(db: Db, tenantId: string, opts: { unreadableSecr
   const { settings, changes } = upgradeStoredSetup(stored);
   if (changes.length) opts.log?.warn({ tenantId, changes }, "stored setup read with repairs: it does not fit the current rules; saving the setup stores the repaired values");
   const notifications = settings.notifications ?? DEFAULT_NOTIFICATION_SETTINGS;
-  return { ...settings, businessId: row.business_id, notifications, businessName: row.business_name, currency: row.currency, updatedAt: row.updated_at.toISOString() };
+  const itemTemplate = completeItemTemplate(settings.itemTemplate, settings.customerTemplate.taxRate);
+  return { ...settings, itemTemplate, businessId: row.business_id, notifications, businessName: row.business_name, currency: row.currency, updatedAt: row.updated_at.toISOString() };
 }
 
 /** Inserts or replaces the tenant's setup; a webhook URL stored in plain by an older version is sealed now. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { canonicalTimeZone } from "../../shared/businessDates";
 import { ZNotificationSettings, type TNotificationSettings } from "./notificationSettings.schema";
 import { ZSupplier, type TSupplier } from "./supplier.schema";
+import { itemTaxFields, itemTaxProblems, type ItemTax } from "../../shared/taxSchemas";
 
 /** Defaults that new customers get (PRODUCT.md §4.1). */
 export const ZCustomerTemplate = z.object({
@@ -15,13 +16,32 @@ export const ZCustomerTemplate = z.object({
   language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "language must look like en or nl-NL").default("en"),
 });
 
-/** Defaults that new service items get; only items of type `service` can be billed for bookings. */
-export const ZItemTemplate = z.object({
-  type: z.string().refine((t) => t === "service", {
-    error: (issue) => `itemTemplate.type must be "service": a "${String(issue.input)}" item cannot stand for a Bookings service`,
-  }),
-  unitOfMeasure: z.string().trim().min(1).max(20).default("hour"),
-});
+/**
+ * Defaults that new service items get; only items of type `service` can be billed for bookings. The VAT fields are the
+ * tax a new item (and a booking of a service with no item) gets; left out, they follow customerTemplate.taxRate as
+ * before items had a tax of their own (saveSetup.ts): S at that rate, or Z at 0.
+ */
+export const ZItemTemplate = z
+  .object({
+    type: z.string().refine((t) => t === "service", {
+      error: (issue) => `itemTemplate.type must be "service": a "${String(issue.input)}" item cannot stand for a Bookings service`,
+    }),
+    unitOfMeasure: z.string().trim().min(1).max(20).default("hour"),
+    taxCategory: itemTaxFields.taxCategory.optional(),
+    taxRate: itemTaxFields.taxRate.optional(),
+    taxExemptionReason: itemTaxFields.taxExemptionReason.optional(),
+    taxExemptionCode: itemTaxFields.taxExemptionCode.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (!t.taxCategory) {
+      if (t.taxRate !== undefined || t.taxExemptionReason || t.taxExemptionCode) ctx.addIssue({ code: "custom", path: ["taxCategory"], message: "give S, Z or E with the tax fields" });
+      return;
+    }
+    for (const p of itemTaxProblems({ ...t, taxCategory: t.taxCategory })) ctx.addIssue({ code: "custom", path: [p.path], message: p.message });
+  });
+
+/** The item template as stored: its VAT always complete. */
+export type TItemTemplate = { type: "service"; unitOfMeasure: string } & ItemTax;
 
 /** An IANA time zone name, answered in its proper case (PRODUCT.md §4.3: dates are the business's dates). */
 export const ZTimeZone = z
@@ -55,7 +75,8 @@ export const ZSetupInput = z.object({
     .default(SYNC_INTERVAL_MINUTES.default),
   lookbackDays: z.int().min(1).max(730, "lookbackDays must be at most 730").default(90),
   backgroundSync: z.boolean().default(true),
-  pricesIncludeTax: z.boolean().default(false),
+  /** Omitted on PUT: the stored value stays; a new setup includes tax, as Bookings shows customers consumer prices. */
+  pricesIncludeTax: z.boolean().optional(),
   defaultGroupBy: z.enum(["customer", "booking", "customerMonth"]).default("customer"),
   /** Omitted on PUT: the stored supplier stays. */
   supplier: ZSupplier.optional(),
@@ -67,7 +88,9 @@ export const ZSetupInput = z.object({
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
 /** The stored setup as the API returns it. */
-export type TSetup = Omit<TSetupInput, "notifications" | "timeZone" | "supplier"> & {
+export type TSetup = Omit<TSetupInput, "notifications" | "timeZone" | "supplier" | "itemTemplate" | "pricesIncludeTax"> & {
+  itemTemplate: TItemTemplate;
+  pricesIncludeTax: boolean;
   timeZone: string;
   supplier: TSupplier;
   /** The API answers the webhook URL masked (notificationSettings.ts). */

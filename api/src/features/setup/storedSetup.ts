@@ -2,7 +2,7 @@
 // values a later, stricter schema refuses are repaired (clamped, converted, or dropped for their default) instead of
 // failing every request of the tenant. What was repaired is described for the log with the schema's own message, but
 // never with a stored text value: a webhook URL is a secret (and none of the schema's messages quotes one).
-import type { z } from "zod";
+import { z } from "zod";
 import { LEGACY_TIME_ZONE, ZSetupInput, ZTimeZone } from "./setup.schema";
 import { EMPTY_SUPPLIER, ZSupplier } from "./supplier.schema";
 
@@ -10,6 +10,8 @@ import { EMPTY_SUPPLIER, ZSupplier } from "./supplier.schema";
 export const ZStoredSettings = ZSetupInput.omit({ businessId: true }).extend({
   timeZone: ZTimeZone.default(LEGACY_TIME_ZONE),
   supplier: ZSupplier.default(EMPTY_SUPPLIER),
+  // Setups saved before the default became "included" added tax on top.
+  pricesIncludeTax: z.boolean().default(false),
 });
 export type TStoredSettings = z.infer<typeof ZStoredSettings>;
 
