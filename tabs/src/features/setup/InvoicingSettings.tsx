@@ -16,7 +16,7 @@ export function InvoicingSettings(props: DraftSectionProps) {
   const { t } = useTranslation();
   return (
     <SetupSection title={t("setup.invoicing.title")} description={t("setup.invoicing.description")}>
-      <Field hint={t("setup.invoicing.taxHint")}>
+      <Field hint={draft.pricesIncludeTax ? t("setup.invoicing.taxHintOn") : t("setup.invoicing.taxHintOff")}>
         <Switch
           label={t("setup.invoicing.tax")}
           checked={draft.pricesIncludeTax}

@@ -7,6 +7,7 @@ import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
 import { SetupForm } from "./SetupForm";
 import { SyncPanel } from "./SyncPanel";
+import { ServiceItemsSection } from "./ServiceItemsSection";
 import { tabConfig, useTeamsConfigPage } from "./useTeamsConfigPage";
 import { useSetupForm } from "./useSetupForm";
 
@@ -96,6 +97,11 @@ export function SetupPage({ mode, inTeams }: SetupPageProps) {
           </Caption1>
         )}
       </section>
+      {!teamsConfig && form.ready && form.configured && (
+        <section className={styles.card} aria-label={t("setup.items.title")}>
+          <ServiceItemsSection readOnly={form.readOnly} />
+        </section>
+      )}
       {!teamsConfig && form.ready && (
         <section className={styles.card} aria-label={t("sync.title")}>
           <SyncPanel configured={form.configured} readOnly={form.readOnly} />

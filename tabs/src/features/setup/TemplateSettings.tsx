@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { SettingInput } from "./SettingInput";
 import { SetupSection } from "./SetupSection";
 import type { DraftSectionProps } from "./SetupSection";
+import { ItemTaxFields } from "./ItemTaxFields";
+import { itemTemplateTax, itemTemplateTaxPatch } from "./setupDraft";
 
 const useStyles = makeStyles({
   // Two columns at every width: the section itself drops to one column on narrow screens.
@@ -68,7 +70,7 @@ export function CustomerTemplateSettings({ draft, errors, readOnly, update, busi
   );
 }
 
-/** Type (always Service) and unit of measure of service items created from Bookings services. */
+/** Type (always Service), unit of measure and VAT of service items created from Bookings services. */
 export function ItemTemplateSettings({ draft, errors, readOnly, update }: DraftSectionProps) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -92,6 +94,12 @@ export function ItemTemplateSettings({ draft, errors, readOnly, update }: DraftS
           onChange={(value) => update({ unitOfMeasure: value })}
         />
       </div>
+      <ItemTaxFields
+        value={itemTemplateTax(draft)}
+        errors={{ taxRate: errors.itemTaxRate, taxExemptionReason: errors.itemTaxExemptionReason, taxExemptionCode: errors.itemTaxExemptionCode }}
+        readOnly={readOnly}
+        onChange={(tax) => update(itemTemplateTaxPatch(tax))}
+      />
     </SetupSection>
   );
 }

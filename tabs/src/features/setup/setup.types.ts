@@ -10,6 +10,10 @@ export type {
   SyncSkippedEntry,
 } from "../../../../api/src/features/sync/sync.types";
 
+/** A service item as GET /api/items answers it, and the VAT PATCH /api/items/:id takes. */
+export type { ServiceItemView as ServiceItem } from "../../../../api/src/features/items/serviceItem.repository";
+export type { ItemTax } from "../../../../api/src/shared/taxSchemas";
+
 /** A Bookings business visible through Graph (`GET /api/businesses`). */
 export interface Business {
   id: string;

@@ -1,7 +1,7 @@
-// Calls of the setup feature: businesses, setup, sync now and recent runs.
+// Calls of the setup feature: businesses, setup, sync now, recent runs, and the service items' VAT.
 import { ApiError } from "../../shared/apiClient";
 import type { ApiClient } from "../../shared/apiClient";
-import type { Business, Setup, SetupInput, SyncRun } from "./setup.types";
+import type { Business, ItemTax, ServiceItem, Setup, SetupInput, SyncRun } from "./setup.types";
 
 /** Bookings businesses the admin can choose from (admin only: 403 FORBIDDEN otherwise). */
 export function listBusinesses(api: ApiClient): Promise<Business[]> {
@@ -31,4 +31,14 @@ export function runSync(api: ApiClient): Promise<SyncRun> {
 /** Recent sync runs, newest first, including one still running. */
 export function listSyncRuns(api: ApiClient): Promise<SyncRun[]> {
   return api.get<SyncRun[]>("/api/sync/runs");
+}
+
+/** The tenant's service items with their VAT. */
+export function listItems(api: ApiClient): Promise<ServiceItem[]> {
+  return api.get<ServiceItem[]>("/api/items");
+}
+
+/** Sets an item's VAT (admin); answers the item as stored. */
+export function editItemTax(api: ApiClient, id: string, tax: ItemTax): Promise<ServiceItem> {
+  return api.patch<ServiceItem>(`/api/items/${encodeURIComponent(id)}`, tax);
 }

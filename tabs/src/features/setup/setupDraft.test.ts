@@ -10,7 +10,7 @@ const STORED: Setup = {
   syncCustomers: true,
   syncServices: false,
   customerTemplate: { currency: "EUR", paymentTermsDays: 30, taxRate: 7.5, language: "nl-NL" },
-  itemTemplate: { type: "service", unitOfMeasure: "session" },
+  itemTemplate: { type: "service", unitOfMeasure: "session", taxCategory: "E", taxRate: "0", taxExemptionReason: "Vrijgesteld van btw op grond van art. 11 lid 1 onder g Wet OB", taxExemptionCode: null },
   syncIntervalMinutes: 30,
   lookbackDays: 120,
   backgroundSync: false,
@@ -29,7 +29,7 @@ const valid: SetupDraft = { ...DEFAULT_DRAFT, businessId: STORED.businessId };
 describe("draftFromSetup", () => {
   it("uses the server's defaults when nothing is stored", () => {
     expect(draftFromSetup(null)).toEqual(DEFAULT_DRAFT);
-    expect(DEFAULT_DRAFT).toMatchObject({ syncIntervalMinutes: "60", lookbackDays: "90", pricesIncludeTax: false, defaultGroupBy: "customer" });
+    expect(DEFAULT_DRAFT).toMatchObject({ syncIntervalMinutes: "60", lookbackDays: "90", pricesIncludeTax: true, defaultGroupBy: "customer", itemTaxCategory: "S", itemTaxRate: "21" });
   });
 
   it("reads every stored field, numbers as text", () => {
@@ -45,6 +45,10 @@ describe("draftFromSetup", () => {
       taxRate: "7.5",
       language: "nl-NL",
       unitOfMeasure: "session",
+      itemTaxCategory: "E",
+      itemTaxRate: "0",
+      itemTaxExemptionReason: "Vrijgesteld van btw op grond van art. 11 lid 1 onder g Wet OB",
+      itemTaxExemptionCode: "",
       pricesIncludeTax: true,
       defaultGroupBy: "customerMonth",
       timeZone: "Europe/Amsterdam",
@@ -93,6 +97,9 @@ describe("validateDraft", () => {
     ["unitOfMeasure", "x".repeat(21), "Keep the unit to 20 characters or fewer."],
     ["timeZone", "Mars/Olympus_Mons", "Pick a time zone from the list, such as Europe/Amsterdam."],
     ["timeZone", "", "Pick a time zone from the list, such as Europe/Amsterdam."],
+    ["itemTaxRate", "0", "Enter a rate above 0 and below 100, such as 21 or 9."],
+    ["itemTaxRate", "100", "Enter a rate above 0 and below 100, such as 21 or 9."],
+    ["itemTaxRate", "twenty", "Enter a rate above 0 and below 100, such as 21 or 9."],
   ] as const)("%s = %j → %s", (field, value, message) => {
     expect(validateDraft({ ...valid, [field]: value })).toEqual({ [field]: message });
   });
@@ -111,6 +118,8 @@ describe("validateDraft", () => {
     ["language", "nl-NL"],
     ["timeZone", "Europe/Amsterdam"],
     ["timeZone", "UTC"],
+    ["itemTaxRate", "9"],
+    ["itemTaxRate", "5,5"],
   ] as const)("accepts %s = %j (the server's bounds are inclusive)", (field, value) => {
     expect(validateDraft({ ...valid, [field]: value })).toEqual({});
   });
@@ -127,7 +136,7 @@ describe("toSetupInput", () => {
       syncIntervalMinutes: 45,
       lookbackDays: 120,
       customerTemplate: { currency: "EUR", paymentTermsDays: 30, taxRate: 7.5, language: "nl-NL" },
-      itemTemplate: { type: "service", unitOfMeasure: "visit" },
+      itemTemplate: { type: "service", unitOfMeasure: "visit", taxCategory: "E", taxRate: "0", taxExemptionReason: "Vrijgesteld van btw op grond van art. 11 lid 1 onder g Wet OB", taxExemptionCode: null },
       pricesIncludeTax: true,
       defaultGroupBy: "customerMonth",
       timeZone: "Europe/Amsterdam",

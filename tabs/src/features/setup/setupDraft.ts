@@ -3,6 +3,7 @@ import { t } from "../../shared/i18n/i18n";
 import type { GroupBy, Setup, SetupInput } from "./setup.types";
 import { DEFAULT_NOTIFICATIONS_DRAFT, notificationsDraftFrom, toNotificationsInput, validateNotificationsDraft, type NotificationsDraft } from "./notificationsDraft";
 import { DEFAULT_SUPPLIER_DRAFT, supplierDraftFrom, toSupplierInput, validateSupplierDraft, type SupplierDraft } from "./supplierDraft";
+import { DEFAULT_ITEM_TAX_DRAFT, itemTaxDraftFrom, toItemTax, validateItemTax, type ItemTaxDraft } from "./itemTaxDraft";
 
 /** What the admin edits; numbers stay text so a half-typed value can be shown and explained. */
 export interface SetupDraft extends NotificationsDraft, SupplierDraft {
@@ -17,6 +18,11 @@ export interface SetupDraft extends NotificationsDraft, SupplierDraft {
   taxRate: string;
   language: string;
   unitOfMeasure: string;
+  /** The item template's VAT (ItemTaxDraft's fields, prefixed). */
+  itemTaxCategory: ItemTaxDraft["taxCategory"];
+  itemTaxRate: string;
+  itemTaxExemptionReason: string;
+  itemTaxExemptionCode: string;
   pricesIncludeTax: boolean;
   defaultGroupBy: GroupBy;
   timeZone: string;
@@ -56,12 +62,29 @@ export const DEFAULT_DRAFT: SetupDraft = {
   taxRate: "0",
   language: "en",
   unitOfMeasure: "hour",
-  pricesIncludeTax: false,
+  ...prefixed(DEFAULT_ITEM_TAX_DRAFT),
+  // Bookings shows customers consumer prices: a new setup takes them as including VAT (as the server does).
+  pricesIncludeTax: true,
   defaultGroupBy: "customer",
   timeZone: browserTimeZone(),
   ...DEFAULT_NOTIFICATIONS_DRAFT,
   ...DEFAULT_SUPPLIER_DRAFT,
 };
+
+/** The item template's VAT fields of the setup draft. */
+function prefixed(d: ItemTaxDraft): Pick<SetupDraft, "itemTaxCategory" | "itemTaxRate" | "itemTaxExemptionReason" | "itemTaxExemptionCode"> {
+  return { itemTaxCategory: d.taxCategory, itemTaxRate: d.taxRate, itemTaxExemptionReason: d.taxExemptionReason, itemTaxExemptionCode: d.taxExemptionCode };
+}
+
+/** The item template's VAT as an ItemTaxDraft. */
+export function itemTemplateTax(d: SetupDraft): ItemTaxDraft {
+  return { taxCategory: d.itemTaxCategory, taxRate: d.itemTaxRate, taxExemptionReason: d.itemTaxExemptionReason, taxExemptionCode: d.itemTaxExemptionCode };
+}
+
+/** A change of the item template's VAT as a change of the setup draft. */
+export function itemTemplateTaxPatch(d: ItemTaxDraft): Partial<SetupDraft> {
+  return prefixed(d);
+}
 
 const text = (value: number | string | undefined | null, fallback: string) => (value === undefined || value === null ? fallback : String(value));
 
@@ -83,6 +106,7 @@ export function draftFromSetup(setup: Setup | null): SetupDraft {
     taxRate: text(customer.taxRate, d.taxRate),
     language: customer.language ?? d.language,
     unitOfMeasure: item.unitOfMeasure ?? d.unitOfMeasure,
+    ...prefixed(itemTaxDraftFrom(item)),
     pricesIncludeTax: setup.pricesIncludeTax ?? d.pricesIncludeTax,
     defaultGroupBy: setup.defaultGroupBy ?? d.defaultGroupBy,
     // A setup saved before time zones existed has UTC dates: shown as it is, changed only by the admin.
@@ -143,6 +167,7 @@ export function validateDraft(draft: SetupDraft): DraftErrors {
     language: /^[a-z]{2}(-[A-Z]{2})?$/.test(draft.language.trim()) ? undefined : t("setup.validation.language"),
     unitOfMeasure: unitError(draft.unitOfMeasure),
     timeZone: TIME_ZONES.includes(draft.timeZone) ? undefined : t("setup.validation.timeZone"),
+    ...Object.fromEntries(Object.entries(validateItemTax(itemTemplateTax(draft))).map(([k, v]) => [`item${k[0]!.toUpperCase()}${k.slice(1)}`, v])),
     ...validateNotificationsDraft(draft),
     ...validateSupplierDraft(draft),
   };
@@ -179,7 +204,7 @@ export function toSetupInput(draft: SetupDraft): SetupInput {
       taxRate: parsePercent(draft.taxRate) ?? 0,
       language: draft.language.trim(),
     },
-    itemTemplate: { type: "service", unitOfMeasure: draft.unitOfMeasure.trim() },
+    itemTemplate: { type: "service", unitOfMeasure: draft.unitOfMeasure.trim(), ...toItemTax(itemTemplateTax(draft)) },
     pricesIncludeTax: draft.pricesIncludeTax,
     defaultGroupBy: draft.defaultGroupBy,
     timeZone: draft.timeZone,

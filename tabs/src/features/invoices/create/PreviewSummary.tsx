@@ -17,6 +17,7 @@ import { formatCount, formatMoney } from "../../../shared/format";
 import { groupSkipped } from "./describeSkipped";
 import type { PreviewResult } from "../invoice.types";
 import { countLineFlags, lineFlagWarnings } from "../drafts/lineFlags";
+import { TaxBreakdown } from "../drafts/TaxBreakdown";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -68,6 +69,7 @@ export function PreviewSummary({ preview }: { preview: PreviewResult }) {
           </div>
         ))}
       </div>
+      <TaxBreakdown groups={totals.taxBreakdown} currency={currency} pricesIncludeTax={preview.invoices[0]?.pricesIncludeTax} />
       {warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

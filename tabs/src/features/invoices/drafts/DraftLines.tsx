@@ -1,9 +1,12 @@
-// The lines of one (draft or previewed) invoice, with their price flags, and net, tax and total below them.
+// The lines of one (draft or previewed) invoice, with their price flags and VAT, and below them the tax breakdown
+// and net, tax and total.
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney, formatQuantity } from "../../../shared/format";
 import { FlagBadges } from "../FlagBadges";
 import type { Invoice } from "../invoice.types";
+import { TaxBreakdown } from "./TaxBreakdown";
+import { lineTaxLabel } from "./taxLabels";
 
 const useStyles = makeStyles({
   root: {
@@ -15,6 +18,7 @@ const useStyles = makeStyles({
   date: { width: "130px" },
   qty: { width: "90px" },
   money: { width: "120px" },
+  vat: { width: "90px" },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   endButton: { justifyContent: "flex-end" },
   description: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -30,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 /** What the lines table needs of an invoice (a preview has no id yet). */
-export type LinesOf = Pick<Invoice, "customer" | "currency" | "lines" | "net" | "tax" | "total">;
+export type LinesOf = Pick<Invoice, "customer" | "currency" | "lines" | "net" | "tax" | "total" | "taxBreakdown" | "pricesIncludeTax">;
 
 /** Lines table with net, tax and total below it; `className` adjusts the box (its margin suits a table row). */
 export function DraftLines({ invoice, className }: { invoice: LinesOf; className?: string }) {
@@ -50,6 +54,9 @@ export function DraftLines({ invoice, className }: { invoice: LinesOf; className
             <TableHeaderCell className={styles.money} button={{ className: styles.endButton }}>
               {t("invoices.lines.unitPrice")}
             </TableHeaderCell>
+            <TableHeaderCell className={styles.vat} button={{ className: styles.endButton }}>
+              {t("invoices.lines.vat")}
+            </TableHeaderCell>
             <TableHeaderCell className={styles.money} button={{ className: styles.endButton }}>
               {t("invoices.lines.amount")}
             </TableHeaderCell>
@@ -67,11 +74,13 @@ export function DraftLines({ invoice, className }: { invoice: LinesOf; className
               </TableCell>
               <TableCell className={styles.num}>{formatQuantity(line.quantity)}</TableCell>
               <TableCell className={styles.num}>{money(line.unitPrice)}</TableCell>
+              <TableCell className={styles.num}>{lineTaxLabel(line)}</TableCell>
               <TableCell className={styles.num}>{money(line.amount)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <TaxBreakdown groups={invoice.taxBreakdown} currency={invoice.currency} pricesIncludeTax={invoice.pricesIncludeTax} />
       <div className={styles.totals}>
         <span>{t("invoices.lines.net", { amount: money(invoice.net) })}</span>
         <span>{t("invoices.lines.tax", { amount: money(invoice.tax) })}</span>
