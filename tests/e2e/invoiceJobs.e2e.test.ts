@@ -178,7 +178,8 @@ describe("Large creates as jobs in the browser", () => {
 
     jobs.hold(runningAt(480));
     await createAsJob(page);
-    await expect.poll(() => dialog.getByTestId("create-job-text").textContent()).toBe("Concepten maken: 480 van 1.200 boekingen");
+    // A loaded machine may start the job after the default 5 s of polling.
+    await expect.poll(() => dialog.getByTestId("create-job-text").textContent(), { timeout: 15_000 }).toBe("Concepten maken: 480 van 1.200 boekingen");
     expect(await dialog.getByRole("progressbar", { name: "Voortgang van het maken van de concepten" }).count()).toBe(1);
     await shot(page, "nl-progress");
     jobs.release();

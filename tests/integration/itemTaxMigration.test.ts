@@ -95,6 +95,14 @@ describe.each(testStores())("migration 014 (VAT per item) on %s", (kind) => {
     expect(untaxed).toMatchObject({ pricesIncludeTax: false, taxBreakdown: [{ category: "Z", rate: "0", taxable: "40.00", tax: "0.00" }] });
   });
 
+  it("leaves every stored line billing its attendee and every document an invoice after 015 (credit notes)", async () => {
+    expect(applied).toEqual(expect.arrayContaining(["014", "015"]));
+    expect((await db.query("SELECT DISTINCT bills, released, credited_line_id FROM invoice_lines")).rows).toEqual([{ bills: true, released: false, credited_line_id: null }]);
+    expect((await db.query("SELECT DISTINCT kind, credited_invoice_id FROM invoices")).rows).toEqual([{ kind: "invoice", credited_invoice_id: null }]);
+    // Each seeded booking has its attendee on a line, so none awaits invoicing.
+    expect((await db.query("SELECT count(*)::int AS n FROM bookings WHERE open_count > 0")).rows[0]).toEqual({ n: 0 });
+  });
+
   it("refuses a line or an item whose category and rate disagree", async () => {
     await expect(db.query("UPDATE service_items SET tax_category = 'S', tax_rate = 0 WHERE tenant_id = $1", [NL])).rejects.toMatchObject({ code: "23514" });
     await expect(db.query("UPDATE service_items SET tax_category = 'E', tax_rate = 0 WHERE tenant_id = $1", [NL])).rejects.toMatchObject({ code: "23514" });

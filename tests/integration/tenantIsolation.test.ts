@@ -229,6 +229,7 @@ const MATRIX: Record<string, Probe> = {
   },
   "DELETE /api/invoices/{id}": (w) => perInvoice(w, (id) => w.b.api.del(`/api/invoices/${id}`)),
   "POST /api/invoices/{id}/finalize": (w) => perInvoice(w, (id) => w.b.api.post(`/api/invoices/${id}/finalize`)),
+  "POST /api/invoices/{id}/credit-notes": (w) => perInvoice(w, (id) => w.b.api.post(`/api/invoices/${id}/credit-notes`, { reason: "credited by another tenant" })),
   "GET /api/invoices/{id}/pdf": (w) => perInvoice(w, (id) => w.b.api.get(`/api/invoices/${id}/pdf`)),
 };
 

@@ -57,7 +57,7 @@ export async function bookingIdsByTenant(db: Queryable): Promise<{ tenantId: str
 /** Locks one attendee until the transaction ends and tells whether it is on an invoice line; undefined when there is none. */
 export async function lockAttendee(db: Queryable, tenantId: string, bookingId: string, attendeeKey: string): Promise<{ invoiced: boolean } | undefined> {
   const { rows } = await db.query<{ invoiced: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS invoiced
+    `SELECT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key AND l.bills) AS invoiced
      FROM booking_attendees a WHERE a.tenant_id = $1 AND a.booking_id = $2 AND a.attendee_key = $3 FOR UPDATE`,
     [tenantId, bookingId, attendeeKey],
   );

@@ -49,7 +49,7 @@ export interface UninvoicedRow {
 }
 
 /** An attendee (alias `a`) without an invoice line. */
-export const OPEN = `NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key)`;
+export const OPEN = `NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key AND l.bills)`;
 const ON_DRAFT = `EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND i.status = 'draft')`;
 const ATTENDEES_OF_B = "a.tenant_id = b.tenant_id AND a.booking_id = b.id";
 /** A booking (alias `b`) awaiting invoicing but for the clock: the column migration 012 defines and builds the partial indexes on. */

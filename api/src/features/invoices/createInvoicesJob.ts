@@ -11,7 +11,7 @@ import { addJobProgress, claimJobStep, findJob, insertJobSteps, lockJobResult, p
 import type { JobContext } from "../jobs/jobQueue";
 import type { JobError } from "../jobs/job.types";
 import type { TSetup } from "../setup/setup.schema";
-import { insertDrafts, loadBillable, loadCustomerTerms, lockAttendeeStates, type BillableRow } from "./invoice.repository";
+import { insertInvoices, loadBillable, loadCustomerTerms, lockAttendeeStates, type BillableRow } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { draftKeyOf, groupBy, groupDrafts, lineTax, planLines, type PendingLine } from "./planDrafts";
 import { sumTaxGroups, type TaxGroup } from "./invoiceTotals";
@@ -129,7 +129,7 @@ async function runStep(tx: Queryable, job: JobContext, userId: string, setup: TS
   }
   const terms = await loadCustomerTerms(tx, job.tenantId, [...new Set(lines.map((l) => l.customerId))]);
   const drafts = groupDrafts(lines, { grouping: input.groupBy, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now: asOf });
-  await insertDrafts(tx, job.tenantId, drafts);
+  await insertInvoices(tx, job.tenantId, drafts);
   const before = await lockJobResult<CreateInvoicesJobResult>(tx, job.jobId);
   const currency = before.currency ?? drafts[0]?.currency ?? null;
   const add = (a: string, pick: (d: (typeof drafts)[number]) => string) => drafts.reduce((acc, d) => acc.plus(pick(d)), new Decimal(a));

@@ -2,18 +2,20 @@
 // No business rules here: editDraft, finalizeDraft and deleteDraft decide.
 import type { Queryable } from "../../shared/db";
 import type { DraftLine, LineUpdate } from "./applyLineEdits";
+import type { TaxGroup } from "./invoiceTotals";
 
 /** What a use case needs to know of a locked invoice. */
 export interface LockedInvoice {
   id: string;
   status: string;
+  kind: "invoice" | "creditNote";
   currency: string;
   pricesIncludeTax: boolean;
 }
 
 /** Locks one invoice row until the transaction ends; undefined when the tenant has no such invoice. */
 export async function lockInvoice(db: Queryable, tenantId: string, id: string): Promise<LockedInvoice | undefined> {
-  const { rows } = await db.query<LockedInvoice>('SELECT id, status, currency, prices_include_tax AS "pricesIncludeTax" FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, id]);
+  const { rows } = await db.query<LockedInvoice>('SELECT id, status, kind, currency, prices_include_tax AS "pricesIncludeTax" FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, id]);
   return rows[0];
 }
 
@@ -55,7 +57,7 @@ export async function deleteLines(db: Queryable, tenantId: string, invoiceId: st
 export interface DraftHeaderChange {
   dueDate?: string | null;
   notes?: string | null;
-  totals: { net: string; tax: string; total: string };
+  totals: { net: string; tax: string; total: string; taxBreakdown: TaxGroup[] };
 }
 
 /** Stores due date, notes and totals of a draft in one statement. */
@@ -63,20 +65,24 @@ export async function updateDraftHeader(db: Queryable, tenantId: string, invoice
   const { dueDate, notes, totals } = change;
   await db.query(
     `UPDATE invoices SET due_date = CASE WHEN $3 THEN $4::date ELSE due_date END, notes = CASE WHEN $5 THEN $6 ELSE notes END,
-       net = $7, tax = $8, total = $9, updated_at = now()
+       net = $7, tax = $8, total = $9, tax_breakdown = $10::jsonb, updated_at = now()
      WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, invoiceId, dueDate !== undefined, dueDate ?? null, notes !== undefined, notes ?? null, totals.net, totals.tax, totals.total],
+    [tenantId, invoiceId, dueDate !== undefined, dueDate ?? null, notes !== undefined, notes ?? null, totals.net, totals.tax, totals.total, JSON.stringify(totals.taxBreakdown)],
   );
 }
 
+// Each kind of document numbers from a series of its own (PRODUCT.md §4.5, §4.7).
+const SERIES_TABLE = { invoice: "invoice_number_series", creditNote: "credit_note_number_series" } as const;
+
 /**
- * Takes the next number of the tenant's series for a year. The series row stays locked until commit, so concurrent
- * finalizes queue and the numbers have no gaps.
+ * Takes the next number of the tenant's series of invoices or credit notes for a year. The series row stays locked
+ * until commit, so concurrent finalizes (or credit notes) queue and the numbers have no gaps.
  */
-export async function takeNextNumber(db: Queryable, tenantId: string, year: number): Promise<number> {
+export async function takeNextNumber(db: Queryable, tenantId: string, year: number, series: keyof typeof SERIES_TABLE = "invoice"): Promise<number> {
+  const table = SERIES_TABLE[series];
   const { rows } = await db.query<{ last_number: number }>(
-    `INSERT INTO invoice_number_series (tenant_id, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_series.last_number + 1 RETURNING last_number`,
+    `INSERT INTO ${table} (tenant_id, year, last_number) VALUES ($1, $2, 1)
+     ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = ${table}.last_number + 1 RETURNING last_number`,
     [tenantId, year],
   );
   return rows[0]!.last_number;

@@ -29,13 +29,18 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     taxCategory: l.tax_category,
     taxRate: l.tax_rate,
     taxExemptionReason: l.tax_exemption_reason,
+    creditedLineId: l.credited_line_id,
     flags: l.booking_cancelled ? [...priceTypeFlags(l.price_type), "cancelled"] : priceTypeFlags(l.price_type),
   }));
   const warnings = r.status === "draft" ? warningsFor(lines) : [];
   return {
     id: r.id,
+    kind: r.kind,
     number: r.number,
     status: r.status,
+    creditedInvoiceId: r.credited_invoice_id,
+    creditedInvoiceNumber: r.credited_invoice_number,
+    creditReason: r.credit_reason,
     customerId: r.customer_id,
     customer: { name: r.customer_name, email: r.customer_email, address: r.customer_address },
     currency: c,
@@ -47,11 +52,16 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     tax: moneyString(r.tax, c),
     total: moneyString(r.total, c),
     pricesIncludeTax: r.prices_include_tax,
-    // The groups the stored totals were computed from, computed again from the lines by the same rule.
-    taxBreakdown: invoiceTotals(
-      lines.map((l) => ({ amount: l.amount, taxCategory: l.tax_category, taxRate: l.tax_rate, taxExemptionReason: l.tax_exemption_reason })),
-      { currency: c, pricesIncludeTax: r.prices_include_tax },
-    ).taxBreakdown,
+    // As stored; a document from before migration 015 has its groups computed again from its lines by the same rule.
+    taxBreakdown:
+      r.tax_breakdown ??
+      invoiceTotals(
+        lines.map((l) => ({ amount: l.amount, taxCategory: l.tax_category, taxRate: l.tax_rate, taxExemptionReason: l.tax_exemption_reason })),
+        { currency: c, pricesIncludeTax: r.prices_include_tax },
+      ).taxBreakdown,
+    credited: moneyString(r.credited, c),
+    // What remains to be paid or credited: nothing on a credit note itself.
+    outstanding: r.kind === "creditNote" ? moneyString(0, c) : moneyString(new Decimal(r.total).minus(r.credited), c),
     warnings: warnings.map((w) => w.message),
     warningDetails: warnings,
     createdAt: r.created_at.toISOString(),

@@ -67,7 +67,7 @@ export async function lockAttendeeStates(db: Queryable, tenantId: string, bookin
   const { rows: answer } = await db.query<{ rows: string }>(
     `SELECT COALESCE(json_agg(x), '[]')::text AS rows FROM (
        SELECT a.booking_id, a.attendee_key, b.cancelled_at IS NOT NULL AS cancelled,
-              EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key) AS invoiced,
+              EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = a.tenant_id AND l.booking_id = a.booking_id AND l.attendee_key = a.attendee_key AND l.bills) AS invoiced,
               trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount, ${ITEM_TAX}
        FROM booking_attendees a JOIN bookings b ON b.tenant_id = a.tenant_id AND b.id = a.booking_id
        ${ITEM_JOIN}
@@ -89,7 +89,7 @@ export async function loadBillable(db: Queryable, tenantId: string, bookingIds: 
               b.price_type, b.currency, b.attendee_count, a.position,
               a.attendee_key, a.bookings_customer_id, a.name AS attendee_name, a.email AS attendee_email, a.customer_id,
               trim_scale(a.quantity)::text AS quantity, trim_scale(a.unit_price)::text AS unit_price, a.amount::text AS amount, ${ITEM_TAX},
-              EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key) AS invoiced
+              EXISTS (SELECT 1 FROM invoice_lines l WHERE l.tenant_id = b.tenant_id AND l.booking_id = b.id AND l.attendee_key = a.attendee_key AND l.bills) AS invoiced
        FROM bookings b
        LEFT JOIN booking_attendees a ON a.tenant_id = b.tenant_id AND a.booking_id = b.id
        ${ITEM_JOIN}
@@ -124,16 +124,19 @@ export interface NewInvoice {
   customerId: string;
   currency: string;
   issueDate: string;
-  dueDate: string;
+  /** Null for a credit note: nothing is due. */
+  dueDate: string | null;
   net: string;
   tax: string;
   total: string;
-  /** The groups of the totals (not stored: the presenter computes them again from the lines). */
+  /** The groups of the totals, stored beside them. */
   taxBreakdown: TaxGroup[];
   /** Whether the line amounts include tax, as the totals were computed (kept, so the breakdown reads back the same). */
   pricesIncludeTax: boolean;
   createdBy: string;
   lines: NewLine[];
+  /** Set for a credit note, which is final from the start: its number, the invoice it credits, and why. */
+  creditNote?: { number: string; creditedInvoiceId: string; reason: string };
 }
 /** A new invoice line. */
 export interface NewLine {
@@ -149,20 +152,25 @@ export interface NewLine {
   taxExemptionReason: string | null;
   taxExemptionCode: string | null;
   priceType: string;
+  /** A credit note's line: the invoice line it credits. */
+  creditedLineId?: string;
 }
 
-/** Inserts drafts and all their lines in two statements; ids are made here so lines can point at their invoice. */
-export async function insertDrafts(db: Queryable, tenantId: string, drafts: NewInvoice[]): Promise<string[]> {
+/** Inserts drafts (or a credit note) and all their lines in two statements; ids are made here so lines can point at their invoice. */
+export async function insertInvoices(db: Queryable, tenantId: string, drafts: NewInvoice[]): Promise<string[]> {
   if (drafts.length === 0) return [];
   const ids = drafts.map(() => randomUUID());
   await db.query(
-    `INSERT INTO invoices (tenant_id, id, status, customer_id, currency, issue_date, due_date, net, tax, total, prices_include_tax, created_by)
-     SELECT $1, x.id, 'draft', x.customer_id, x.currency, x.issue_date, x.due_date, x.net, x.tax, x.total, x.prices_include_tax, x.created_by
-     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, customer_id uuid, currency text, issue_date date, due_date date, net numeric, tax numeric, total numeric,
-          prices_include_tax boolean, created_by text)`,
+    `INSERT INTO invoices (tenant_id, id, status, kind, number, credited_invoice_id, credit_reason, finalized_at, customer_id, currency, issue_date, due_date,
+       net, tax, total, prices_include_tax, tax_breakdown, created_by)
+     SELECT $1, x.id, CASE WHEN x.number IS NULL THEN 'draft' ELSE 'final' END, CASE WHEN x.credited_invoice_id IS NULL THEN 'invoice' ELSE 'creditNote' END,
+       x.number, x.credited_invoice_id, x.credit_reason, CASE WHEN x.number IS NULL THEN NULL ELSE now() END, x.customer_id, x.currency, x.issue_date, x.due_date,
+       x.net, x.tax, x.total, x.prices_include_tax, x.tax_breakdown, x.created_by
+     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, number text, credited_invoice_id uuid, credit_reason text, customer_id uuid, currency text, issue_date date,
+          due_date date, net numeric, tax numeric, total numeric, prices_include_tax boolean, tax_breakdown jsonb, created_by text)`,
     [
       tenantId,
-      JSON.stringify(drafts.map((d, i) => ({ id: ids[i], customer_id: d.customerId, currency: d.currency, issue_date: d.issueDate, due_date: d.dueDate, net: d.net, tax: d.tax, total: d.total, prices_include_tax: d.pricesIncludeTax, created_by: d.createdBy }))),
+      JSON.stringify(drafts.map((d, i) => ({ id: ids[i], number: d.creditNote?.number, credited_invoice_id: d.creditNote?.creditedInvoiceId, credit_reason: d.creditNote?.reason, customer_id: d.customerId, currency: d.currency, issue_date: d.issueDate, due_date: d.dueDate, net: d.net, tax: d.tax, total: d.total, prices_include_tax: d.pricesIncludeTax, tax_breakdown: d.taxBreakdown, created_by: d.createdBy }))),
     ],
   );
   const lines = drafts.flatMap((d, i) =>
@@ -181,15 +189,17 @@ export async function insertDrafts(db: Queryable, tenantId: string, drafts: NewI
       tax_exemption_reason: l.taxExemptionReason,
       tax_exemption_code: l.taxExemptionCode,
       price_type: l.priceType,
+      credited_line_id: l.creditedLineId,
     })),
   );
   await db.query(
     `INSERT INTO invoice_lines (tenant_id, invoice_id, position, booking_id, attendee_key, description, service_date, quantity, unit_price, amount,
-       tax_category, tax_rate, tax_exemption_reason, tax_exemption_code, price_type)
+       tax_category, tax_rate, tax_exemption_reason, tax_exemption_code, price_type, credited_line_id)
      SELECT $1, x.invoice_id, x.position, x.booking_id, x.attendee_key, x.description, x.service_date, x.quantity, x.unit_price, x.amount,
-       x.tax_category, x.tax_rate, x.tax_exemption_reason, x.tax_exemption_code, x.price_type
+       x.tax_category, x.tax_rate, x.tax_exemption_reason, x.tax_exemption_code, x.price_type, x.credited_line_id
      FROM jsonb_to_recordset($2::jsonb) AS x(invoice_id uuid, position int, booking_id text, attendee_key text, description text, service_date date,
-          quantity numeric, unit_price numeric, amount numeric, tax_category text, tax_rate numeric, tax_exemption_reason text, tax_exemption_code text, price_type text)`,
+          quantity numeric, unit_price numeric, amount numeric, tax_category text, tax_rate numeric, tax_exemption_reason text, tax_exemption_code text, price_type text,
+          credited_line_id uuid)`,
     [tenantId, JSON.stringify(lines)],
   );
   return ids;
@@ -212,6 +222,15 @@ export interface InvoiceRow {
   tax: string;
   total: string;
   prices_include_tax: boolean;
+  /** Stored since migration 015; null for documents made before, whose breakdown is computed again from their lines. */
+  tax_breakdown: TaxGroup[] | null;
+  kind: "invoice" | "creditNote";
+  credited_invoice_id: string | null;
+  /** The number of the invoice a credit note credits. */
+  credited_invoice_number: string | null;
+  credit_reason: string | null;
+  /** What the invoice's credit notes credit in total ("0.0000" for none, and for a credit note). */
+  credited: string;
   created_at: Date;
   /** Microsecond-exact creation time, for cursors (a JS Date keeps only milliseconds). */
   created_at_exact: string;
@@ -231,12 +250,17 @@ export interface LineRow {
   tax_exemption_reason: string | null;
   tax_exemption_code: string | null;
   price_type: string;
+  /** On a credit note: the invoice line it credits. */
+  credited_line_id: string | null;
   booking_cancelled: boolean;
 }
 
 const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, c.address AS customer_address, i.currency,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.notes,
-  i.net::text, i.tax::text, i.total::text, i.prices_include_tax, i.created_at,
+  i.net::text, i.tax::text, i.total::text, i.prices_include_tax, i.tax_breakdown, i.kind, i.credited_invoice_id, i.credit_reason,
+  (SELECT ci.number FROM invoices ci WHERE ci.tenant_id = i.tenant_id AND ci.id = i.credited_invoice_id) AS credited_invoice_number,
+  (SELECT COALESCE(sum(cn.total), 0) FROM invoices cn WHERE cn.tenant_id = i.tenant_id AND cn.credited_invoice_id = i.id)::text AS credited,
+  i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
 
 /** Invoices by id (tenant-scoped), with customer, in the order of `ids`. */
@@ -253,12 +277,13 @@ export async function findInvoices(db: Queryable, tenantId: string, ids: string[
 export async function listInvoiceRows(
   db: Queryable,
   tenantId: string,
-  q: { status?: string; customerId?: string; after?: { createdAt: string; id: string }; limit: number },
+  q: { status?: string; kind?: string; customerId?: string; after?: { createdAt: string; id: string }; limit: number },
 ): Promise<InvoiceRow[]> {
   const params: unknown[] = [tenantId];
   const add = (v: unknown) => `$${params.push(v)}`;
   const where = ["i.tenant_id = $1"];
   if (q.status) where.push(`i.status = ${add(q.status)}`);
+  if (q.kind) where.push(`i.kind = ${add(q.kind)}`);
   if (q.customerId) where.push(`i.customer_id = ${add(q.customerId)}`);
   if (q.after) where.push(`(i.created_at, i.id) < (${add(q.after.createdAt)}::timestamptz, ${add(q.after.id)}::uuid)`);
   const { rows } = await db.query<InvoiceRow>(
@@ -274,7 +299,7 @@ export async function findLines(db: Queryable, tenantId: string, invoiceIds: str
   const { rows } = await db.query<LineRow>(
     `SELECT l.id, l.invoice_id, l.booking_id, l.description, to_char(l.service_date, 'YYYY-MM-DD') AS service_date,
             trim_scale(l.quantity)::text AS quantity, trim_scale(l.unit_price)::text AS unit_price, l.amount::text AS amount,
-            l.tax_category, trim_scale(l.tax_rate)::text AS tax_rate, l.tax_exemption_reason, l.tax_exemption_code, l.price_type, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
+            l.tax_category, trim_scale(l.tax_rate)::text AS tax_rate, l.tax_exemption_reason, l.tax_exemption_code, l.price_type, l.credited_line_id, COALESCE(b.cancelled_at IS NOT NULL, false) AS booking_cancelled
      FROM invoice_lines l LEFT JOIN bookings b ON b.tenant_id = l.tenant_id AND b.id = l.booking_id
      WHERE l.tenant_id = $1 AND l.invoice_id IN (SELECT unnest($2::uuid[])) ORDER BY l.invoice_id, l.position`,
     [tenantId, invoiceIds],
@@ -285,7 +310,7 @@ export async function findLines(db: Queryable, tenantId: string, invoiceIds: str
 /** Which of the given bookings have a line on some invoice, in id order. */
 export async function findInvoicedBookingIds(db: Queryable, tenantId: string, bookingIds: string[]): Promise<string[]> {
   const { rows } = await db.query<{ booking_id: string }>(
-    "SELECT DISTINCT booking_id FROM invoice_lines WHERE tenant_id = $1 AND booking_id IN (SELECT unnest($2::text[])) ORDER BY booking_id",
+    "SELECT DISTINCT booking_id FROM invoice_lines WHERE tenant_id = $1 AND bills AND booking_id IN (SELECT unnest($2::text[])) ORDER BY booking_id",
     [tenantId, bookingIds],
   );
   return rows.map((r) => r.booking_id);

@@ -1,8 +1,9 @@
-// Invoice routes: preview and create drafts, list, export, read, edit, finalize, PDF and delete. HTTP only.
+// Invoice routes: preview and create drafts, list, export, read, edit, finalize, credit, PDF and delete. HTTP only.
 import { Router, type Request } from "express";
 import { parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
+import { createCreditNote } from "./createCreditNote";
 import { createInvoices } from "./createInvoices";
 import { deleteDraft } from "./deleteDraft";
 import { editDraft } from "./editDraft";
@@ -12,7 +13,7 @@ import { invoiceDocument } from "./invoiceDocument";
 import { invoicesToCsv } from "./invoiceCsv";
 import { listInvoices } from "./listInvoices";
 import { previewInvoices } from "./previewInvoices";
-import { ZCreateInvoices, ZEditInvoice, ZExportQuery, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
+import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportQuery, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
 
 /** All /invoices routes. */
 export function invoiceRoutes(ctx: AppContext): Router {
@@ -45,6 +46,10 @@ export function invoiceRoutes(ctx: AppContext): Router {
   });
   router.post("/invoices/:id/finalize", async (req, res) => {
     res.json(await finalizeDraft(ctx, principalOf(req).tenantId, invoiceId(req)));
+  });
+  router.post("/invoices/:id/credit-notes", async (req, res) => {
+    const p = principalOf(req);
+    res.status(201).json(await createCreditNote(ctx, p.tenantId, p.userId, invoiceId(req), parseBody(ZCreateCreditNote, req)));
   });
   router.get("/invoices/:id/pdf", async (req, res) => {
     const doc = await invoiceDocument(ctx, principalOf(req).tenantId, invoiceId(req));

@@ -35,6 +35,7 @@ export const ZIdempotencyKey = z
 /** Query of GET /api/invoices. */
 export const ZListInvoicesQuery = z.object({
   status: z.enum(["draft", "final"]).optional(),
+  kind: z.enum(["invoice", "creditNote"], "kind: invoice or creditNote").optional(),
   customerId: z.uuid("customerId must be a customer id").optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -83,6 +84,23 @@ export const ZEditInvoice = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), { error: "nothing to change: give dueDate, notes, lines or removeLines" })
   .superRefine(refuseRepeatedLines);
 export type TEditInvoice = z.infer<typeof ZEditInvoice>;
+
+/** Body of POST /api/invoices/:id/credit-notes (PRODUCT.md §4.7); without `lines`, all that remains is credited. */
+export const ZCreateCreditNote = z.strictObject({
+  reason: z.string().trim().min(1, "give the reason for the credit note; it is printed on it").max(500, "at most 500 characters"),
+  lines: z
+    .array(
+      z.strictObject({
+        lineId: z.uuid("give the id of a line of this invoice"),
+        amount: z.union([z.number(), z.string()]).transform(String).pipe(ZMoneyInput).optional(),
+      }),
+    )
+    .min(1, "give at least one line, or leave lines out to credit all that remains")
+    .max(MAX_LINE_CHANGES, `at most ${MAX_LINE_CHANGES} lines per credit note`)
+    .optional(),
+  rebill: z.boolean().default(false),
+});
+export type TCreateCreditNote = z.infer<typeof ZCreateCreditNote>;
 
 // Each line gets one change per request: two edits of one line (or an edit and a removal) have no meaningful order,
 // and a request is bounded by the line changes it carries, whichever arrays they are in.

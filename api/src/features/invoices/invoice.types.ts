@@ -16,14 +16,22 @@ export interface InvoiceLineView {
   taxCategory: TaxCategory;
   taxRate: string;
   taxExemptionReason: string | null;
+  /** On a credit note: the invoice line it credits; null on an invoice. */
+  creditedLineId: string | null;
   flags: string[];
 }
 
 /** An invoice as the API returns it. */
 export interface InvoiceView {
   id: string;
+  /** An invoice, or a credit note correcting one (PRODUCT.md §4.7): final from the start, amounts positive. */
+  kind: "invoice" | "creditNote";
   number: string | null;
   status: "draft" | "final";
+  /** On a credit note: the invoice it credits, its number, and why. */
+  creditedInvoiceId: string | null;
+  creditedInvoiceNumber: string | null;
+  creditReason: string | null;
   customerId: string;
   customer: { name: string; email: string | null; address: TAddress };
   currency: string;
@@ -38,6 +46,10 @@ export interface InvoiceView {
   pricesIncludeTax: boolean;
   /** Tax per (category, rate) group (PRODUCT.md §4.3); the groups' taxable amounts add up to `net` and their taxes to `tax`. */
   taxBreakdown: TaxGroup[];
+  /** What credit notes credit of this invoice in total; "0.00" on a credit note. */
+  credited: string;
+  /** total − credited (payments come later); "0.00" on a credit note. */
+  outstanding: string;
   /** English sentences, one per warning (PRODUCT.md §5); `warningDetails` holds the same warnings as data. */
   warnings: string[];
   /** The warnings as codes with their parameters, in the order of `warnings`, so the tab can word them in its language. */

@@ -12,7 +12,9 @@ export function renderInvoicePdf(inv: InvoiceView, business: { name: string }): 
   const money = (v: string) => formatMoney(v, inv.currency, "en-GB");
 
   doc.fontSize(20).text(business.name, { continued: false });
-  doc.moveDown(0.3).fontSize(12).fillColor(inv.status === "draft" ? "#b00020" : "#000").text(inv.number ? `Invoice ${inv.number}` : "DRAFT — not a valid invoice yet");
+  const title = inv.kind === "creditNote" ? `Credit note ${inv.number} for invoice ${inv.creditedInvoiceNumber}` : inv.number ? `Invoice ${inv.number}` : "DRAFT — not a valid invoice yet";
+  doc.moveDown(0.3).fontSize(12).fillColor(inv.status === "draft" ? "#b00020" : "#000").text(title);
+  if (inv.creditReason) doc.fontSize(10).text(`Reason: ${inv.creditReason}`);
   doc.fillColor("#000").moveDown();
   doc.fontSize(10).text(`Bill to: ${inv.customer.name}${inv.customer.email ? ` <${inv.customer.email}>` : ""}`);
   doc.text(`Issue date: ${inv.issueDate}${inv.dueDate ? `    Due date: ${inv.dueDate}` : ""}`);

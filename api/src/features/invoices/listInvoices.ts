@@ -11,7 +11,7 @@ import type { InvoiceView } from "./invoice.types";
 // The invoice cursor is the exact (created_at, id) of the last item.
 const ZInvoiceCursor = z.tuple([z.iso.datetime().refine(isStorableDate), z.uuid()]);
 
-/** Lists invoices by status and customer; a cursor continues after the last invoice of the previous page. */
+/** Lists invoices (and credit notes) by status, kind and customer; a cursor continues after the last invoice of the previous page. */
 export async function listInvoices(deps: { db: Queryable }, tenantId: string, query: TListInvoicesQuery): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
   const after = query.cursor ? toAfter(decodeCursor(query.cursor, ZInvoiceCursor)) : undefined;
   const rows = await listInvoiceRows(deps.db, tenantId, { ...query, after, limit: query.limit + 1 });

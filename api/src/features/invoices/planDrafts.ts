@@ -6,7 +6,7 @@ import { customerTemplateOf } from "../setup/customerTemplate";
 import type { TItemTemplate, TSetup } from "../setup/setup.schema";
 import type { ItemTax } from "../../shared/taxSchemas";
 import { setAttendeeCustomer } from "../bookings/attendee.repository";
-import { insertDrafts, loadCustomerTerms, type BillableRow, type CustomerTerms, type ItemTaxColumns, type NewInvoice, type NewLine } from "./invoice.repository";
+import { insertInvoices, loadCustomerTerms, type BillableRow, type CustomerTerms, type ItemTaxColumns, type NewInvoice, type NewLine } from "./invoice.repository";
 import type { Skipped } from "./invoice.types";
 import { invoiceTotals } from "./invoiceTotals";
 
@@ -88,7 +88,7 @@ export function lineTax(item: ItemTaxColumns, template: TItemTemplate): ItemTax 
 /** Groups lines into drafts (per customer, per booking attendee, or per customer and month) and writes them. */
 export async function writeDrafts(tx: Queryable, tenantId: string, userId: string, setup: TSetup, grouping: string, lines: PendingLine[], now: Date): Promise<string[]> {
   const terms = await loadCustomerTerms(tx, tenantId, [...new Set(lines.map((l) => l.customerId))]);
-  return insertDrafts(tx, tenantId, groupDrafts(lines, { grouping, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now }));
+  return insertInvoices(tx, tenantId, groupDrafts(lines, { grouping, terms, pricesIncludeTax: setup.pricesIncludeTax, timeZone: setup.timeZone, userId, now }));
 }
 
 /** The key of the draft a line goes on, for a grouping (`customer`, `booking`, `customerMonth`). */

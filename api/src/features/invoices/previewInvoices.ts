@@ -76,12 +76,18 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
     tax: d.tax,
     total: d.total,
     prices_include_tax: d.pricesIncludeTax,
+    tax_breakdown: d.taxBreakdown,
+    kind: "invoice",
+    credited_invoice_id: null,
+    credited_invoice_number: null,
+    credit_reason: null,
+    credited: "0",
     created_at: now,
     created_at_exact: now.toISOString(),
   }));
   const lineRows: LineRow[] = listed.flatMap((d, i) =>
     d.lines.map((l) => ({ id: randomUUID(), invoice_id: invoiceRows[i]!.id, booking_id: l.bookingId, description: l.description, service_date: l.serviceDate, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount,
-      tax_category: l.taxCategory, tax_rate: l.taxRate, tax_exemption_reason: l.taxExemptionReason, tax_exemption_code: l.taxExemptionCode, price_type: l.priceType, booking_cancelled: false })),
+      tax_category: l.taxCategory, tax_rate: l.taxRate, tax_exemption_reason: l.taxExemptionReason, tax_exemption_code: l.taxExemptionCode, price_type: l.priceType, credited_line_id: null, booking_cancelled: false })),
   );
   return { invoices: presentInvoices(invoiceRows, lineRows), skipped, totals };
 }

@@ -3,7 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import { ZDevTokenRequest } from "../auth/devToken";
 import { ZUninvoicedQuery } from "../bookings/bookings.schema";
-import { ZCreateInvoices, ZEditInvoice, ZInvoiceWarning, ZListInvoicesQuery } from "../invoices/invoice.schema";
+import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZInvoiceWarning, ZListInvoicesQuery } from "../invoices/invoice.schema";
 import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput } from "../setup/setup.schema";
 import { ZAddress } from "../../shared/partySchemas";
@@ -30,12 +30,13 @@ const ZItem = z.object({
   taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), taxExemptionCode: z.string().nullable(),
 });
 const ZInvoice = z.object({
-  id: z.string(), number: z.string().nullable(), status: z.enum(["draft", "final"]), customerId: z.string(),
+  id: z.string(), kind: z.enum(["invoice", "creditNote"]), number: z.string().nullable(), status: z.enum(["draft", "final"]), customerId: z.string(),
+  creditedInvoiceId: z.string().nullable().describe("a credit note's invoice"), creditedInvoiceNumber: z.string().nullable(), creditReason: z.string().nullable(),
   customer: z.object({ name: z.string(), email: z.string().nullable() }), currency: z.string(), issueDate: z.string(),
   dueDate: z.string().nullable(),
-  lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney, taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), flags: z.array(z.string()) })),
+  lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unitPrice: ZMoney, amount: ZMoney, taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), creditedLineId: z.string().nullable(), flags: z.array(z.string()) })),
   net: ZMoney, tax: ZMoney, total: ZMoney, pricesIncludeTax: z.boolean().describe("line amounts include VAT (net and tax split out of them), or VAT is added on top"),
-  taxBreakdown: ZTaxBreakdown, warnings: z.array(z.string()).describe("English sentences, one per warning"),
+  taxBreakdown: ZTaxBreakdown, credited: ZMoney.describe("what credit notes credit of this invoice"), outstanding: ZMoney.describe("total − credited"), warnings: z.array(z.string()).describe("English sentences, one per warning"),
   warningDetails: z.array(ZInvoiceWarning).describe("the warnings as codes with parameters, in the order of warnings"),
 });
 const ZCreateTotals = z.object({ invoices: z.number(), lines: z.number(), currency: z.string().nullable(), net: ZMoney, tax: ZMoney, total: ZMoney, taxBreakdown: ZTaxBreakdown });
@@ -89,6 +90,7 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "post", path: "/api/invoices", security: auth, summary: "Create draft invoices: up to 500 bookings in one transaction (201), more as a durable job (202, Location: /api/jobs/{id}); Idempotency-Key header (per user, 24 h) makes retries safe", request: { ...createBody, headers: z.object({ "Idempotency-Key": z.string().optional() }) }, responses: { 201: json(z.object({ invoices: z.array(ZInvoice), skipped: ZSkipped, totals: ZCreateTotals })), 202: json(z.object({ jobId: z.string(), job: ZJob }), "Accepted: the job that creates the drafts"), ...errors, 409: json(ZError.extend({ error: ZError.shape.error.extend({ bookingIds: z.array(z.string()) }) }), "ALREADY_INVOICED"), 422: json(ZError, "IDEMPOTENCY_KEY_REUSED") } });
   r.registerPath({ method: "patch", path: "/api/invoices/{id}", security: auth, summary: "Edit a draft; totals are recomputed", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZEditInvoice } } } }, responses: { 200: json(ZInvoice), ...errors, 409: json(ZError, "NOT_DRAFT or EMPTY_INVOICE") } });
   r.registerPath({ method: "post", path: "/api/invoices/{id}/finalize", security: auth, summary: "Finalize a draft with the next gapless number", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors, 409: json(ZError, "NOT_DRAFT, EMPTY_INVOICE or CONFLICT") } });
+  r.registerPath({ method: "post", path: "/api/invoices/{id}/credit-notes", security: auth, summary: "Credit a final invoice: a final credit note of its own gapless series (CN-2026-00001); without lines it credits all that remains; never more than was invoiced; rebill returns the credited attendees to the list", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZCreateCreditNote } } } }, responses: { 201: json(ZInvoice), ...errors, 409: json(ZError, "NOT_FINAL (a draft or a credit note) or OVER_CREDIT (more than is left to credit)") } });
   r.registerPath({ method: "get", path: "/api/invoices/{id}/pdf", security: auth, summary: "The invoice as PDF", request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/export.csv", security: auth, summary: "CSV export of invoices, one row per line", request: { query: z.object({ ids: z.string().describe("comma-separated invoice ids") }) }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first", request: { query: ZListInvoicesQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
