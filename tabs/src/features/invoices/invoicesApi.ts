@@ -151,3 +151,8 @@ export async function exportInvoicesCsv(api: ApiClient, invoiceIds: readonly str
   }
   return new Blob([mergeCsv(parts)], { type: "text/csv;charset=utf-8" });
 }
+
+/** Credits a final invoice (all that remains, or the given lines); answers the final credit note. */
+export function creditInvoice(api: ApiClient, invoiceId: string, body: { reason: string; rebill: boolean; lines?: { lineId: string; amount?: string }[] }): Promise<Invoice> {
+  return api.post<Invoice>(`/api/invoices/${id(invoiceId)}/credit-notes`, body);
+}

@@ -142,6 +142,7 @@ function EditItemTaxDialog({ item, onClose, onSaved }: { item: ServiceItem; onCl
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface} data-testid="edit-item-tax">
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             if (valid && !saving) void save();

@@ -1,7 +1,7 @@
-// Actions of one invoice row: Edit, Finalize, the customer, PDF, Copy link and Delete for a draft; PDF and Copy link for
-// a final invoice.
+// Actions of one invoice row: Edit, Finalize, the customer, PDF, Copy link and Delete for a draft; Credit (while
+// anything is left to credit), PDF and Copy link for a final invoice; PDF and Copy link for a credit note.
 import { Button, Spinner, Tooltip, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, CheckmarkCircleRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { TEAMS_APP_ID } from "../../../shared/appConfig";
 import { useHostInfo } from "../../../shared/hostContext";
@@ -23,10 +23,12 @@ export interface DraftRowActionsProps {
   onPdf: (invoice: Invoice) => void;
   /** Opens the draft's customer, to complete what a final invoice needs. */
   onEditCustomer: (invoice: Invoice) => void;
+  /** Opens the credit dialog of a final invoice. */
+  onCredit: (invoice: Invoice) => void;
 }
 
 /** Buttons labelled with the customer so screen readers can tell rows apart; dialogs return focus to them. */
-export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onPdf, onEditCustomer }: DraftRowActionsProps) {
+export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onPdf, onEditCustomer, onCredit }: DraftRowActionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const { inTeams } = useHostInfo();
@@ -48,6 +50,11 @@ export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDe
             <Button {...restoreFocus} size="small" appearance="subtle" icon={<PersonEditRegular />} aria-label={t("invoices.customer.editWho", { who })} onClick={() => onEditCustomer(invoice)} />
           </Tooltip>
         </>
+      )}
+      {!draft && invoice.kind === "invoice" && Number(invoice.outstanding) > 0 && (
+        <Button {...restoreFocus} size="small" icon={<ArrowUndoRegular />} aria-label={t("invoices.credit.creditWho", { who })} onClick={() => onCredit(invoice)}>
+          {t("invoices.credit.action")}
+        </Button>
       )}
       <Tooltip content={t("invoices.actions.downloadPdf")} relationship="description">
         <Button

@@ -14,6 +14,7 @@ import { DraftsTable } from "./DraftsTable";
 import { panelToolbar } from "../panelToolbar";
 import { DraftsWarnings } from "./DraftsWarnings";
 import { EditCustomerDialog } from "./EditCustomerDialog";
+import { CreditInvoiceDialog } from "./CreditInvoiceDialog";
 import { EditDraftDialog } from "./EditDraftDialog";
 import type { Invoice } from "../invoice.types";
 import type { InvoiceStatus } from "../invoiceQuery";
@@ -47,6 +48,7 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
   useEffect(clear, [status, clear]);
   const { pending } = actions;
   const [customerOf, setCustomerOf] = useState<Invoice | null>(null);
+  const [crediting, setCrediting] = useState<Invoice | null>(null);
   const checkAll = () => toggleAll(list.items.map((i) => i.id));
 
   return (
@@ -93,6 +95,7 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
             onDelete={(invoice) => actions.setPending({ kind: "delete", invoice })}
             onPdf={(invoice) => void actions.downloadPdf(invoice)}
             onEditCustomer={setCustomerOf}
+            onCredit={setCrediting}
           />
         </div>
       )}
@@ -102,6 +105,17 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
             {t("invoices.drafts.loadMore", { count: list.items.length })}
           </Button>
         </div>
+      )}
+      {crediting && (
+        <CreditInvoiceDialog
+          invoice={crediting}
+          onCredited={(note) => {
+            setCrediting(null);
+            onNotice({ intent: "success", title: t("invoices.credit.done", { number: note.number }), body: t("invoices.credit.doneBody", { amount: formatMoney(note.total, note.currency), number: crediting.number }) });
+            void list.reload();
+          }}
+          onClose={() => setCrediting(null)}
+        />
       )}
       {customerOf && (
         <EditCustomerDialog

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   table: { minWidth: "980px" },
   narrow: { width: "40px" },
   customer: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} 0` },
+  numberStack: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
   name: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   // Left-aligned under the e-mail, in the warning colour, as small as the caption it follows.
@@ -153,7 +154,17 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
             )}
           </span>
         </TableCell>
-        <TableCell className={styles.number}>{inv.number ? <Badge appearance="tint" color="success">{inv.number}</Badge> : <span className={styles.muted}>{t("invoices.table.draft")}</span>}</TableCell>
+        <TableCell className={styles.number}>
+          <span className={styles.numberStack}>
+            {inv.number ? <Badge appearance="tint" color={inv.kind === "creditNote" ? "informative" : "success"}>{inv.number}</Badge> : <span className={styles.muted}>{t("invoices.table.draft")}</span>}
+            {inv.kind === "creditNote" && <Caption1 className={styles.muted} data-testid="credit-note-of">{t("invoices.credit.noteOf", { number: inv.creditedInvoiceNumber })}</Caption1>}
+            {inv.kind === "invoice" && Number(inv.credited) > 0 && (
+              <Caption1 className={styles.muted} data-testid="credited">
+                {Number(inv.outstanding) > 0 ? t("invoices.credit.partly", { amount: formatMoney(inv.credited, inv.currency) }) : t("invoices.credit.fully")}
+              </Caption1>
+            )}
+          </span>
+        </TableCell>
         <TableCell className={styles.date}>{formatCalendarDate(inv.issueDate)}</TableCell>
         <TableCell className={styles.date}>{inv.dueDate ? formatCalendarDate(inv.dueDate) : <span className={styles.muted}>—</span>}</TableCell>
         <TableCell className={styles.lines}>{inv.lines.length}</TableCell>
