@@ -22,7 +22,10 @@ CREATE TABLE credit_note_number_series (
   PRIMARY KEY (tenant_id, year)
 );
 
-ALTER TABLE invoice_lines ADD COLUMN credited_line_id uuid REFERENCES invoice_lines (id);
+ALTER TABLE invoice_lines ADD COLUMN credited_line_id uuid;
+-- Tenant-scoped like every foreign key since migration 009: a credit line credits a line of its own tenant.
+ALTER TABLE invoice_lines ADD CONSTRAINT invoice_lines_tenant_id_uq UNIQUE (tenant_id, id);
+ALTER TABLE invoice_lines ADD CONSTRAINT invoice_lines_credited_line_fk FOREIGN KEY (tenant_id, credited_line_id) REFERENCES invoice_lines (tenant_id, id);
 ALTER TABLE invoice_lines ADD COLUMN released boolean NOT NULL DEFAULT false;
 ALTER TABLE invoice_lines ADD COLUMN bills boolean NOT NULL GENERATED ALWAYS AS (credited_line_id IS NULL AND NOT released) STORED;
 ALTER TABLE invoice_lines DROP CONSTRAINT invoice_lines_booking_attendee_uq;
