@@ -1,0 +1,78 @@
+// The words of the invoice PDF in the customer's language (PRODUCT.md §4.6: nl or en).
+
+/** The PDF's languages; a customer's language tag ("nl-NL") picks one, English otherwise. */
+export type PdfLanguage = "en" | "nl";
+export const pdfLanguageOf = (tag: string | null | undefined): PdfLanguage => (tag?.toLowerCase().startsWith("nl") ? "nl" : "en");
+
+const EN = {
+  invoice: "Invoice",
+  creditNote: "Credit note",
+  draft: "DRAFT — not a valid invoice yet",
+  number: "Number",
+  issueDate: "Invoice date",
+  dueDate: "Due date",
+  credits: "Credits invoice",
+  reason: "Reason",
+  billTo: "Bill to",
+  vatId: "VAT id",
+  registration: "Company registration",
+  date: "Date",
+  description: "Description",
+  qty: "Qty",
+  unitPrice: "Unit price",
+  vat: "VAT",
+  amount: "Amount",
+  exempt: "exempt",
+  vatGroup: "VAT",
+  taxable: "Taxable amount",
+  vatAmount: "VAT amount",
+  standard: (rate: string) => `VAT ${rate} %`,
+  zeroRated: "VAT 0 % (zero-rated)",
+  exemptGroup: "Exempt from VAT",
+  net: "Net",
+  total: "Total",
+  included: "The prices include VAT.",
+  pay: (amount: string, due: string, number: string) => `Please pay ${amount} by ${due}, quoting ${number}.`,
+  attn: "Attn.",
+  scan: "Scan to pay",
+  creditNoteNote: (amount: string, number: string) => `This credit note reduces invoice ${number} by ${amount}; nothing is to be paid for it.`,
+  page: (n: number, of: number) => `Page ${n} of ${of}`,
+};
+
+const NL: typeof EN = {
+  invoice: "Factuur",
+  creditNote: "Creditnota",
+  draft: "CONCEPT — nog geen geldige factuur",
+  number: "Nummer",
+  issueDate: "Factuurdatum",
+  dueDate: "Vervaldatum",
+  credits: "Crediteert factuur",
+  reason: "Reden",
+  billTo: "Factuur aan",
+  vatId: "Btw-nummer",
+  registration: "KvK-nummer",
+  date: "Datum",
+  description: "Omschrijving",
+  qty: "Aantal",
+  unitPrice: "Prijs",
+  vat: "Btw",
+  amount: "Bedrag",
+  exempt: "vrijgesteld",
+  vatGroup: "Btw",
+  taxable: "Grondslag",
+  vatAmount: "Btw-bedrag",
+  standard: (rate: string) => `Btw ${rate} %`,
+  zeroRated: "Btw 0 % (nultarief)",
+  exemptGroup: "Vrijgesteld van btw",
+  net: "Netto",
+  total: "Totaal",
+  included: "De prijzen zijn inclusief btw.",
+  pay: (amount: string, due: string, number: string) => `Graag ${amount} betalen vóór ${due}, onder vermelding van ${number}.`,
+  attn: "t.a.v.",
+  scan: "Scan om te betalen",
+  creditNoteNote: (amount: string, number: string) => `Deze creditnota verlaagt factuur ${number} met ${amount}; er hoeft niets voor te worden betaald.`,
+  page: (n: number, of: number) => `Pagina ${n} van ${of}`,
+};
+
+/** The words for one language. */
+export const PDF_TEXTS: Record<PdfLanguage, typeof EN> = { en: EN, nl: NL };
