@@ -97,14 +97,15 @@ export function SetupPage({ mode, inTeams }: SetupPageProps) {
           </Caption1>
         )}
       </section>
-      {!teamsConfig && form.ready && form.configured && (
-        <section className={styles.card} aria-label={t("setup.items.title")}>
-          <ServiceItemsSection readOnly={form.readOnly} />
-        </section>
-      )}
       {!teamsConfig && form.ready && (
         <section className={styles.card} aria-label={t("sync.title")}>
           <SyncPanel configured={form.configured} readOnly={form.readOnly} />
+        </section>
+      )}
+      {/* Below the sync, whose services it lists: its table loads last and then shifts nothing above it. */}
+      {!teamsConfig && form.ready && form.configured && (
+        <section className={styles.card} aria-label={t("setup.items.title")}>
+          <ServiceItemsSection readOnly={form.readOnly} />
         </section>
       )}
     </div>
