@@ -3,25 +3,11 @@
 // per line, and per group in tax, so the credit notes of an invoice never add up to more than the invoice.
 import { AppError } from "../../shared/errors";
 import { Decimal, minorUnits, moneyString, sum } from "../../shared/money";
-import type { TaxCategory } from "../../shared/taxSchemas";
+import type { NewLine } from "./invoice.repository";
 import { invoiceTotals, type InvoiceTotals, type TaxGroup } from "./invoiceTotals";
 
-/** An invoice line as crediting needs it. */
-export interface CreditableLine {
-  id: string;
-  bookingId: string;
-  attendeeKey: string;
-  description: string;
-  serviceDate: string;
-  quantity: string;
-  unitPrice: string;
-  amount: string;
-  taxCategory: TaxCategory;
-  taxRate: string;
-  taxExemptionReason: string | null;
-  taxExemptionCode: string | null;
-  priceType: string;
-}
+/** An invoice line as crediting needs it: what a credit line copies, and its id. */
+export type CreditableLine = Omit<NewLine, "creditedLineId"> & { id: string };
 
 /** The request: which lines (all that remain, when left out), and whether the attendees are to be invoiced again. */
 export interface CreditRequest {
@@ -30,9 +16,7 @@ export interface CreditRequest {
 }
 
 /** One line of the credit note: what it credits of which invoice line. */
-export interface CreditLine extends Omit<CreditableLine, "id"> {
-  creditedLineId: string;
-}
+export type CreditLine = Omit<CreditableLine, "id"> & { creditedLineId: string };
 
 /** The credit note's lines and totals, and the invoice lines whose attendees return to the list. */
 export interface CreditPlan {

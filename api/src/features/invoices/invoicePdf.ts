@@ -111,7 +111,7 @@ export async function renderInvoicePdf(inv: InvoiceView, parties: PdfParties): P
     doc.text(shortDate(line.serviceDate), COL.date, y, { width: 68 });
     doc.text(line.description, COL.desc, y, { width: 190 });
     const after = doc.y;
-    rightText(doc, quantity(line.quantity, locale), COL.qty, y);
+    rightText(doc, decimal(line.quantity, locale), COL.qty, y);
     rightText(doc, money(line.unitPrice), COL.unit, y);
     rightText(doc, line.taxCategory === "E" ? t.exempt : `${decimal(line.taxRate, locale)} %`, COL.vat, y);
     rightText(doc, money(line.amount), COL.amount, y);
@@ -208,5 +208,4 @@ function rightText(doc: PDFKit.PDFDocument, value: string, right: number, y: num
 }
 
 const decimal = (value: string, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value as `${number}`);
-const quantity = decimal;
 const formatIban = (iban: string) => iban.replace(/(.{4})/g, "$1 ").trim();

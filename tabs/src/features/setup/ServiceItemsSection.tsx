@@ -25,7 +25,7 @@ import {
 import { EditRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../shared/apiContext";
-import { formatQuantity } from "../../shared/format";
+import { taxGroupLabel } from "../../shared/taxLabel";
 import { useAsyncData } from "../../shared/useAsyncData";
 import { ErrorBar } from "../../shared/ui/ErrorBar";
 import { LoadingState } from "../../shared/ui/LoadingState";
@@ -47,13 +47,6 @@ const useStyles = makeStyles({
   action: { width: "120px", "@media (max-width: 639px)": { width: "48px" } },
 });
 
-/** The VAT of an item in words: "VAT 21 %", "VAT 0 % (zero-rated)", "Exempt from VAT". */
-function useTaxText() {
-  const { t } = useTranslation();
-  return (item: Pick<ServiceItem, "taxCategory" | "taxRate">) =>
-    item.taxCategory === "E" ? t("invoices.tax.exempt") : item.taxCategory === "Z" ? t("invoices.tax.zeroRated") : t("invoices.tax.standard", { rate: formatQuantity(item.taxRate) });
-}
-
 /** Props: whether the viewer may edit (admins only). */
 export function ServiceItemsSection({ readOnly }: { readOnly: boolean }) {
   const styles = useStyles();
@@ -61,7 +54,6 @@ export function ServiceItemsSection({ readOnly }: { readOnly: boolean }) {
   const api = useApi();
   const loaded = useAsyncData(useCallback(() => listItems(api), [api]));
   const [editing, setEditing] = useState<ServiceItem | null>(null);
-  const taxText = useTaxText();
   const items = useMemo(() => [...(loaded.data ?? [])].sort((a, b) => Number(b.active) - Number(a.active)), [loaded.data]);
 
   return (
@@ -86,7 +78,7 @@ export function ServiceItemsSection({ readOnly }: { readOnly: boolean }) {
                   {!item.active && ` · ${t("setup.items.inactive")}`}
                 </TableCell>
                 <TableCell>
-                  <span data-vat>{taxText(item)}</span>
+                  <span data-vat>{taxGroupLabel(item.taxCategory, item.taxRate)}</span>
                   {item.taxExemptionReason && <Caption1 className={styles.reason}>{item.taxExemptionReason}</Caption1>}
                 </TableCell>
                 {!readOnly && (

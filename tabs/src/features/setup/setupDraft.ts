@@ -81,6 +81,11 @@ export function itemTemplateTax(d: SetupDraft): ItemTaxDraft {
   return { taxCategory: d.itemTaxCategory, taxRate: d.itemTaxRate, taxExemptionReason: d.itemTaxExemptionReason, taxExemptionCode: d.itemTaxExemptionCode };
 }
 
+// The item template's VAT messages under the setup draft's field names.
+function itemTemplateErrors(e: ReturnType<typeof validateItemTax>): DraftErrors {
+  return { itemTaxRate: e.taxRate, itemTaxExemptionReason: e.taxExemptionReason, itemTaxExemptionCode: e.taxExemptionCode };
+}
+
 /** A change of the item template's VAT as a change of the setup draft. */
 export function itemTemplateTaxPatch(d: ItemTaxDraft): Partial<SetupDraft> {
   return prefixed(d);
@@ -167,7 +172,7 @@ export function validateDraft(draft: SetupDraft): DraftErrors {
     language: /^[a-z]{2}(-[A-Z]{2})?$/.test(draft.language.trim()) ? undefined : t("setup.validation.language"),
     unitOfMeasure: unitError(draft.unitOfMeasure),
     timeZone: TIME_ZONES.includes(draft.timeZone) ? undefined : t("setup.validation.timeZone"),
-    ...Object.fromEntries(Object.entries(validateItemTax(itemTemplateTax(draft))).map(([k, v]) => [`item${k[0]!.toUpperCase()}${k.slice(1)}`, v])),
+    ...itemTemplateErrors(validateItemTax(itemTemplateTax(draft))),
     ...validateNotificationsDraft(draft),
     ...validateSupplierDraft(draft),
   };

@@ -1,6 +1,7 @@
 // Words for VAT: a line's rate ("21 %", "0 % zero-rated", "exempt") and the rows of an invoice's tax breakdown.
 import { t } from "../../../shared/i18n/i18n";
 import { formatMoney, formatQuantity } from "../../../shared/format";
+import { taxGroupLabel } from "../../../shared/taxLabel";
 import type { Invoice, InvoiceLine } from "../invoice.types";
 
 type TaxGroup = Invoice["taxBreakdown"][number];
@@ -24,12 +25,7 @@ export interface BreakdownRow {
 export function breakdownRows(groups: readonly TaxGroup[], currency: string): BreakdownRow[] {
   return groups.map((g) => ({
     key: `${g.category}-${g.rate}`,
-    label:
-      g.category === "E"
-        ? t("invoices.tax.exempt")
-        : g.category === "Z"
-          ? t("invoices.tax.zeroRated")
-          : t("invoices.tax.standard", { rate: formatQuantity(g.rate) }),
+    label: taxGroupLabel(g.category, g.rate),
     taxable: formatMoney(g.taxable, currency),
     tax: formatMoney(g.tax, currency),
     reason: g.exemptionReason,
