@@ -231,6 +231,7 @@ const MATRIX: Record<string, Probe> = {
   "POST /api/invoices/{id}/finalize": (w) => perInvoice(w, (id) => w.b.api.post(`/api/invoices/${id}/finalize`)),
   "POST /api/invoices/{id}/credit-notes": (w) => perInvoice(w, (id) => w.b.api.post(`/api/invoices/${id}/credit-notes`, { reason: "credited by another tenant" })),
   "GET /api/invoices/{id}/pdf": (w) => perInvoice(w, (id) => w.b.api.get(`/api/invoices/${id}/pdf`)),
+  "GET /api/invoices/{id}/ubl": (w) => perInvoice(w, (id) => w.b.api.get(`/api/invoices/${id}/ubl`)),
 };
 
 describe.each(testStores())("tenant isolation on %s", (store) => {

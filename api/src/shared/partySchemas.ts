@@ -67,6 +67,12 @@ export const ZBic = z
   .transform((v) => v.toUpperCase().replace(/\s+/g, ""))
   .refine((v) => isValidBIC(v), "a BIC has 8 or 11 letters and digits, such as ABNANL2A");
 
+/** A Peppol participant id: an ICD scheme of 4 digits, a colon and the id within it ("0106:12345678"). */
+export const ZPeppolId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}:[A-Za-z0-9][A-Za-z0-9._:-]{0,49}$/, "give the Peppol id as scheme:id, such as 0106:12345678 (KvK) or 0208:0123456789 (KBO)");
+
 /** A postal address; each part may be left out until the address is complete. */
 export const ZAddress = z.object({
   street: blankAsAbsent(text(200)),

@@ -1,12 +1,6 @@
 // Body of PATCH /api/customers/:id (PRODUCT.md §4.6): what Bookings lacks, edited in the app and kept by every sync.
 import { z } from "zod";
-import { ZAddress, ZVatId } from "../../shared/partySchemas";
-
-/** A Peppol participant id: an ICD scheme of 4 digits, a colon and the id within it ("0106:12345678"). */
-export const ZPeppolId = z
-  .string()
-  .trim()
-  .regex(/^\d{4}:[A-Za-z0-9][A-Za-z0-9._:-]{0,49}$/, "give the Peppol id as scheme:id, such as 0106:12345678 (KvK) or 0208:0123456789 (KBO)");
+import { ZAddress, ZPeppolId, ZVatId } from "../../shared/partySchemas";
 
 const nullableText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).nullable();
 

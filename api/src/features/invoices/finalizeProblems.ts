@@ -38,7 +38,7 @@ export function finalizeProblems(draft: { supplier: TSupplier; customerAddress: 
 }
 
 /** The English sentence of a refusal; the codes in `problems` carry the same for other languages. */
-export function describeProblems(problems: FinalizeProblem[]): string {
+export function describeProblems(problems: FinalizeProblem[], lead = "This draft cannot be finalized yet"): string {
   const say = (p: FinalizeProblem) => {
     switch (p.code) {
       case "supplierIncomplete":
@@ -51,5 +51,5 @@ export function describeProblems(problems: FinalizeProblem[]): string {
         return `${p.lineIds.length} line(s) bill a booking that was cancelled in Bookings; remove them`;
     }
   };
-  return `This draft cannot be finalized yet: ${problems.map(say).join("; ")}.`;
+  return `${lead}: ${problems.map(say).join("; ")}.`;
 }

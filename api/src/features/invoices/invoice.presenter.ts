@@ -24,11 +24,13 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     description: l.description,
     serviceDate: l.service_date,
     quantity: quantityString(l.quantity),
+    unit: l.price_type === "hourly" ? ("hour" as const) : ("each" as const),
     unitPrice: unitPriceString(l.unit_price, c),
     amount: moneyString(l.amount, c),
     taxCategory: l.tax_category,
     taxRate: l.tax_rate,
     taxExemptionReason: l.tax_exemption_reason,
+    taxExemptionCode: l.tax_exemption_code,
     creditedLineId: l.credited_line_id,
     flags: l.booking_cancelled ? [...priceTypeFlags(l.price_type), "cancelled"] : priceTypeFlags(l.price_type),
   }));

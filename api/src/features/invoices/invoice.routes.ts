@@ -9,7 +9,7 @@ import { deleteDraft } from "./deleteDraft";
 import { editDraft } from "./editDraft";
 import { finalizeDraft } from "./finalizeDraft";
 import { getInvoice, getInvoices, noSuchInvoice } from "./getInvoice";
-import { invoiceDocument } from "./invoiceDocument";
+import { invoiceDocument, invoiceUblDocument } from "./invoiceDocument";
 import { invoicesToCsv } from "./invoiceCsv";
 import { listInvoices } from "./listInvoices";
 import { previewInvoices } from "./previewInvoices";
@@ -54,6 +54,10 @@ export function invoiceRoutes(ctx: AppContext): Router {
   router.get("/invoices/:id/pdf", async (req, res) => {
     const doc = await invoiceDocument(ctx, principalOf(req).tenantId, invoiceId(req));
     res.type("application/pdf").attachment(doc.fileName).send(doc.pdf);
+  });
+  router.get("/invoices/:id/ubl", async (req, res) => {
+    const doc = await invoiceUblDocument(ctx, principalOf(req).tenantId, invoiceId(req));
+    res.type("application/xml").attachment(doc.fileName).send(doc.xml);
   });
   router.delete("/invoices/:id", async (req, res) => {
     await deleteDraft(ctx, principalOf(req).tenantId, invoiceId(req));

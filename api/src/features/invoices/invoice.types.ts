@@ -10,12 +10,16 @@ export interface InvoiceLineView {
   description: string;
   serviceDate: string;
   quantity: string;
+  /** What the quantity counts: hours for an hourly service, else pieces (one booking). */
+  unit: "hour" | "each";
   unitPrice: string;
   amount: string;
   /** The VAT the line was priced with (its service item's at the time): S, Z or E, the rate in percent, and for E the text printed. */
   taxCategory: TaxCategory;
   taxRate: string;
   taxExemptionReason: string | null;
+  /** For E: the VATEX code the e-invoice states (VATEX-EU-132-1C), if the item has one. */
+  taxExemptionCode: string | null;
   /** On a credit note: the invoice line it credits; null on an invoice. */
   creditedLineId: string | null;
   flags: string[];

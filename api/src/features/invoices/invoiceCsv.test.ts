@@ -41,7 +41,7 @@ describe("invoicesToCsv", () => {
     const invoice: InvoiceView = {
       id: "inv-1", number: null, status: "draft", customerId: "c-1", customer: { name: " =1+1", email: "＠evil", address: {} }, currency: "EUR",
       issueDate: "2026-03-02", dueDate: "2026-03-16", notes: null, net: "-10.00", tax: "0.00", total: "-10.00", pricesIncludeTax: false, taxBreakdown: [], credited: "0.00", outstanding: "-10.00", kind: "invoice", creditedInvoiceId: null, creditedInvoiceNumber: null, creditReason: null, warnings: [], warningDetails: [], createdAt: "2026-03-02T10:00:00.000Z",
-      lines: [{ id: "l-1", bookingId: "b-1", description: "\n+cmd", serviceDate: "2026-03-01", quantity: "1", unitPrice: "-10.00", amount: "-10.00", taxCategory: "Z", taxRate: "0", taxExemptionReason: null, creditedLineId: null, flags: [] }],
+      lines: [{ id: "l-1", bookingId: "b-1", description: "\n+cmd", serviceDate: "2026-03-01", quantity: "1", unit: "each", unitPrice: "-10.00", amount: "-10.00", taxCategory: "Z", taxRate: "0", taxExemptionReason: null, taxExemptionCode: null, creditedLineId: null, flags: [] }],
     };
     const [, row] = invoicesToCsv([invoice]).split("\r\n");
     expect(row).toBe(`,draft,' =1+1,'＠evil,2026-03-02,2026-03-16,EUR,2026-03-01,"'\n+cmd",1,-10.00,-10.00,Z,0,-10.00,0.00,-10.00,b-1`);

@@ -1,9 +1,11 @@
-// Use case: an invoice as a document to download — gathers what the PDF shows, then renders it.
+// Use cases: an invoice as a document to download — gathers what the PDF or the e-invoice shows, then renders it.
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { findCustomer } from "../customers/customer.repository";
 import { findSetup } from "../setup/setup.repository";
-import { EMPTY_SUPPLIER } from "../setup/supplier.schema";
+import { EMPTY_SUPPLIER, missingSupplierFields } from "../setup/supplier.schema";
+import { describeProblems, type FinalizeProblem } from "./finalizeProblems";
+import { renderInvoiceUbl } from "./invoiceUbl";
 import { pdfLanguageOf } from "./pdfTexts";
 import { getInvoice } from "./getInvoice";
 import { renderInvoicePdf } from "./invoicePdf";
@@ -12,6 +14,12 @@ import { renderInvoicePdf } from "./invoicePdf";
 export interface InvoiceDocument {
   fileName: string;
   pdf: Buffer;
+}
+
+/** An e-invoice and the file name to save it under. */
+export interface InvoiceXml {
+  fileName: string;
+  xml: string;
 }
 
 /** The invoice's PDF; throws NOT_FOUND when the tenant has no such invoice. */
@@ -28,4 +36,30 @@ export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: st
     language: pdfLanguageOf(customer.language),
   });
   return { fileName: `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`, pdf };
+}
+
+/**
+ * The final invoice or credit note as a Peppol BIS 3.0 UBL document (PRODUCT.md §4.8). Throws NOT_FOUND for no such
+ * invoice, NOT_FINAL for a draft, and NOT_READY while the supplier in the setup lacks what the e-invoice must state.
+ */
+export async function invoiceUblDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceXml> {
+  const invoice = await getInvoice(deps, tenantId, id);
+  if (invoice.status !== "final") throw new AppError("NOT_FINAL", "A draft has no e-invoice yet; finalize it first.");
+  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
+  const supplier = setup?.supplier ?? EMPTY_SUPPLIER;
+  const missing = missingSupplierFields(supplier);
+  if (missing.length) {
+    const problems: FinalizeProblem[] = [{ code: "supplierIncomplete", fields: missing }];
+    throw new AppError("NOT_READY", describeProblems(problems, "This e-invoice cannot be made yet"), { problems });
+  }
+  const customer = await findCustomer(deps.db, tenantId, invoice.customerId);
+  if (!customer) throw new AppError("INTERNAL", "The invoice's customer is missing.");
+  const credited = invoice.creditedInvoiceId ? await getInvoice(deps, tenantId, invoice.creditedInvoiceId) : null;
+  const xml = renderInvoiceUbl(invoice, {
+    supplier,
+    businessName: setup?.businessName ?? null,
+    customer: { ...invoice.customer, companyName: customer.companyName, vatId: customer.vatId, peppolId: customer.peppolId },
+    creditedInvoice: credited?.number ? { number: credited.number, issueDate: credited.issueDate } : null,
+  });
+  return { fileName: `${invoice.number}.xml`, xml };
 }

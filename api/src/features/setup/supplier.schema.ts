@@ -1,7 +1,7 @@
 // The supplier block of the setup (PRODUCT.md §4.6): who sends the invoice, checked as a bookkeeper would check it.
 // Every field may be left out while the admin fills the form in; finalizing asks for what a legal invoice needs.
 import { z } from "zod";
-import { blankAsAbsent, text, ZAddress, ZBic, ZIban, ZVatId } from "../../shared/partySchemas";
+import { blankAsAbsent, text, ZAddress, ZBic, ZIban, ZPeppolId, ZVatId } from "../../shared/partySchemas";
 
 export type { TAddress } from "../../shared/partySchemas";
 
@@ -12,6 +12,8 @@ export const ZSupplier = z.object({
   vatId: blankAsAbsent(ZVatId),
   /** KvK (NL) or KBO (BE) number, or another country's company register number. */
   companyRegistration: blankAsAbsent(text(40)),
+  /** The business's Peppol participant id ("0106:12345678"); when absent, e-invoices derive one from the KvK/KBO number or VAT id. */
+  peppolId: blankAsAbsent(ZPeppolId),
   iban: blankAsAbsent(ZIban),
   bic: blankAsAbsent(ZBic),
   email: blankAsAbsent(z.email("give an e-mail address such as billing@example.nl").max(320)),

@@ -61,4 +61,10 @@ describe("supplier", () => {
     });
     expect(missingSupplierFields(complete)).toEqual([]);
   });
+
+  it("takes an optional Peppol id as scheme:id; blank is absent", () => {
+    expect(ZSupplier.parse({ peppolId: " 0106:30123456 " }).peppolId).toBe("0106:30123456");
+    expect(ZSupplier.parse({ peppolId: "" }).peppolId).toBeUndefined();
+    expect(issues({ peppolId: "30123456" })).toEqual(["peppolId: give the Peppol id as scheme:id, such as 0106:12345678 (KvK) or 0208:0123456789 (KBO)"]);
+  });
 });
