@@ -221,6 +221,7 @@ const FIELD_LABELS = {
   "address.countryCode": "setup.supplier.countryCode",
   vatId: "setup.supplier.vatId",
   companyRegistration: "setup.supplier.registration",
+  peppolId: "setup.supplier.peppolId",
   iban: "setup.supplier.iban",
   email: "setup.supplier.email",
 } as const;

@@ -142,6 +142,11 @@ export function fetchInvoicePdf(api: ApiClient, invoiceId: string): Promise<ApiF
   return api.file(`/api/invoices/${id(invoiceId)}/pdf`);
 }
 
+/** A final invoice's or credit note's e-invoice: Peppol BIS 3.0 UBL XML. */
+export function fetchInvoiceUbl(api: ApiClient, invoiceId: string): Promise<ApiFile> {
+  return api.file(`/api/invoices/${id(invoiceId)}/ubl`);
+}
+
 /** One CSV of the given invoices, fetched in chunks so the URL stays short. */
 export async function exportInvoicesCsv(api: ApiClient, invoiceIds: readonly string[]): Promise<Blob> {
   const parts: string[] = [];

@@ -34,6 +34,7 @@ export function SupplierSettings({ draft, errors, readOnly, update }: DraftSecti
     { key: "supplierCountryCode", label: t("setup.supplier.countryCode"), hint: countryName ?? t("setup.supplier.countryHint"), maxLength: 2 },
     { key: "supplierVatId", label: t("setup.supplier.vatId"), hint: t("setup.supplier.vatIdHint"), maxLength: 30 },
     { key: "supplierRegistration", label: t("setup.supplier.registration"), hint: t("setup.supplier.registrationHint"), maxLength: 40 },
+    { key: "supplierPeppolId", label: t("setup.supplier.peppolId"), hint: t("setup.supplier.peppolIdHint"), maxLength: 55 },
     { key: "supplierIban", label: t("setup.supplier.iban"), maxLength: 50 },
     { key: "supplierBic", label: t("setup.supplier.bic"), maxLength: 11 },
     { key: "supplierEmail", label: t("setup.supplier.email"), maxLength: 320, inputMode: "email" },

@@ -146,6 +146,7 @@ describe("toSetupInput", () => {
         address: { street: "", postalCode: "", city: "Utrecht", countryCode: "NL" },
         vatId: "",
         companyRegistration: "",
+        peppolId: "",
         iban: "NL91ABNA0417164300",
         bic: "",
         email: "",

@@ -14,6 +14,7 @@ describe("supplierDraft", () => {
     ["supplierCountryCode", "XX", "Use a 2-letter country code such as NL or BE."],
     ["supplierCountryCode", "EU", "Use a 2-letter country code such as NL or BE."],
     ["supplierVatId", "123456789B01", "Start with the country prefix, such as NL123456789B01 or BE0123456789."],
+    ["supplierPeppolId", "30123456", "Use scheme:id, such as 0106:12345678 (KvK) or 0208:0123456789 (KBO)."],
     ["supplierIban", "NL91ABNA0417164301", "This is not a valid IBAN: check for a mistyped character."],
     ["supplierBic", "ABN", "A BIC has 8 or 11 letters and digits, such as ABNANL2A."],
     ["supplierEmail", "billing", "Enter an e-mail address such as billing@example.nl."],
@@ -24,7 +25,7 @@ describe("supplierDraft", () => {
 
   it("accepts blank fields and well-formed ones", () => {
     expect(validateSupplierDraft(DEFAULT_SUPPLIER_DRAFT)).toEqual({});
-    const ok = draft({ supplierCountryCode: "be", supplierVatId: "nl 1234.56.789.b01", supplierIban: "NL91 ABNA 0417 1643 00", supplierBic: "abnanl2a", supplierEmail: "billing@fysio.example", supplierWebsite: "https://fysio.example" });
+    const ok = draft({ supplierCountryCode: "be", supplierVatId: "nl 1234.56.789.b01", supplierIban: "NL91 ABNA 0417 1643 00", supplierPeppolId: "0208:0403170701", supplierBic: "abnanl2a", supplierEmail: "billing@fysio.example", supplierWebsite: "https://fysio.example" });
     expect(validateSupplierDraft(ok)).toEqual({});
   });
 
@@ -34,6 +35,7 @@ describe("supplierDraft", () => {
       address: { street: "", postalCode: "", city: "Gent", countryCode: "BE" },
       vatId: "",
       companyRegistration: "",
+      peppolId: "",
       iban: "",
       bic: "",
       email: "",

@@ -2,7 +2,7 @@
 // them where the browser can, and turned into the PUT body. The server's check stays the last word.
 import { isValidBIC, validateIBAN, electronicFormatIBAN } from "ibantools";
 import { t } from "../../shared/i18n/i18n";
-import { isVatIdShape } from "../../shared/partyChecks";
+import { isPeppolIdShape, isVatIdShape } from "../../shared/partyChecks";
 import type { Setup, SetupInput } from "./setup.types";
 
 /** The supplier part of the setup draft, every field as typed. */
@@ -14,6 +14,7 @@ export interface SupplierDraft {
   supplierCountryCode: string;
   supplierVatId: string;
   supplierRegistration: string;
+  supplierPeppolId: string;
   supplierIban: string;
   supplierBic: string;
   supplierEmail: string;
@@ -31,6 +32,7 @@ export const DEFAULT_SUPPLIER_DRAFT: SupplierDraft = {
   supplierCountryCode: "",
   supplierVatId: "",
   supplierRegistration: "",
+  supplierPeppolId: "",
   supplierIban: "",
   supplierBic: "",
   supplierEmail: "",
@@ -51,6 +53,7 @@ export function supplierDraftFrom(s: Setup["supplier"] | undefined): SupplierDra
     supplierCountryCode: a.countryCode ?? "",
     supplierVatId: s.vatId ?? "",
     supplierRegistration: s.companyRegistration ?? "",
+    supplierPeppolId: s.peppolId ?? "",
     supplierIban: s.iban ?? "",
     supplierBic: s.bic ?? "",
     supplierEmail: s.email ?? "",
@@ -71,6 +74,7 @@ export function validateSupplierDraft(d: SupplierDraft): Partial<Record<keyof Su
   const country = d.supplierCountryCode.trim().toUpperCase();
   if (country && !isCountryCode(country)) errors.supplierCountryCode = t("setup.supplier.countryInvalid");
   if (d.supplierVatId.trim() && !isVatIdShape(d.supplierVatId)) errors.supplierVatId = t("setup.supplier.vatIdInvalid");
+  if (d.supplierPeppolId.trim() && !isPeppolIdShape(d.supplierPeppolId)) errors.supplierPeppolId = t("setup.supplier.peppolIdInvalid");
   const iban = d.supplierIban.trim();
   if (iban && !validateIBAN(electronicFormatIBAN(iban) ?? "").valid) errors.supplierIban = t("setup.supplier.ibanInvalid");
   const bic = d.supplierBic.replace(/\s+/g, "").toUpperCase();
@@ -89,6 +93,7 @@ export function toSupplierInput(d: SupplierDraft): NonNullable<SetupInput["suppl
     address: { street: d.supplierStreet.trim(), postalCode: d.supplierPostalCode.trim(), city: d.supplierCity.trim(), countryCode: d.supplierCountryCode.trim() },
     vatId: d.supplierVatId.trim(),
     companyRegistration: d.supplierRegistration.trim(),
+    peppolId: d.supplierPeppolId.trim(),
     iban: d.supplierIban.trim(),
     bic: d.supplierBic.trim(),
     email: d.supplierEmail.trim(),

@@ -1,26 +1,29 @@
 // Actions of one invoice row: Edit, Finalize, the customer, PDF, Copy link and Delete for a draft; Credit (while
-// anything is left to credit), PDF and Copy link for a final invoice; PDF and Copy link for a credit note.
+// anything is left to credit), PDF, e-invoice and Copy link for a final invoice; PDF, e-invoice and Copy link for a
+// credit note.
 import { Button, Spinner, Tooltip, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
-import { ArrowUndoRegular, CheckmarkCircleRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, CheckmarkCircleRegular, CodeRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { TEAMS_APP_ID } from "../../../shared/appConfig";
 import { useHostInfo } from "../../../shared/hostContext";
 import { CopyButton } from "../../../shared/ui/CopyButton";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
+import type { InvoiceFileKind } from "./useDraftActions";
 
 const useStyles = makeStyles({
   root: { display: "flex", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS },
 });
 
-/** Props: the invoice, whether its PDF is downloading, and the handlers. */
+/** Props: the invoice, which of its files is downloading, and the handlers. */
 export interface DraftRowActionsProps {
   invoice: Invoice;
-  downloading: boolean;
+  downloading: InvoiceFileKind | null;
   onEdit: (invoice: Invoice) => void;
   onFinalize: (invoice: Invoice) => void;
   onDelete: (invoice: Invoice) => void;
-  onPdf: (invoice: Invoice) => void;
+  /** Downloads the PDF, or a final document's e-invoice (UBL). */
+  onDownload: (invoice: Invoice, kind: InvoiceFileKind) => void;
   /** Opens the draft's customer, to complete what a final invoice needs. */
   onEditCustomer: (invoice: Invoice) => void;
   /** Opens the credit dialog of a final invoice. */
@@ -28,7 +31,7 @@ export interface DraftRowActionsProps {
 }
 
 /** Buttons labelled with the customer so screen readers can tell rows apart; dialogs return focus to them. */
-export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onPdf, onEditCustomer, onCredit }: DraftRowActionsProps) {
+export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onDownload, onEditCustomer, onCredit }: DraftRowActionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const { inTeams } = useHostInfo();
@@ -60,12 +63,24 @@ export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDe
         <Button
           size="small"
           appearance="subtle"
-          icon={downloading ? <Spinner size="extra-tiny" /> : <DocumentPdfRegular />}
+          icon={downloading === "pdf" ? <Spinner size="extra-tiny" /> : <DocumentPdfRegular />}
           aria-label={t("invoices.actions.downloadPdfOf", { who })}
-          disabled={downloading}
-          onClick={() => onPdf(invoice)}
+          disabled={downloading === "pdf"}
+          onClick={() => onDownload(invoice, "pdf")}
         />
       </Tooltip>
+      {!draft && (
+        <Tooltip content={t("invoices.actions.downloadUbl")} relationship="description">
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={downloading === "ubl" ? <Spinner size="extra-tiny" /> : <CodeRegular />}
+            aria-label={t("invoices.actions.downloadUblOf", { who })}
+            disabled={downloading === "ubl"}
+            onClick={() => onDownload(invoice, "ubl")}
+          />
+        </Tooltip>
+      )}
       <CopyButton value={link} label={t("invoices.actions.copyLinkTo", { who })} icon={<LinkRegular />} />
       {draft && (
         <Tooltip content={t("invoices.actions.deleteDraft")} relationship="description">

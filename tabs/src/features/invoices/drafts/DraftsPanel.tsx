@@ -93,7 +93,7 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
             onEdit={actions.setEditing}
             onFinalize={(invoice) => actions.setPending({ kind: "finalize", invoice })}
             onDelete={(invoice) => actions.setPending({ kind: "delete", invoice })}
-            onPdf={(invoice) => void actions.downloadPdf(invoice)}
+            onDownload={(invoice, kind) => void actions.downloadFile(invoice, kind)}
             onEditCustomer={setCustomerOf}
             onCredit={setCrediting}
           />

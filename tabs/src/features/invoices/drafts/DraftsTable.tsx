@@ -8,6 +8,7 @@ import { isAddressComplete } from "./customerForm";
 import { DraftLines } from "./DraftLines";
 import { DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
+import type { InvoiceFileKind } from "./useDraftActions";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
 import { otherWarningCount } from "./lineFlags";
@@ -77,7 +78,7 @@ export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloadin
             invoice={inv}
             open={expanded.has(inv.id)}
             checked={checked.has(inv.id)}
-            downloading={downloading === inv.id}
+            downloading={downloadingOf(downloading, inv.id)}
             onToggle={() => toggle(inv.id)}
             onCheck={() => onCheck(inv.id)}
             actions={actions}
@@ -88,12 +89,16 @@ export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloadin
   );
 }
 
+// The file of this invoice on its way ("pdf:<id>" → "pdf"), or null.
+const downloadingOf = (downloading: string | null, id: string): InvoiceFileKind | null =>
+  downloading?.endsWith(`:${id}`) ? (downloading.slice(0, downloading.indexOf(":")) as InvoiceFileKind) : null;
+
 /** One invoice row and, when open, its warnings and lines underneath. */
 function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck, actions }: {
   invoice: Invoice;
   open: boolean;
   checked: boolean;
-  downloading: boolean;
+  downloading: InvoiceFileKind | null;
   onToggle: () => void;
   onCheck: () => void;
   actions: Omit<DraftRowActionsProps, "invoice" | "downloading">;

@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CheckmarkRegular, DocumentPdfRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
+import { CheckmarkRegular, CodeRegular, DocumentPdfRegular, EditRegular, LinkRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../../shared/apiContext";
 import { TEAMS_APP_ID } from "../../../shared/appConfig";
@@ -32,7 +32,7 @@ import { EditDraftDialog } from "./EditDraftDialog";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
-import { fetchInvoicePdf, getInvoice } from "../invoicesApi";
+import { fetchInvoicePdf, fetchInvoiceUbl, getInvoice } from "../invoicesApi";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "820px", width: "calc(100vw - 48px)" },
@@ -93,7 +93,7 @@ function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClos
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const [pdfError, setPdfError] = useState<unknown>(null);
+  const [downloadError, setDownloadError] = useState<DownloadError | null>(null);
   const title = !invoice
     ? t("invoices.detail.loading")
     : invoice.number
@@ -107,10 +107,10 @@ function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClos
           <ErrorBar title={t("invoices.detail.loadError")} error={error} onRetry={onRetry} />
           {!invoice && loading && <Spinner label={t("invoices.detail.loading")} />}
           {invoice && <InvoiceFacts invoice={invoice} />}
-          <ErrorBar title={t("invoices.drafts.pdfFailed")} error={pdfError} />
+          <ErrorBar title={t(downloadError?.kind === "ubl" ? "invoices.drafts.ublFailed" : "invoices.drafts.pdfFailed")} error={downloadError?.error ?? null} />
         </DialogContent>
         <DialogActions className={styles.actions}>
-          {invoice && <InvoiceActions invoice={invoice} onEdit={onEdit} onPdfError={setPdfError} />}
+          {invoice && <InvoiceActions invoice={invoice} onEdit={onEdit} onDownloadError={setDownloadError} />}
           <Button appearance="primary" onClick={onClose}>
             {t("common.close")}
           </Button>
@@ -146,13 +146,19 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
   );
 }
 
-/** Copy link, Download PDF and, for a draft, Edit draft. */
-function InvoiceActions({ invoice, onEdit, onPdfError }: { invoice: Invoice; onEdit: () => void; onPdfError: (error: unknown) => void }) {
+/** Copy link, Download PDF, for a final document Download e-invoice, and for a draft Edit draft. */
+/** A download that failed, and which file it was. */
+interface DownloadError {
+  kind: "pdf" | "ubl";
+  error: unknown;
+}
+
+function InvoiceActions({ invoice, onEdit, onDownloadError }: { invoice: Invoice; onEdit: () => void; onDownloadError: (error: DownloadError | null) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { inTeams } = useHostInfo();
   const [copied, setCopied] = useState(false);
-  const [downloading, setDownloading] = useState(false);
+  const [downloading, setDownloading] = useState<"pdf" | "ubl" | null>(null);
 
   useEffect(() => {
     if (!copied) return;
@@ -165,16 +171,16 @@ function InvoiceActions({ invoice, onEdit, onPdfError }: { invoice: Invoice; onE
     setCopied(true);
   }
 
-  async function handlePdf() {
-    setDownloading(true);
-    onPdfError(null);
+  async function handleDownload(kind: "pdf" | "ubl") {
+    setDownloading(kind);
+    onDownloadError(null);
     try {
-      const file = await fetchInvoicePdf(api, invoice.id);
-      saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`);
+      const file = await (kind === "pdf" ? fetchInvoicePdf : fetchInvoiceUbl)(api, invoice.id);
+      saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.${kind === "pdf" ? "pdf" : "xml"}`);
     } catch (err) {
-      onPdfError(err);
+      onDownloadError({ kind, error: err });
     } finally {
-      setDownloading(false);
+      setDownloading(null);
     }
   }
 
@@ -183,9 +189,14 @@ function InvoiceActions({ invoice, onEdit, onPdfError }: { invoice: Invoice; onE
       <Button icon={copied ? <CheckmarkRegular /> : <LinkRegular />} onClick={() => void handleCopy()} aria-live="polite">
         {copied ? t("invoices.detail.linkCopied") : t("invoices.actions.copyLink")}
       </Button>
-      <Button icon={downloading ? <Spinner size="tiny" /> : <DocumentPdfRegular />} disabled={downloading} onClick={() => void handlePdf()}>
+      <Button icon={downloading === "pdf" ? <Spinner size="tiny" /> : <DocumentPdfRegular />} disabled={downloading !== null} onClick={() => void handleDownload("pdf")}>
         {t("invoices.actions.downloadPdf")}
       </Button>
+      {invoice.status === "final" && (
+        <Button icon={downloading === "ubl" ? <Spinner size="tiny" /> : <CodeRegular />} disabled={downloading !== null} onClick={() => void handleDownload("ubl")}>
+          {t("invoices.detail.downloadUbl")}
+        </Button>
+      )}
       {invoice.status === "draft" && (
         <Button icon={<EditRegular />} onClick={onEdit}>
           {t("invoices.detail.edit")}

@@ -1,7 +1,7 @@
 // The edit-customer form of a draft (PRODUCT.md §4.6): read from the customer, checked as the server checks it where
 // the browser can, and turned into the PATCH body of only what changed.
 import { t } from "../../../shared/i18n/i18n";
-import { isVatIdShape } from "../../../shared/partyChecks";
+import { isPeppolIdShape, isVatIdShape } from "../../../shared/partyChecks";
 import type { CustomerDetails, CustomerPatch } from "../invoice.types";
 
 /** What the admin edits, every field as typed. */
@@ -40,7 +40,7 @@ export function validateCustomerForm(f: CustomerForm): Partial<Record<keyof Cust
   const errors: Partial<Record<keyof CustomerForm, string>> = {};
   if (f.countryCode.trim() && !/^[A-Za-z]{2}$/.test(f.countryCode.trim())) errors.countryCode = t("invoices.customer.countryInvalid");
   if (f.vatId.trim() && !isVatIdShape(f.vatId)) errors.vatId = t("invoices.customer.vatIdInvalid");
-  if (f.peppolId.trim() && !/^\d{4}:[A-Za-z0-9][A-Za-z0-9._:-]{0,49}$/.test(f.peppolId.trim())) errors.peppolId = t("invoices.customer.peppolIdInvalid");
+  if (f.peppolId.trim() && !isPeppolIdShape(f.peppolId)) errors.peppolId = t("invoices.customer.peppolIdInvalid");
   const terms = f.paymentTermsDays.trim();
   if (!/^\d+$/.test(terms) || Number(terms) > 365) errors.paymentTermsDays = t("invoices.customer.termsInvalid");
   return errors;

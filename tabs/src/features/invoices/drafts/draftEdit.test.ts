@@ -14,8 +14,8 @@ const invoice: Invoice = {
   dueDate: null,
   notes: null,
   lines: [
-    { id: "l1", bookingId: "b1", description: "Physio · 50 min", serviceDate: "2026-11-01", quantity: "0.8333", unitPrice: "75.00", amount: "62.50", taxCategory: "S", taxRate: "21", taxExemptionReason: null, creditedLineId: null, flags: [] },
-    { id: "l2", bookingId: "b2", description: "Massage · 60 min", serviceDate: "2026-11-02", quantity: "1", unitPrice: "60.00", amount: "60.00", taxCategory: "S", taxRate: "21", taxExemptionReason: null, creditedLineId: null, flags: ["needsPrice"] },
+    { id: "l1", bookingId: "b1", description: "Physio · 50 min", serviceDate: "2026-11-01", quantity: "0.8333", unit: "hour", unitPrice: "75.00", amount: "62.50", taxCategory: "S", taxRate: "21", taxExemptionReason: null, taxExemptionCode: null, creditedLineId: null, flags: [] },
+    { id: "l2", bookingId: "b2", description: "Massage · 60 min", serviceDate: "2026-11-02", quantity: "1", unit: "each", unitPrice: "60.00", amount: "60.00", taxCategory: "S", taxRate: "21", taxExemptionReason: null, taxExemptionCode: null, creditedLineId: null, flags: ["needsPrice"] },
   ],
   net: "122.50",
   tax: "25.73",

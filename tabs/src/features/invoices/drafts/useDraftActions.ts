@@ -1,4 +1,4 @@
-// Actions on invoices in the Drafts view: finalize and delete (after confirmation), PDF download and CSV export.
+// Actions on invoices in the Drafts view: finalize and delete (after confirmation), PDF and e-invoice downloads, CSV export.
 import { useCallback, useState } from "react";
 import { ApiError, errorMessage } from "../../../shared/apiClient";
 import { useApi } from "../../../shared/apiContext";
@@ -9,8 +9,11 @@ import type { Notice } from "../../../shared/ui/NoticeBar";
 import { bookingCount } from "./bookingCount";
 import type { Invoice } from "../invoice.types";
 import { csvFilename } from "../invoiceExport";
-import { deleteDraftInvoice, exportInvoicesCsv, fetchInvoicePdf, finalizeDraft } from "../invoicesApi";
+import { deleteDraftInvoice, exportInvoicesCsv, fetchInvoicePdf, fetchInvoiceUbl, finalizeDraft } from "../invoicesApi";
 import type { InvoiceList } from "./useInvoiceList";
+
+/** A file of one invoice: its PDF, or (final documents) its e-invoice. */
+export type InvoiceFileKind = "pdf" | "ubl";
 
 /** An action waiting for the user's confirmation. */
 export type PendingAction = { kind: "finalize" | "delete"; invoice: Invoice } | null;
@@ -58,14 +61,15 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
     }
   }, [api, onChanged, onNotice, pending, reload, remove, replace]);
 
-  const downloadPdf = useCallback(
-    async (invoice: Invoice) => {
-      setDownloading(invoice.id);
+  // `downloading` names what is on its way: "pdf:<id>", "ubl:<id>" or "csv".
+  const downloadFile = useCallback(
+    async (invoice: Invoice, kind: InvoiceFileKind) => {
+      setDownloading(`${kind}:${invoice.id}`);
       try {
-        const file = await fetchInvoicePdf(api, invoice.id);
-        saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`);
+        const file = await (kind === "pdf" ? fetchInvoicePdf : fetchInvoiceUbl)(api, invoice.id);
+        saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.${kind === "pdf" ? "pdf" : "xml"}`);
       } catch (err) {
-        onNotice({ intent: "error", title: t("invoices.drafts.pdfFailed"), body: errorMessage(err) });
+        onNotice({ intent: "error", title: t(kind === "pdf" ? "invoices.drafts.pdfFailed" : "invoices.drafts.ublFailed"), body: errorMessage(err) });
       } finally {
         setDownloading(null);
       }
@@ -95,5 +99,5 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
     [onChanged, replace],
   );
 
-  return { pending, setPending, editing, setEditing, busy, downloading, confirm, downloadPdf, exportCsv, saved };
+  return { pending, setPending, editing, setEditing, busy, downloading, confirm, downloadFile, exportCsv, saved };
 }
