@@ -153,6 +153,7 @@ describe("Bulk invoicing flow in the browser", () => {
 
     // Finalize: the number appears in the notice and on the row, which stays in place.
     const target = page.locator(`[data-invoice-id="${invoiceId}"]`);
+    expect([await target.getByRole("button", { name: /^Download PDF of / }).count(), await target.getByRole("button", { name: /^Download e-invoice of / }).count()]).toEqual([1, 0]);
     await target.getByRole("button", { name: /^Finalize draft for / }).click();
     const confirm = page.getByRole("alertdialog");
     await confirm.getByRole("button", { name: "Finalize", exact: true }).click();
@@ -167,6 +168,10 @@ describe("Bulk invoicing flow in the browser", () => {
     expect(download.suggestedFilename()).toBe(`${number}.pdf`);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    // A final invoice also downloads as an e-invoice (the draft had no such button).
+    const [ubl] = await Promise.all([page.waitForEvent("download"), target.getByRole("button", { name: `Download e-invoice of ${number}` }).click()]);
+    expect(ubl.suggestedFilename()).toBe(`${number}.xml`);
+    expect(fs.readFileSync((await ubl.path())!, "utf8")).toContain(`<cbc:ID>${number}</cbc:ID>`);
 
     // It is listed under Final, and the CSV export of it carries its number.
     await page.getByRole("tab", { name: "Final" }).click();

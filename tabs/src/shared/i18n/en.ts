@@ -475,6 +475,7 @@ export const en = {
       loadError: "Could not open the invoice",
       draftTitle: "Draft invoice for {{name}}",
       finalTitle: "Invoice {{number}}",
+      creditNoteTitle: "Credit note {{number}}",
       draft: "Draft",
       final: "Final",
       issued: "Issued {{date}}",

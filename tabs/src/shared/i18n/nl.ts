@@ -472,6 +472,7 @@ export const nl: Messages = {
       loadError: "Kan de factuur niet openen",
       draftTitle: "Conceptfactuur voor {{name}}",
       finalTitle: "Factuur {{number}}",
+      creditNoteTitle: "Creditnota {{number}}",
       draft: "Concept",
       final: "Definitief",
       issued: "Factuurdatum {{date}}",

@@ -97,7 +97,7 @@ function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClos
   const title = !invoice
     ? t("invoices.detail.loading")
     : invoice.number
-      ? t("invoices.detail.finalTitle", { number: invoice.number })
+      ? t(invoice.kind === "creditNote" ? "invoices.detail.creditNoteTitle" : "invoices.detail.finalTitle", { number: invoice.number })
       : t("invoices.detail.draftTitle", { name: invoice.customer.name });
   return (
     <DialogSurface className={styles.surface} aria-describedby={undefined} data-testid="invoice-detail">
@@ -134,6 +134,9 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
         <Body1>{invoice.customer.email ? `${invoice.customer.name} · ${invoice.customer.email}` : invoice.customer.name}</Body1>
         <Caption1>{t("invoices.detail.issued", { date: formatCalendarDate(invoice.issueDate) })}</Caption1>
         {invoice.dueDate && <Caption1>{t("invoices.detail.due", { date: formatCalendarDate(invoice.dueDate) })}</Caption1>}
+        {invoice.kind === "creditNote" && (
+          <Caption1>{[t("invoices.credit.noteOf", { number: invoice.creditedInvoiceNumber }), invoice.creditReason].filter(Boolean).join(" · ")}</Caption1>
+        )}
       </div>
       {invoice.warnings.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
@@ -146,13 +149,13 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
   );
 }
 
-/** Copy link, Download PDF, for a final document Download e-invoice, and for a draft Edit draft. */
 /** A download that failed, and which file it was. */
 interface DownloadError {
   kind: "pdf" | "ubl";
   error: unknown;
 }
 
+/** Copy link, Download PDF, for a final document Download e-invoice, and for a draft Edit draft. */
 function InvoiceActions({ invoice, onEdit, onDownloadError }: { invoice: Invoice; onEdit: () => void; onDownloadError: (error: DownloadError | null) => void }) {
   const { t } = useTranslation();
   const api = useApi();
