@@ -34,7 +34,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.set("trust proxy", ctx.trustProxy ?? 0); // the client IP (rate limits, logs) from X-Forwarded-For only behind a known proxy
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { "frame-ancestors": FRAME_ANCESTORS, "connect-src": ["'self'"], "img-src": ["'self'", "data:"] } },
+      contentSecurityPolicy: { directives: { "frame-ancestors": FRAME_ANCESTORS, "connect-src": ["'self'"], "img-src": ["'self'", "data:", "blob:"] } },
       frameguard: false, // X-Frame-Options would forbid Teams from framing the tab; CSP frame-ancestors governs instead.
     }),
   );

@@ -105,17 +105,25 @@ export async function startTenantPair(server: TestServer): Promise<{ a: SeededTe
   await setUpTenant(server, OTHER_TENANT_ID, OTHER_BUSINESS_ID);
   const b = await seedInvoices(server, OTHER_TENANT_ID);
   const a = await seedInvoices(server, DEMO_TENANT_ID);
+  // A has a logo, so its PDFs and its logo are among what B must never see or change.
+  const logo = await client(server.url, await server.token({ tenantId: DEMO_TENANT_ID })).put("/api/setup/logo", { contentType: "image/jpeg", data: TINY_JPEG });
+  if (logo.status !== 200) throw new Error(`PUT /api/setup/logo: ${logo.status} ${JSON.stringify(logo.body)}`);
   return { a, b };
 }
+
+/** The smallest baseline JPEG, 1 × 1 pixel, as base64: a logo for tests. */
+export const TINY_JPEG =
+  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=";
 
 /** Every answer a tenant's reads give, as raw bytes (PDFs without their creation date), to compare before and after. */
 export async function snapshotOf(server: TestServer, t: SeededTenant): Promise<Record<string, string>> {
   const token = await server.token({ tenantId: t.tenantId });
   const invoices = [...t.draftIds, t.finalId];
   const paths = [
-    "/api/setup", "/api/sync/runs", "/api/customers", "/api/items", "/api/staff", "/api/bookings/uninvoiced?limit=500",
+    "/api/setup", "/api/setup/logo", "/api/sync/runs", "/api/customers", "/api/items", "/api/staff", "/api/bookings/uninvoiced?limit=500",
     "/api/invoices?limit=200", `/api/invoices/export.csv?ids=${invoices.join(",")}`,
     ...invoices.flatMap((id) => [`/api/invoices/${id}`, `/api/invoices/${id}/pdf`]),
+    `/api/invoices/${t.finalId}/ubl`,
   ];
   const out: Record<string, string> = {};
   for (const path of paths) {

@@ -72,7 +72,7 @@ describe("auth (local mode)", () => {
     expect(res.body.openapi).toBe("3.1.0");
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
-        "/api/health", "/api/health/ready", "/api/dev/token", "/api/businesses", "/api/setup", "/api/sync", "/api/sync/runs", "/api/customers", "/api/customers/{id}", "/api/items", "/api/items/{id}",
+        "/api/health", "/api/health/ready", "/api/dev/token", "/api/businesses", "/api/setup", "/api/setup/logo", "/api/sync", "/api/sync/runs", "/api/customers", "/api/customers/{id}", "/api/items", "/api/items/{id}",
         "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json", "/api/staff",
         "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/credit-notes", "/api/invoices/{id}/pdf", "/api/invoices/{id}/ubl", "/api/invoices/export.csv",
         "/api/notifications/test", "/api/jobs/{id}",

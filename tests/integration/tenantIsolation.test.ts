@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BUSINESS_ID } from "../../api/emulator/index";
 import { client, type TestResponse } from "../factories/http";
-import { OTHER_BUSINESS_ID, setUpTenant, snapshotOf, startTenantPair, type SeededTenant } from "../factories/tenantPair";
+import { OTHER_BUSINESS_ID, setUpTenant, snapshotOf, startTenantPair, TINY_JPEG, type SeededTenant } from "../factories/tenantPair";
 import { startTestServer, testStores, type TestServer } from "../factories/testServer";
 
 interface World {
@@ -66,6 +66,9 @@ const emptyCreate = (bookingIds: string[]) => ({
   totals: { invoices: 0, lines: 0, currency: null, net: "0.00", tax: "0.00", total: "0.00", taxBreakdown: [] },
 });
 
+// B's own logo: the 1 × 1 JPEG with a comment segment, so its size differs from A's.
+const JPEG_WITH_COMMENT = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xfe, 0x00, 0x06]), Buffer.from("B's "), Buffer.from(TINY_JPEG, "base64").subarray(2)]).toString("base64");
+
 /** One probe per route of the OpenAPI document, run as tenant B; a route missing here fails the coverage test. */
 const MATRIX: Record<string, Probe> = {
   "GET /api/health": async ({ b }) => {
@@ -94,6 +97,17 @@ const MATRIX: Record<string, Probe> = {
   "PUT /api/setup": async ({ b }) => {
     const res = await b.api.put("/api/setup", { businessId: OTHER_BUSINESS_ID, customerTemplate: { taxRate: 21 }, syncIntervalMinutes: 30 });
     expect(res.body).toMatchObject({ businessId: OTHER_BUSINESS_ID, syncIntervalMinutes: 30 });
+  },
+  "GET /api/setup/logo": async ({ b }) => {
+    expect((await b.api.get("/api/setup/logo")).status).toBe(404);
+  },
+  "PUT /api/setup/logo": async ({ b }) => {
+    const own = await b.api.put("/api/setup/logo", { contentType: "image/jpeg", data: JPEG_WITH_COMMENT });
+    expect([own.status, own.body.bytes]).toEqual([200, Buffer.from(JPEG_WITH_COMMENT, "base64").length]);
+    expect((await b.api.send("DELETE", "/api/setup/logo")).status).toBe(204);
+  },
+  "DELETE /api/setup/logo": async ({ b }) => {
+    expect((await b.api.send("DELETE", "/api/setup/logo")).status).toBe(404);
   },
   "POST /api/sync": async ({ a, b }) => {
     const run = await b.api.post("/api/sync");

@@ -2,7 +2,7 @@
 import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { findCustomer } from "../customers/customer.repository";
-import { findSetup } from "../setup/setup.repository";
+import { findSetup, findSupplierLogo } from "../setup/setup.repository";
 import { EMPTY_SUPPLIER, missingSupplierFields } from "../setup/supplier.schema";
 import { describeProblems, type FinalizeProblem } from "./finalizeProblems";
 import { renderInvoiceUbl } from "./invoiceUbl";
@@ -34,6 +34,7 @@ export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: st
     // Name and address as the invoice answers them; company name and VAT id from the customer.
     customer: { name: invoice.customer.name, address: invoice.customer.address, companyName: customer.companyName, vatId: customer.vatId },
     language: pdfLanguageOf(customer.language),
+    logo: (await findSupplierLogo(deps.db, tenantId))?.data ?? null,
   });
   return { fileName: `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`, pdf };
 }

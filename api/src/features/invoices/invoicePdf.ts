@@ -31,7 +31,12 @@ export interface PdfParties {
   businessName: string;
   customer: PdfCustomer;
   language: PdfLanguage;
+  /** The supplier's logo (PNG or JPEG, checked on upload), drawn above its name. */
+  logo?: Buffer | null;
 }
+
+// The logo's box: at most this wide and high, its proportions kept.
+const LOGO_BOX: [number, number] = [160, 56];
 
 const LEFT = 50;
 const RIGHT = 545;
@@ -58,9 +63,10 @@ export async function renderInvoicePdf(inv: InvoiceView, parties: PdfParties): P
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
-  // Supplier (left) and the document's title, number and dates (right).
+  // Supplier (left, under its logo) and the document's title, number and dates (right).
   const top = doc.y;
-  doc.font("bold").fontSize(14).text(supplierName, LEFT, top, { width: 280 });
+  if (parties.logo) doc.image(parties.logo, LEFT, top, { fit: LOGO_BOX });
+  doc.font("bold").fontSize(14).text(supplierName, LEFT, parties.logo ? top + LOGO_BOX[1] + 8 : top, { width: 280 });
   doc.font("body").fontSize(9).fillColor(GREY);
   for (const l of addressLines(parties.supplier.address, locale)) doc.text(l, { width: 280 });
   if (parties.supplier.vatId) doc.text(`${t.vatId} ${parties.supplier.vatId}`);

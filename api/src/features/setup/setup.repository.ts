@@ -75,3 +75,42 @@ function mapWebhookUrl(settings: unknown, fn: (url: string) => string): unknown 
   if (typeof notifications?.webhookUrl !== "string") return settings;
   return { ...(settings as object), notifications: { ...notifications, webhookUrl: fn(notifications.webhookUrl) } };
 }
+
+/** The supplier's logo as stored. */
+export interface SupplierLogo {
+  contentType: "image/png" | "image/jpeg";
+  data: Buffer;
+  width: number;
+  height: number;
+  updatedAt: string;
+}
+
+/** The tenant's logo, or null when it has none. */
+export async function findSupplierLogo(db: Queryable, tenantId: string): Promise<SupplierLogo | null> {
+  const { rows } = await db.query<{ content_type: SupplierLogo["contentType"]; data: Uint8Array; width: number; height: number; updated_at: Date }>(
+    "SELECT content_type, data, width, height, updated_at FROM supplier_logos WHERE tenant_id = $1",
+    [tenantId],
+  );
+  const row = rows[0];
+  // pg answers bytea as a Buffer, PGlite as a Uint8Array.
+  return row ? { contentType: row.content_type, data: Buffer.from(row.data), width: row.width, height: row.height, updatedAt: row.updated_at.toISOString() } : null;
+}
+
+/** Stores or replaces the logo; false when the tenant has no setup row to hang it on. */
+export async function writeSupplierLogo(db: Queryable, tenantId: string, logo: Omit<SupplierLogo, "updatedAt">, userId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `INSERT INTO supplier_logos (tenant_id, content_type, data, width, height, updated_at, updated_by)
+     SELECT tenant_id, $2, $3, $4, $5, now(), $6 FROM tenant_setup WHERE tenant_id = $1
+     ON CONFLICT (tenant_id) DO UPDATE SET content_type = EXCLUDED.content_type, data = EXCLUDED.data, width = EXCLUDED.width,
+       height = EXCLUDED.height, updated_at = now(), updated_by = EXCLUDED.updated_by
+     RETURNING tenant_id`,
+    [tenantId, logo.contentType, logo.data, logo.width, logo.height, userId],
+  );
+  return rows.length > 0;
+}
+
+/** Removes the logo; true when there was one. */
+export async function deleteSupplierLogo(db: Queryable, tenantId: string): Promise<boolean> {
+  const { rows } = await db.query("DELETE FROM supplier_logos WHERE tenant_id = $1 RETURNING tenant_id", [tenantId]);
+  return rows.length > 0;
+}

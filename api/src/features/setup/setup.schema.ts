@@ -99,3 +99,16 @@ export type TSetup = Omit<TSetupInput, "notifications" | "timeZone" | "supplier"
   currency: string;
   updatedAt: string;
 };
+
+/** At most 256 KiB of image: plenty for a logo, small enough to go into every PDF. */
+export const MAX_LOGO_BYTES = 256 * 1024;
+
+/** Body of PUT /api/setup/logo: the image as base64 with its type. */
+export const ZSupplierLogoInput = z.strictObject({
+  contentType: z.enum(["image/png", "image/jpeg"], "a logo is a PNG (image/png) or JPEG (image/jpeg) image"),
+  data: z
+    .string()
+    .max(Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 4, `the logo may be at most ${MAX_LOGO_BYTES / 1024} KB`)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, "give the image as base64"),
+});
+export type TSupplierLogoInput = z.infer<typeof ZSupplierLogoInput>;

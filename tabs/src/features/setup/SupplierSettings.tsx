@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { SettingInput } from "./SettingInput";
+import { SupplierLogoField } from "./SupplierLogoField";
 import { SetupSection } from "./SetupSection";
 import type { DraftSectionProps } from "./SetupSection";
 import type { SupplierDraft } from "./supplierDraft";
@@ -45,6 +46,9 @@ export function SupplierSettings({ draft, errors, readOnly, update }: DraftSecti
   return (
     <SetupSection title={t("setup.supplier.title")} description={t("setup.supplier.description")}>
       <div className={styles.grid}>
+        <div className={styles.wide}>
+          <SupplierLogoField readOnly={readOnly} />
+        </div>
         {fields.map((f) => (
           <div key={f.key} className={f.wide ? styles.wide : undefined}>
             <SettingInput

@@ -42,3 +42,19 @@ export function listItems(api: ApiClient): Promise<ServiceItem[]> {
 export function editItemTax(api: ApiClient, id: string, tax: ItemTax): Promise<ServiceItem> {
   return api.patch<ServiceItem>(`/api/items/${encodeURIComponent(id)}`, tax);
 }
+
+/** The supplier's logo as an image (404 NOT_FOUND while there is none). */
+export async function fetchSupplierLogo(api: ApiClient): Promise<Blob> {
+  return (await api.file("/api/setup/logo")).blob;
+}
+
+/** Uploads the supplier's logo (admin): a PNG or JPEG as base64. */
+export function uploadSupplierLogo(api: ApiClient, logo: { contentType: "image/png" | "image/jpeg"; data: string }): Promise<{ contentType: string; bytes: number; width: number; height: number }> {
+  return api.put("/api/setup/logo", logo);
+}
+
+/** Removes the supplier's logo (admin). */
+export function deleteSupplierLogo(api: ApiClient): Promise<void> {
+  return api.del("/api/setup/logo");
+}
+

@@ -22,6 +22,7 @@ const SAME_IN_DUTCH = new Set([
   "setup.itemTemplate.type",
   "setup.supplier.iban",
   "setup.supplier.bic",
+  "setup.supplier.logo",
   "setup.supplier.website",
   "setup.sync.minutes",
   "sync.runs.status",
