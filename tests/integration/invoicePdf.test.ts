@@ -60,7 +60,11 @@ describe.each(testStores().slice(0, 1))("the invoice PDF on %s", (store) => {
       "Scan om te betalen",
       "Pagina 1 van 1",
     ]) expect(page).toContain(text);
-    for (const line of final.lines) expect(page).toContain(`${line.description} ${line.quantity.replace(".", ",")} ${eur(line.unitPrice)} ${line.taxCategory === "E" ? "vrijgesteld" : "21 %"} ${eur(line.amount)}`);
+    // A 50-minute session at an hourly price reads "50 min" at "€ 75,00/uur" (its quantity stays 0.8333 h in the API).
+    expect(final.lines.filter((l: any) => l.unit === "hour").map((l: any) => [l.quantity, l.unitPrice])).toContainEqual(["0.8333", "75.00"]);
+    const quantity = (l: any) => (l.unit === "hour" ? "50 min" : l.quantity.replace(".", ","));
+    const price = (l: any) => (l.unit === "hour" ? `${eur(l.unitPrice)}/uur` : eur(l.unitPrice));
+    for (const line of final.lines) expect(page).toContain(`${line.description} ${quantity(line)} ${price(line)} ${line.taxCategory === "E" ? "vrijgesteld" : "21 %"} ${eur(line.amount)}`);
     expect(final.taxBreakdown.map((g: any) => g.category)).toEqual(["S", "E"]);
     // A draft has nothing to pay yet: no payment QR code.
     expect(draftText).not.toContain("Scan om te betalen");
@@ -74,6 +78,7 @@ describe.each(testStores().slice(0, 1))("the invoice PDF on %s", (store) => {
     expect(page).toContain(`VAT 21 % ${money(final.taxBreakdown[0].taxable, "en-GB")}`);
     expect(page).toContain(`Exempt from VAT ${money(final.taxBreakdown[1].taxable, "en-GB")} €0.00 ${EXEMPT}`);
     expect(page).toContain("Scan to pay");
+    expect(page).toContain("50 min €75.00/h");
     const note = (await admin.post(`/api/invoices/${final.id}/credit-notes`, { reason: "Charged twice" })).body;
     const [cn] = await pdfOf(note.id);
     expect(cn).toContain(`Credit note Number ${note.number} Invoice date`);
@@ -81,5 +86,10 @@ describe.each(testStores().slice(0, 1))("the invoice PDF on %s", (store) => {
     expect(cn).toContain("Reason: Charged twice");
     expect(cn).toContain(`This credit note reduces invoice ${final.number} by ${money(note.total, "en-GB")}`);
     expect(cn).not.toContain("Scan to pay");
+    // The invoice itself, credited in full, asks for nothing any more.
+    const [after] = await pdfOf(final.id);
+    expect(after).toContain("This invoice has been credited in full: nothing is left to pay.");
+    expect(after).not.toContain("Please pay");
+    expect(after).not.toContain("Scan to pay");
   });
 });

@@ -27,7 +27,7 @@ const javaKit = join(einvoiceKitDir, "validate.sh");
 const javaTools = existsSync(javaKit) && spawnSync("xmllint", ["--version"]).status === 0 && existsSync(process.env.SAXON_JAR ?? "/usr/share/java/Saxon-HE.jar");
 
 if (!peppolRulesPresent) console.warn(`[invoiceUbl] Peppol BIS 3.0 rules not found at ${peppolRulesLocation}: the golden set is checked against the UBL 2.1 XSD and the CEN rules only.`);
-if (!javaTools) console.warn("[invoiceUbl] the Java reference (validate.sh with xmllint and Saxon-HE) is not installed here: it runs in CI (.ci/run installs it).");
+if (!javaTools) console.warn(`[invoiceUbl] the Java reference cannot run here (it needs ${javaKit}, xmllint and Saxon-HE): it runs in CI, where .ci/run installs the tools.`);
 
 /** A golden document: what the API says of it, its UBL, and what the validators found. */
 interface Golden {
@@ -125,7 +125,12 @@ describe("the e-invoice (UBL 2.1, Peppol BIS Billing 3.0)", () => {
 
     rmSync(goldenDir, { recursive: true, force: true });
     mkdirSync(goldenDir, { recursive: true });
-    for (const [name, g] of golden) writeFileSync(join(goldenDir, `${name}.xml`), g.xml);
+    // Each document's PDF beside its e-invoice, to render and look at (pdftoppm -png test-results/ubl-golden/mixed.pdf).
+    for (const [name, g] of golden) {
+      writeFileSync(join(goldenDir, `${name}.xml`), g.xml);
+      const pdf = await fetch(`${server.url}/api/invoices/${g.invoice.id}/pdf`, { headers: { authorization: `Bearer ${await server.token()}` } });
+      writeFileSync(join(goldenDir, `${name}.pdf`), Buffer.from(await pdf.arrayBuffer()));
+    }
   }, 180_000);
   afterAll(() => server?.close());
 

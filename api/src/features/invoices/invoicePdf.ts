@@ -5,12 +5,14 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { formatMoney } from "../../shared/money";
+import { Decimal, formatMoney } from "../../shared/money";
 import type { TAddress } from "../../shared/partySchemas";
 import type { TSupplier } from "../setup/supplier.schema";
 import { epcPayload } from "./epcQr";
-import type { InvoiceView } from "./invoice.types";
+import type { InvoiceLineView, InvoiceView } from "./invoice.types";
 import { PDF_TEXTS, type PdfLanguage } from "./pdfTexts";
+
+type PdfTexts = (typeof PDF_TEXTS)[PdfLanguage];
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
@@ -117,8 +119,8 @@ export async function renderInvoicePdf(inv: InvoiceView, parties: PdfParties): P
     doc.text(shortDate(line.serviceDate), COL.date, y, { width: 68 });
     doc.text(line.description, COL.desc, y, { width: 190 });
     const after = doc.y;
-    rightText(doc, decimal(line.quantity, locale), COL.qty, y);
-    rightText(doc, money(line.unitPrice), COL.unit, y);
+    rightText(doc, quantityText(line, locale, t), COL.qty, y);
+    rightText(doc, line.unit === "hour" ? `${money(line.unitPrice)}${t.perHour}` : money(line.unitPrice), COL.unit, y);
     rightText(doc, line.taxCategory === "E" ? t.exempt : `${decimal(line.taxRate, locale)} %`, COL.vat, y);
     rightText(doc, money(line.amount), COL.amount, y);
     doc.y = Math.max(after, y + 12) + 4;
@@ -162,6 +164,8 @@ export async function renderInvoicePdf(inv: InvoiceView, parties: PdfParties): P
   const textWidth = qr ? RIGHT - LEFT - 110 : RIGHT - LEFT;
   if (isCredit) {
     doc.text(t.creditNoteNote(money(inv.total), inv.creditedInvoiceNumber ?? ""), LEFT, payTop, { width: textWidth });
+  } else if (inv.number && new Decimal(inv.outstanding).lte(0) && new Decimal(inv.credited).gt(0)) {
+    doc.font("bold").text(t.creditedInFull, LEFT, payTop, { width: textWidth }).font("body");
   } else if (inv.number && inv.dueDate) {
     if (parties.supplier.paymentInstructions) doc.text(parties.supplier.paymentInstructions, LEFT, payTop, { width: textWidth }).moveDown(0.3);
     doc.font("bold").text(t.pay(money(inv.outstanding), date(inv.dueDate), inv.number), LEFT, doc.y, { width: textWidth }).font("body");
@@ -211,6 +215,17 @@ function row(doc: PDFKit.PDFDocument, label: string, value: string, left: number
 // Text ending at x = `right` on line y.
 function rightText(doc: PDFKit.PDFDocument, value: string, right: number, y: number): PDFKit.PDFDocument {
   return doc.text(value, right - 90, y, { width: 90, align: "right", lineBreak: false });
+}
+
+/**
+ * A line's quantity with its unit: an hourly line in whole minutes where its hours are a whole number of them (0.8333 h
+ * is "50 min"), else in hours ("1,5 uur"); other lines as a plain count.
+ */
+function quantityText(line: InvoiceLineView, locale: string, t: PdfTexts): string {
+  if (line.unit !== "hour") return decimal(line.quantity, locale);
+  const minutes = new Decimal(line.quantity).times(60);
+  const whole = minutes.toDecimalPlaces(0);
+  return minutes.minus(whole).abs().lt("0.01") && whole.lt(600) ? `${whole.toString()} min` : `${decimal(line.quantity, locale)} ${t.hours}`;
 }
 
 const decimal = (value: string, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value as `${number}`);
