@@ -13,8 +13,8 @@ const CUSTOMERS = 30;
 
 /** Labels the flow clicks, per UI language. */
 const WORDS = {
-  en: { selectAll: "Select all loaded bookings", perBooking: "Per booking", perCustomer: "Per customer" },
-  nl: { selectAll: "Alle geladen boekingen selecteren", perBooking: "Per boeking", perCustomer: "Per klant" },
+  en: { selectAll: "Select all loaded bookings", perBooking: "booking", perCustomer: "customer" },
+  nl: { selectAll: "Alle geladen boekingen selecteren", perBooking: "boeking", perCustomer: "klant" },
 };
 
 /** Saves test-results/jobs-<name>.png once finite animations have finished (an indeterminate bar never does). */
@@ -99,7 +99,7 @@ describe("Large creates as jobs in the browser", () => {
     expect(await dialog.getByTestId("preview-listed").count()).toBe(0);
 
     // One draft per booking: 1,200 drafts, of which the preview lists the first 200.
-    await dialog.getByRole("radio", { name: WORDS.en.perBooking }).check();
+    await dialog.getByRole("radio", { name: WORDS.en.perBooking, exact: true }).check();
     await expect.poll(() => dialog.locator('[data-stat="Drafts"]').textContent()).toBe("1,200");
     expect(await dialog.getByTestId("preview-listed").textContent()).toBe("Showing the first 200 of 1,200 drafts; the totals cover all of them.");
     await shot(page, "preview-listed");
@@ -168,7 +168,7 @@ describe("Large creates as jobs in the browser", () => {
   it("speaks Dutch with Dutch numbers", async () => {
     const { page, jobs } = await openSeeded({ query: "&lang=nl" });
     const dialog = await previewAll(page, WORDS.nl);
-    await dialog.getByRole("radio", { name: WORDS.nl.perBooking }).check();
+    await dialog.getByRole("radio", { name: WORDS.nl.perBooking, exact: true }).check();
     await expect.poll(() => dialog.getByTestId("preview-listed").textContent()).toBe(
       "De eerste 200 van 1.200 concepten worden getoond; de totalen gelden voor alle concepten.",
     );

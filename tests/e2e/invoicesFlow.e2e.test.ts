@@ -112,9 +112,9 @@ describe("Bulk invoicing flow in the browser", () => {
     await shot(page, "preview");
 
     // Per booking makes more drafts; back to per customer before creating.
-    await dialog.getByRole("radio", { name: "Per booking" }).check();
+    await dialog.getByRole("radio", { name: "booking", exact: true }).check();
     await expect.poll(async () => Number(await totals.locator('[data-stat="Drafts"]').textContent())).toBeGreaterThan(drafts);
-    await dialog.getByRole("radio", { name: "Per customer", exact: true }).check();
+    await dialog.getByRole("radio", { name: "customer", exact: true }).check();
     await expect.poll(async () => Number(await totals.locator('[data-stat="Drafts"]').textContent())).toBe(drafts);
 
     const create = dialog.getByTestId("create-drafts");

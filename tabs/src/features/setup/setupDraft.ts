@@ -122,8 +122,9 @@ export function draftFromSetup(setup: Setup | null): SetupDraft {
 }
 
 /** A whole number typed as text, or null when it is not one. */
+// A whole number, negative ones too: "-3" is a number below the limit (its own message), not "not a number".
 function parseWhole(value: string): number | null {
-  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
+  return /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : null;
 }
 
 /** A percentage such as "21", "7.5" or "7,5", or null. */

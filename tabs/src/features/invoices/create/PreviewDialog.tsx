@@ -96,7 +96,7 @@ export function PreviewDialog({ request, selectedCount, defaultGroupBy, jobs, on
             <Field label={t("invoices.preview.oneDraft")}>
               <RadioGroup layout="horizontal" className={styles.groupings} value={p.groupBy} disabled={locked} onChange={(_, d) => p.setGroupBy(d.value as GroupBy)}>
                 {GROUPINGS.map((g) => (
-                  <Radio key={g} value={g} label={t(`groupBy.${g}`)} />
+                  <Radio key={g} value={g} label={t(`invoices.preview.per.${g}`)} />
                 ))}
               </RadioGroup>
             </Field>
