@@ -1,6 +1,6 @@
 // Covers the tab's exact decimal money helpers and the locale formatting of amounts, dates and durations.
 import { describe, expect, it } from "vitest";
-import { compareDecimals, formatCalendarDate, formatCount, formatDuration, formatMoney, formatMoneyTotals, formatPercent, formatQuantity, sumDecimals } from "./format";
+import { compareDecimals, formatCalendarDate, formatCount, formatDuration, formatLineQuantity, formatMoney, formatMoneyTotals, formatPercent, formatQuantity, formatUnitPrice, sumDecimals } from "./format";
 import { setLanguage } from "./i18n/i18n";
 
 describe("sumDecimals", () => {
@@ -72,6 +72,16 @@ describe("formatting", () => {
     expect(formatDuration(60)).toBe("1 h");
     expect(formatDuration(90)).toBe("1 h 30 min");
   });
+
+  it("reads an hourly line's quantity as its minutes and its price per hour; a count stays a count", () => {
+    expect(formatLineQuantity({ quantity: "0.8333", unit: "hour" })).toBe("50 min");
+    expect(formatLineQuantity({ quantity: "1.5", unit: "hour" })).toBe("1 h 30 min");
+    expect(formatLineQuantity({ quantity: "0.25", unit: "hour" })).toBe("15 min");
+    expect(formatLineQuantity({ quantity: "1.2345", unit: "hour" })).toBe("1.2345 h");
+    expect(formatLineQuantity({ quantity: "2", unit: "each" })).toBe("2");
+    expect(formatUnitPrice({ unitPrice: "75.00", unit: "hour" }, "EUR")).toBe("€75.00 per hour");
+    expect(formatUnitPrice({ unitPrice: "85.00", unit: "each" }, "EUR")).toBe("€85.00");
+  });
 });
 
 describe("formatting in Dutch", () => {
@@ -80,6 +90,8 @@ describe("formatting in Dutch", () => {
     try {
       expect(formatDuration(90)).toBe("1 u 30 min");
       expect(formatDuration(60)).toBe("1 u");
+      expect(`${formatLineQuantity({ quantity: "0.8333", unit: "hour" }, "nl-NL")} × ${formatUnitPrice({ unitPrice: "75.00", unit: "hour" }, "EUR", "nl-NL")}`.replace(/\s/g, " ")).toBe("50 min × € 75,00 per uur");
+      expect(formatLineQuantity({ quantity: "1.2345", unit: "hour" }, "nl-NL")).toBe("1,2345 u");
       expect(formatMoney("1234.5", "EUR", "nl-NL")).toBe("€\u00a01.234,50");
       expect(formatQuantity("0.8333", "nl-NL")).toBe("0,8333");
       expect(formatCalendarDate("2026-03-01", "nl-NL")).toBe("1 mrt 2026");

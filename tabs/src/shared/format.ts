@@ -79,6 +79,24 @@ export function formatQuantity(quantity: string, locale = getLocale()): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value as `${number}`);
 }
 
+/**
+ * A line's quantity as a person reads it: an hourly line that is a whole number of minutes as its duration ("50 min",
+ * "1 h 30 min" for 0.8333 and 1.5 hours), other hours as "1.2345 h"; a count as it is. The API keeps the exact
+ * quantity; this is only how it reads.
+ */
+export function formatLineQuantity(line: { quantity: string; unit: "hour" | "each" }, locale = getLocale()): string {
+  if (line.unit !== "hour") return formatQuantity(line.quantity, locale);
+  const minutes = Number(line.quantity) * 60;
+  const whole = Math.round(minutes);
+  return whole > 0 && Math.abs(minutes - whole) < 0.01 ? formatDuration(whole) : t("format.hours", { h: formatQuantity(line.quantity, locale) });
+}
+
+/** A line's unit price with what it is per: "€75.00 per hour" for an hourly line, the bare price otherwise. */
+export function formatUnitPrice(line: { unitPrice: string; unit: "hour" | "each" }, currency: string, locale = getLocale()): string {
+  const price = formatMoney(line.unitPrice, currency, locale);
+  return line.unit === "hour" ? t("format.perHour", { price }) : price;
+}
+
 /** Sums amounts per currency and formats them ("€125.00", or "€10.00 + $5.00" when mixed). */
 export function formatMoneyTotals(items: readonly { amount: string; currency: string }[]): string {
   const byCurrency = new Map<string, string[]>();

@@ -80,6 +80,7 @@ export const en = {
     minutes: "{{m}} min",
     hours: "{{h}} h",
     hoursMinutes: "{{h}} h {{m}} min",
+    perHour: "{{price}} per hour",
     seconds: "{{s}} s",
     minutesSeconds: "{{m}} min {{s}} s",
   },

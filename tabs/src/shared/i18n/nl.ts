@@ -78,6 +78,7 @@ export const nl: Messages = {
     minutes: "{{m}} min",
     hours: "{{h}} u",
     hoursMinutes: "{{h}} u {{m}} min",
+    perHour: "{{price}} per uur",
     seconds: "{{s}} s",
     minutesSeconds: "{{m}} min {{s}} s",
   },

@@ -2,7 +2,7 @@
 // and net, tax and total.
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { formatCalendarDate, formatMoney, formatQuantity } from "../../../shared/format";
+import { formatCalendarDate, formatLineQuantity, formatMoney, formatUnitPrice } from "../../../shared/format";
 import { FlagBadges } from "../FlagBadges";
 import type { Invoice } from "../invoice.types";
 import { TaxBreakdown } from "./TaxBreakdown";
@@ -72,8 +72,8 @@ export function DraftLines({ invoice, className }: { invoice: LinesOf; className
                   <FlagBadges flags={line.flags} />
                 </span>
               </TableCell>
-              <TableCell className={styles.num}>{formatQuantity(line.quantity)}</TableCell>
-              <TableCell className={styles.num}>{money(line.unitPrice)}</TableCell>
+              <TableCell className={styles.num}>{formatLineQuantity(line)}</TableCell>
+              <TableCell className={styles.num}>{formatUnitPrice(line, invoice.currency)}</TableCell>
               <TableCell className={styles.num}>{lineTaxLabel(line)}</TableCell>
               <TableCell className={styles.num}>{money(line.amount)}</TableCell>
             </TableRow>
