@@ -103,8 +103,9 @@ describe("The tab as Teams shows it", () => {
     await bookingRows(page).first().waitFor();
     expect(await page.evaluate<string>("document.documentElement.lang")).toBe("nl");
     expect(await page.getByRole("heading", { name: "Facturen" }).count()).toBe(1);
-    // "12 boekingen wachten op facturering · € 1.234,50": Dutch words, Dutch number format.
-    expect(await page.getByTestId("totals").textContent()).toMatch(/^\d+ boekingen? wacht(en)? op facturering · €\s[\d.]+,\d{2}$/);
+    // "12 boekingen wachten op facturering · € 1.234,50 incl. btw": Dutch words, Dutch number format, and whether the
+    // amounts include VAT (the demo's Bookings prices do).
+    await expect.poll(() => page.getByTestId("totals").textContent()).toMatch(/^\d+ boekingen? wacht(en)? op facturering · €\s[\d.]+,\d{2} incl\. btw$/);
     expect(await page.getByRole("tab", { name: /Te factureren/ }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Filters wissen" }).count()).toBe(1);
     expect(await page.getByRole("searchbox", { name: "Boekingen zoeken" }).getAttribute("placeholder")).toBe("Zoek op klant of dienst");

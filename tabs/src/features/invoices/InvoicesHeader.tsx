@@ -15,12 +15,16 @@ export interface InvoicesHeaderProps {
   totals: { count: number; amount: string; currency: string | null } | undefined;
   filtered: boolean;
   cancelledOnDraft: boolean;
+  /** Whether the amounts are Bookings prices including VAT; null or absent when unknown (then nothing is said). */
+  pricesIncludeTax?: boolean | null;
 }
 
-/** "Invoices" and "N bookings awaiting invoicing · €X". */
-export function InvoicesHeader({ totals, filtered, cancelledOnDraft }: InvoicesHeaderProps) {
+/** "Invoices" and "N bookings awaiting invoicing · €X incl. VAT". */
+export function InvoicesHeader({ totals, filtered, cancelledOnDraft, pricesIncludeTax }: InvoicesHeaderProps) {
   const styles = useStyles();
   const { t } = useTranslation();
+  // "€4,330.25 excl. VAT": says whether the list's amounts include VAT, once the setup says so.
+  const amountText = (amount: string) => (pricesIncludeTax == null ? amount : `${amount} ${t(pricesIncludeTax ? "invoices.header.inclVat" : "invoices.header.exclVat")}`);
   const key = cancelledOnDraft ? "invoices.header.cancelledOnDraft" : filtered ? "invoices.header.awaitingFiltered" : "invoices.header.awaiting";
   return (
     <header className={styles.root}>
@@ -29,7 +33,7 @@ export function InvoicesHeader({ totals, filtered, cancelledOnDraft }: InvoicesH
       </Title2>
       {totals ? (
         <Body1 className={styles.totals} data-testid="totals" aria-live="polite">
-          {t(key, { count: totals.count, amount: formatMoney(totals.amount, totals.currency ?? "EUR") })}
+          {t(key, { count: totals.count, amount: amountText(formatMoney(totals.amount, totals.currency ?? "EUR")) })}
         </Body1>
       ) : (
         <Skeleton className={styles.skeleton} aria-label={t("invoices.header.loadingTotals")}>

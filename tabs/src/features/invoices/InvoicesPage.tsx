@@ -1,10 +1,11 @@
 // The Invoices tab: bookings to invoice, drafts and final invoices, and the queue of bookings that need a customer.
 import { useCallback, useEffect, useState } from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Button, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, SettingsRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCount } from "../../shared/format";
 import { useHostInfo } from "../../shared/hostContext";
+import { EmptyState } from "../../shared/ui/EmptyState";
 import { NoticeBar } from "../../shared/ui/NoticeBar";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsPanel } from "./bookings/BookingsPanel";
@@ -29,6 +30,7 @@ import { useTabCounts } from "./useTabCounts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  title: { margin: 0 },
   card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusXLarge, boxShadow: tokens.shadow4, overflow: "hidden" },
   tabs: {
     display: "flex",
@@ -107,9 +109,17 @@ export function InvoicesPage() {
     setGeneration((g) => g + 1);
   }, [handleChanged]);
 
+  // A tenant nobody has set up has nothing to invoice yet, and must not be told "nothing to invoice".
+  if (lookups.setup?.configured === false) return <NotSetUp />;
+
   return (
     <div className={styles.page}>
-      <InvoicesHeader totals={bookings.head?.totals} filtered={hasFilters(route.filter)} cancelledOnDraft={route.filter.flag === "cancelled-on-draft"} />
+      <InvoicesHeader
+        totals={bookings.head?.totals}
+        filtered={hasFilters(route.filter)}
+        cancelledOnDraft={route.filter.flag === "cancelled-on-draft"}
+        pricesIncludeTax={lookups.setup?.pricesIncludeTax}
+      />
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       <CreateJobsBanner jobs={jobs} />
       <section className={styles.card}>
@@ -156,6 +166,31 @@ export function InvoicesPage() {
       {route.invoiceId && (
         <InvoiceDetailDialog key={route.invoiceId} invoiceId={route.invoiceId} onLoaded={handleInvoiceLoaded} onChanged={handleInvoiceChanged} onClose={handleInvoiceClosed} />
       )}
+    </div>
+  );
+}
+
+/** The first run: no Bookings business connected yet. The setup page is one click away (read-only for non-admins). */
+function NotSetUp() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <div className={styles.page}>
+      <Title2 as="h1" className={styles.title}>
+        {t("invoices.title")}
+      </Title2>
+      <section className={styles.card} data-testid="not-set-up">
+        <EmptyState
+          icon={<SettingsRegular />}
+          title={t("invoices.notSetUp.title")}
+          hint={t("invoices.notSetUp.hint")}
+          action={
+            <Button appearance="primary" onClick={() => (window.location.hash = "#/setup")}>
+              {t("invoices.notSetUp.open")}
+            </Button>
+          }
+        />
+      </section>
     </div>
   );
 }

@@ -72,15 +72,25 @@ export function listStaff(api: ApiClient): Promise<StaffOption[]> {
   return api.get<StaffOption[]>("/api/staff");
 }
 
-/** The tenant's default grouping from setup; "customer" when setup is missing or unreadable. */
-export async function findDefaultGroupBy(api: ApiClient): Promise<GroupBy> {
+/** The setup as the Invoices page reads it; not configured on NOT_CONFIGURED, the defaults when it is unreadable. */
+export async function findInvoicingSetup(api: ApiClient): Promise<InvoicingSetup> {
   try {
-    const setup = await api.get<{ defaultGroupBy?: GroupBy }>("/api/setup");
-    return setup.defaultGroupBy ?? "customer";
+    const setup = await api.get<{ defaultGroupBy?: GroupBy; pricesIncludeTax?: boolean }>("/api/setup");
+    return { configured: true, defaultGroupBy: setup.defaultGroupBy ?? "customer", pricesIncludeTax: setup.pricesIncludeTax ?? null };
   } catch (err) {
-    if (err instanceof ApiError) return "customer";
+    if (err instanceof ApiError && err.code === "NOT_CONFIGURED") return { configured: false, defaultGroupBy: "customer", pricesIncludeTax: null };
+    // Another refusal leaves the page usable with the defaults.
+    if (err instanceof ApiError) return { configured: true, defaultGroupBy: "customer", pricesIncludeTax: null };
     throw err;
   }
+}
+
+/** What the Invoices page needs of the setup: whether there is one, its grouping, and whether prices include VAT. */
+export interface InvoicingSetup {
+  configured: boolean;
+  defaultGroupBy: GroupBy;
+  /** null when unknown. */
+  pricesIncludeTax: boolean | null;
 }
 
 /** Links one attendee of a booking to a customer; answers the booking as it now is. */

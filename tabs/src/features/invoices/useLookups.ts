@@ -1,10 +1,11 @@
-// Customers, service items and staff for the filter bar and the customer pickers, loaded once per page.
+// Customers, service items and staff for the filter bar and the customer pickers, and what the page needs of the
+// setup, loaded once per page.
 import { useCallback, useMemo } from "react";
 import { useApi } from "../../shared/apiContext";
 import { useAsyncData } from "../../shared/useAsyncData";
 import type { AsyncData } from "../../shared/useAsyncData";
 import type { CustomerOption, GroupBy, ServiceItemOption, StaffOption } from "./invoice.types";
-import { findDefaultGroupBy, listCustomers, listServiceItems, listStaff } from "./invoicesApi";
+import { findInvoicingSetup, listCustomers, listServiceItems, listStaff, type InvoicingSetup } from "./invoicesApi";
 
 /** The lookups; each loads on its own so one failing does not hide the others. */
 export interface Lookups {
@@ -12,6 +13,8 @@ export interface Lookups {
   services: ServiceItemOption[];
   staff: StaffOption[];
   defaultGroupBy: GroupBy;
+  /** null while loading. */
+  setup: InvoicingSetup | null;
 }
 
 /** Loads the lookups for the Invoices page. */
@@ -20,8 +23,8 @@ export function useLookups(): Lookups {
   const customers = useAsyncData(useCallback(() => listCustomers(api), [api]));
   const items = useAsyncData(useCallback(() => listServiceItems(api), [api]));
   const staff = useAsyncData(useCallback(() => listStaff(api), [api]));
-  const groupBy = useAsyncData(useCallback(() => findDefaultGroupBy(api), [api]));
+  const setup = useAsyncData(useCallback(() => findInvoicingSetup(api), [api]));
   // Free services never await invoicing, so they are no use as a filter.
   const services = useMemo(() => (items.data ?? []).filter((s) => s.priceType !== "free"), [items.data]);
-  return { customers, services, staff: staff.data ?? [], defaultGroupBy: groupBy.data ?? "customer" };
+  return { customers, services, staff: staff.data ?? [], defaultGroupBy: setup.data?.defaultGroupBy ?? "customer", setup: setup.data ?? null };
 }

@@ -90,8 +90,15 @@ export const en = {
     customerMonth: "Per customer and month",
   },
   invoices: {
+    notSetUp: {
+      title: "Not set up yet",
+      hint: "An admin connects a Microsoft Bookings business on the setup page. Its completed bookings then appear here, ready to invoice.",
+      open: "Open the setup",
+    },
     title: "Invoices",
     header: {
+      inclVat: "incl. VAT",
+      exclVat: "excl. VAT",
       awaiting_one: "{{count}} booking awaiting invoicing · {{amount}}",
       awaiting_other: "{{count}} bookings awaiting invoicing · {{amount}}",
       awaitingFiltered_one: "{{count}} booking awaiting invoicing (filtered) · {{amount}}",

@@ -88,8 +88,15 @@ export const nl: Messages = {
     customerMonth: "Per klant en maand",
   },
   invoices: {
+    notSetUp: {
+      title: "Nog niet ingesteld",
+      hint: "Een beheerder koppelt op de instellingenpagina een Microsoft Bookings-bedrijf. De voltooide boekingen verschijnen dan hier, klaar om te factureren.",
+      open: "Instellingen openen",
+    },
     title: "Facturen",
     header: {
+      inclVat: "incl. btw",
+      exclVat: "excl. btw",
       awaiting_one: "{{count}} boeking wacht op facturering · {{amount}}",
       awaiting_other: "{{count}} boekingen wachten op facturering · {{amount}}",
       awaitingFiltered_one: "{{count}} boeking wacht op facturering (gefilterd) · {{amount}}",

@@ -1,4 +1,4 @@
-// A centred icon, title and hint for lists with nothing in them.
+// A centred icon, title, hint and an optional action for lists with nothing in them.
 import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
@@ -15,8 +15,8 @@ const useStyles = makeStyles({
   icon: { fontSize: "48px", color: tokens.colorBrandForeground1, display: "flex" },
 });
 
-/** Empty-list placeholder; `icon` is a Fluent icon element. */
-export function EmptyState({ icon, title, hint }: { icon: ReactNode; title: string; hint?: string }) {
+/** Empty-list placeholder; `icon` is a Fluent icon element, `action` a button that leads on. */
+export function EmptyState({ icon, title, hint, action }: { icon: ReactNode; title: string; hint?: string; action?: ReactNode }) {
   const styles = useStyles();
   return (
     <div className={styles.root} role="status">
@@ -25,6 +25,7 @@ export function EmptyState({ icon, title, hint }: { icon: ReactNode; title: stri
       </span>
       <Subtitle2>{title}</Subtitle2>
       {hint && <Body1>{hint}</Body1>}
+      {action}
     </div>
   );
 }

@@ -1,0 +1,44 @@
+// The Invoices page of a tenant nobody has set up says so and leads to the setup, instead of "nothing to invoice"
+// (English, and Dutch in dark at phone width); a set-up tenant's list says whether its amounts include VAT.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { RESULTS } from "../factories/browser";
+import { withBrowserPage } from "./browserPage";
+
+describe("The Invoices page before and after setup", () => {
+  const app = withBrowserPage();
+
+  it("tells a tenant without a setup that it is not set up yet, and opens the setup page", async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}/index.html?tenant=tenant-first-run#/invoices`);
+    const state = page.getByTestId("not-set-up");
+    await state.getByText("Not set up yet").waitFor();
+    await state.getByText(/An admin connects a Microsoft Bookings business on the setup page/).waitFor();
+    expect(await page.getByText("Nothing to invoice").count()).toBe(0);
+    await page.screenshot({ path: path.join(RESULTS, "first-run.png") });
+    await state.getByRole("button", { name: "Open the setup" }).click();
+    await page.getByRole("heading", { name: "Bookings setup" }).waitFor();
+    expect(new URL(page.url()).hash).toBe("#/setup");
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it("says it in Dutch, in dark at phone width", async () => {
+    const page = await app.newPage({ width: 375, dark: true });
+    try {
+      await page.goto(`${app.server.url}/index.html?tenant=tenant-first-run&lang=nl&theme=dark#/invoices`);
+      await page.getByTestId("not-set-up").getByText("Nog niet ingesteld").waitFor();
+      await page.getByRole("button", { name: "Instellingen openen" }).waitFor();
+      await page.screenshot({ path: path.join(RESULTS, "first-run-nl-dark-phone.png") });
+    } finally {
+      await page.context().close();
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it("says on a set-up tenant's list whether its amounts include VAT", async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}/index.html#/invoices`);
+    await expect.poll(() => page.getByTestId("totals").textContent()).toMatch(/^\d+ bookings awaiting invoicing · €[\d,]+\.\d{2} incl\. VAT$/);
+    expect(await page.getByTestId("not-set-up").count()).toBe(0);
+  });
+});
