@@ -37,7 +37,9 @@ export function withBrowserPage(options: { server?: Parameters<typeof startTestS
   };
 
   const newPage = async ({ width = 1280, dark = false, acceptDownloads }: PageOptions = {}): Promise<Page> => {
-    const opened = await started(browser, "browser").newPage({ viewport: { width, height: 900 }, locale: "en-GB", colorScheme: dark ? "dark" : "light", acceptDownloads });
+    // A context made apart from its page (not browser.newPage's owned one), so that axe can open pages in it too.
+    const context = await started(browser, "browser").newContext({ viewport: { width, height: 900 }, locale: "en-GB", colorScheme: dark ? "dark" : "light", acceptDownloads });
+    const opened = await context.newPage();
     opened.on("pageerror", (err) => pageErrors.push(err.message));
     return opened;
   };

@@ -19,7 +19,7 @@ describe("Service item VAT in the setup page", () => {
     await expect.poll(() => row.locator("[data-vat]").textContent()).toBe("Vrijgesteld van btw");
     await expect.poll(() => table.locator('[data-item="Sports massage"] [data-vat]').textContent()).toBe("Btw 21 %");
 
-    await row.getByRole("button", { name: "Btw van Kinesio taping wijzigen" }).click();
+    await row.getByRole("button", { name: "Btw wijzigen van Kinesio taping" }).click();
     const dialog = page.getByTestId("edit-item-tax");
     const reason = dialog.getByRole("textbox", { name: /Vrijstellingstekst op de factuur/ });
     await reason.fill("");

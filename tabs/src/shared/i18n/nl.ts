@@ -633,7 +633,7 @@ export const nl: Messages = {
       vat: "Btw",
       inactive: "niet meer in Bookings",
       edit: "Btw wijzigen",
-      editOf: "Btw van {{name}} wijzigen",
+      editOf: "Btw wijzigen van {{name}}",
       dialogTitle: "Btw van {{name}}",
       dialogHint: "Afspraken die nog niet op een factuur staan, worden vanaf nu met deze btw gefactureerd.",
       save: "Btw opslaan",
