@@ -5,6 +5,7 @@ import type { ComboboxProps } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { matchCustomers } from "./customerSearch";
 import type { CustomerOption } from "./invoice.types";
+import { comboboxLabels } from "../../shared/ui/fluentLabels";
 
 const useStyles = makeStyles({
   option: { display: "flex", flexDirection: "column" },
@@ -37,6 +38,7 @@ export function CustomerPicker({ customers, value, onChange, label, placeholder,
 
   return (
     <Combobox
+      {...comboboxLabels()}
       className={className}
       aria-label={label}
       placeholder={placeholder ?? t("invoices.filters.anyCustomer")}

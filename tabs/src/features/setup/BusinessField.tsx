@@ -3,6 +3,7 @@ import { Button, Caption1, Dropdown, Field, Option, Text, makeStyles, tokens } f
 import { ArrowClockwiseRegular, CalendarSearchRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import type { Business } from "./setup.types";
+import { dropdownLabels } from "../../shared/ui/fluentLabels";
 
 const useStyles = makeStyles({
   field: { maxWidth: "560px" },
@@ -70,6 +71,7 @@ export function BusinessField({ businesses, businessId, storedName, error, disab
       validationState={error ? "error" : "none"}
     >
       <Dropdown
+        {...dropdownLabels()}
         placeholder={t("setup.business.placeholder")}
         value={selected?.displayName ?? ""}
         selectedOptions={businessId ? [businessId] : []}

@@ -4,6 +4,7 @@ import { Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-com
 import { useTranslation } from "react-i18next";
 import { SettingInput } from "./SettingInput";
 import { TAX_CATEGORY_OPTIONS, withCategory, type ItemTaxDraft } from "./itemTaxDraft";
+import { dropdownLabels } from "../../shared/ui/fluentLabels";
 
 const useStyles = makeStyles({
   grid: {
@@ -35,6 +36,7 @@ export function ItemTaxFields({ value, errors, readOnly, onChange }: ItemTaxFiel
     <div className={styles.grid}>
       <Field label={t("setup.itemTax.category")} hint={t(`setup.itemTax.category${value.taxCategory}Hint`)}>
         <Dropdown
+          {...dropdownLabels()}
           className={styles.dropdown}
           value={label(value.taxCategory)}
           selectedOptions={[value.taxCategory]}

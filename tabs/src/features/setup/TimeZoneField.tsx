@@ -4,6 +4,7 @@ import { Combobox, Field, Option } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { TIME_ZONES } from "./setupDraft";
 import type { DraftSectionProps } from "./SetupSection";
+import { comboboxLabels } from "../../shared/ui/fluentLabels";
 
 const MAX_SHOWN = 50;
 
@@ -22,6 +23,7 @@ export function TimeZoneField({ draft, errors, readOnly, update }: DraftSectionP
   return (
     <Field label={t("setup.invoicing.timeZone")} hint={t("setup.invoicing.timeZoneHint")} validationMessage={errors.timeZone} validationState={errors.timeZone ? "error" : "none"}>
       <Combobox
+        {...comboboxLabels()}
         disabled={readOnly}
         value={query ?? draft.timeZone}
         selectedOptions={[draft.timeZone]}

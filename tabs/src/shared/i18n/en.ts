@@ -6,6 +6,9 @@ export const en = {
   common: {
     cancel: "Cancel",
     close: "Close",
+    openList: "Open",
+    clearSelection: "Clear selection",
+    clearSearch: "Clear search",
     retry: "Retry",
     tryAgain: "Try again",
     refresh: "Refresh",

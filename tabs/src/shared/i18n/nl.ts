@@ -6,6 +6,9 @@ export const nl: Messages = {
   common: {
     cancel: "Annuleren",
     close: "Sluiten",
+    openList: "Openen",
+    clearSelection: "Keuze wissen",
+    clearSearch: "Zoekopdracht wissen",
     retry: "Opnieuw proberen",
     tryAgain: "Opnieuw proberen",
     refresh: "Vernieuwen",

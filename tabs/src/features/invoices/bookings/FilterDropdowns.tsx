@@ -3,6 +3,7 @@ import { Dropdown, Option } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { PRICE_TYPES } from "../invoiceQuery";
 import type { ServiceItemOption, StaffOption } from "../invoice.types";
+import { dropdownLabels } from "../../../shared/ui/fluentLabels";
 
 const ANY = "";
 
@@ -18,6 +19,7 @@ function SingleDropdown({ label, anyLabel, options, value, onChange, className }
   const selected = options.find((o) => o.value === value);
   return (
     <Dropdown
+      {...dropdownLabels()}
       className={className}
       aria-label={label}
       size="small"
@@ -69,6 +71,7 @@ export function PriceTypeFilter({ value, onChange, className }: {
   const labels = PRICE_TYPES.filter((type) => value.includes(type)).map((type) => t(`invoices.priceTypes.${type}`));
   return (
     <Dropdown
+      {...dropdownLabels()}
       className={className}
       aria-label={t("invoices.filters.priceType")}
       size="small"

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { SearchBox } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { useDebouncedValue } from "../../../shared/useDebouncedValue";
+import { searchBoxLabels } from "../../../shared/ui/fluentLabels";
 
 /** Debounced text search over customer names, e-mails and services. */
 export function SearchFilter({ value, onChange, className }: { value: string | undefined; onChange: (q: string | undefined) => void; className?: string }) {
@@ -30,6 +31,7 @@ export function SearchFilter({ value, onChange, className }: { value: string | u
 
   return (
     <SearchBox
+      {...searchBoxLabels()}
       className={className}
       size="small"
       aria-label={t("invoices.filters.search")}

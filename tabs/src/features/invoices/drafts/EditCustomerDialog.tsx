@@ -25,6 +25,7 @@ import { LoadingState } from "../../../shared/ui/LoadingState";
 import type { CustomerDetails } from "../invoice.types";
 import { editCustomer, findCustomer } from "../invoicesApi";
 import { customerForm, customerPatch, validateCustomerForm, type CustomerForm } from "./customerForm";
+import { dropdownLabels } from "../../../shared/ui/fluentLabels";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "640px", width: "calc(100vw - 32px)" },
@@ -131,6 +132,7 @@ export function EditCustomerDialog({ customerId, name, onSaved, onClose }: EditC
                   {text("peppolId", t("invoices.customer.peppolId"), { hint: t("invoices.customer.peppolIdHint"), maxLength: 60 })}
                   <Field label={t("invoices.customer.language")}>
                     <Dropdown
+                      {...dropdownLabels()}
                       className={styles.dropdown}
                       value={t(`invoices.customer.languages.${form.language}`)}
                       selectedOptions={[form.language]}
