@@ -122,6 +122,8 @@ describe("Bulk invoicing flow in the browser", () => {
     await create.click();
     const outcome = dialog.getByTestId("create-outcome");
     await outcome.getByText(`Created ${drafts} draft invoices`).waitFor();
+    // Focus moves on to the next step rather than falling back to the page.
+    await expect.poll(() => page.evaluate("document.activeElement?.textContent")).toBe("View drafts");
     await shot(page, "created");
     await dialog.getByRole("button", { name: "View drafts" }).click();
 

@@ -19,7 +19,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, detailIds } from "../../../shared/apiClient";
 import { formatCount } from "../../../shared/format";
@@ -80,6 +80,11 @@ export function PreviewDialog({ request, selectedCount, defaultGroupBy, jobs, on
   const busy = phase.kind === "creating";
   const running = jobStatus === "queued" || jobStatus === "running";
   const done = phase.kind === "created" || jobStatus === "succeeded";
+  // Once the drafts exist, the Create button is gone: focus goes to the next step, "View drafts", not to the page.
+  const viewDrafts = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (done) viewDrafts.current?.focus();
+  }, [done]);
   const locked = busy || running || done;
   // The drafts list gives way to the job's progress and outcome, which would otherwise sit below it.
   const showList = !done && phase.kind !== "job";
@@ -140,7 +145,7 @@ export function PreviewDialog({ request, selectedCount, defaultGroupBy, jobs, on
                 <Button appearance="secondary" onClick={onClose}>
                   {t("common.close")}
                 </Button>
-                <Button appearance="primary" onClick={onShowDrafts}>
+                <Button ref={viewDrafts} appearance="primary" onClick={onShowDrafts}>
                   {t("invoices.viewDrafts")}
                 </Button>
               </>
