@@ -1,4 +1,5 @@
 // Drives the bulk-invoicing flow in Chromium against the real API: deep-linked filters, select all matching, preview, create, edit a draft's price, finalize, download the PDF, link a customer from the review queue, keyboard use, and the dark theme.
+import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -181,6 +182,15 @@ describe("Bulk invoicing flow in the browser", () => {
     await page.getByRole("checkbox", { name: `Select ${number}` }).check();
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     expect(fs.readFileSync((await csv.path())!, "utf8")).toContain(number);
+    // And the Excel workbook: its invoices sheet has the number and the total as a number cell.
+    const [excel] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-xlsx").click()]);
+    expect(excel.suggestedFilename()).toMatch(/^invoices-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await excel.path())!);
+    const numbers = book.getWorksheet("Invoices")!.getColumn(1).values;
+    expect(numbers).toContain(number);
+    const excelRow = book.getWorksheet("Invoices")!.getRow(numbers.indexOf(number));
+    expect(typeof excelRow.getCell(11).value).toBe("number");
 
     expect(app.pageErrors).toEqual([]);
   });

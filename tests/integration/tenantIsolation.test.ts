@@ -207,6 +207,11 @@ const MATRIX: Record<string, Probe> = {
     await perInvoice(w, (id) => b.api.get(`/api/invoices/export.csv?ids=${id}`));
     expectLikeUnknown(await b.api.get(`/api/invoices/export.csv?ids=${b.finalId},${a.finalId}`), await b.api.get(`/api/invoices/export.csv?ids=${b.finalId},${randomUUID()}`));
   },
+  "POST /api/invoices/export.xlsx": async (w) => {
+    const { a, b } = w;
+    await perInvoice(w, (id) => b.api.post("/api/invoices/export.xlsx", { ids: [id] }));
+    expectLikeUnknown(await b.api.post("/api/invoices/export.xlsx", { ids: [b.finalId, a.finalId] }), await b.api.post("/api/invoices/export.xlsx", { ids: [b.finalId, randomUUID()] }));
+  },
   "GET /api/jobs/{id}": async ({ server, a, b }) => {
     // A job of A's (recorded as a large create records it); B sees it as an unknown id, A sees it.
     const { insertJob } = await import("../../api/src/features/jobs/job.repository");

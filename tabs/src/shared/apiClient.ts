@@ -51,8 +51,8 @@ export interface ApiClient {
   put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   del(path: string): Promise<void>;
-  /** GETs a file (PDF, CSV) with the bearer token; errors are parsed like JSON calls. */
-  file(path: string): Promise<ApiFile>;
+  /** A file (PDF, CSV, XLSX) with the bearer token: GET, or POST when `body` is given; errors are parsed like JSON calls. */
+  file(path: string, body?: unknown): Promise<ApiFile>;
 }
 
 /** Parses `{ error: { code, message, ...details } }`, falling back to the HTTP status. */
@@ -158,8 +158,8 @@ export function createApiClient(getToken: TokenProvider, baseUrl = "", hooks: Ap
     del: async (path) => {
       await request<void>("DELETE", path);
     },
-    file: async (path) => {
-      const res = await respond("GET", path, undefined, { accept: "*/*" });
+    file: async (path, body) => {
+      const res = await respond(body === undefined ? "GET" : "POST", path, body, { accept: "*/*" });
       return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get("Content-Disposition")) };
     },
   };

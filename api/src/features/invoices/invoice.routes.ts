@@ -11,9 +11,10 @@ import { finalizeDraft } from "./finalizeDraft";
 import { getInvoice, getInvoices, noSuchInvoice } from "./getInvoice";
 import { invoiceDocument, invoiceUblDocument } from "./invoiceDocument";
 import { invoicesToCsv } from "./invoiceCsv";
+import { invoicesToXlsx } from "./invoiceXlsx";
 import { listInvoices } from "./listInvoices";
 import { previewInvoices } from "./previewInvoices";
-import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportQuery, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
+import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportQuery, ZExportXlsx, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
 
 /** All /invoices routes. */
 export function invoiceRoutes(ctx: AppContext): Router {
@@ -35,8 +36,14 @@ export function invoiceRoutes(ctx: AppContext): Router {
   });
   router.get("/invoices/export.csv", async (req, res) => {
     // An export never silently leaves invoices out: an unknown (or another tenant's) id is a 404, as on GET /invoices/:id.
-    const invoices = await getInvoices(ctx, principalOf(req).tenantId, parseQuery(ZExportQuery, req).ids);
-    res.type("text/csv; charset=utf-8").attachment("invoices.csv").send(`\ufeff${invoicesToCsv(invoices)}`);
+    const query = parseQuery(ZExportQuery, req);
+    const invoices = await getInvoices(ctx, principalOf(req).tenantId, query.ids);
+    res.type("text/csv; charset=utf-8").attachment("invoices.csv").send(`\ufeff${invoicesToCsv(invoices, query.locale)}`);
+  });
+  router.post("/invoices/export.xlsx", async (req, res) => {
+    const body = parseBody(ZExportXlsx, req);
+    const invoices = await getInvoices(ctx, principalOf(req).tenantId, body.ids);
+    res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").attachment("invoices.xlsx").send(await invoicesToXlsx(invoices, body.locale));
   });
   router.get("/invoices/:id", async (req, res) => {
     res.json(await getInvoice(ctx, principalOf(req).tenantId, invoiceId(req)));

@@ -42,6 +42,9 @@ export const ZListInvoicesQuery = z.object({
 });
 export type TListInvoicesQuery = z.infer<typeof ZListInvoicesQuery>;
 
+// An export's language: "nl" writes Dutch headers (xlsx) or ";" and decimal commas (CSV).
+const ZExportLocale = z.enum(["en", "nl"], "en or nl").default("en");
+
 /** Query of GET /invoices/export.csv: invoice ids separated by commas, compared without case, each once. */
 export const ZExportQuery = z.object({
   ids: z
@@ -50,7 +53,19 @@ export const ZExportQuery = z.object({
     // 300 ids keep the URL well inside Node's 16 KB header limit.
     .pipe(z.array(z.uuid("ids: give invoice ids separated by commas")).min(1).max(300, "ids: at most 300 invoices per export"))
     .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+  locale: ZExportLocale,
 });
+
+/** Body of POST /invoices/export.xlsx: the invoices (each once, without case), and the workbook's language. */
+export const ZExportXlsx = z.strictObject({
+  ids: z
+    .array(z.uuid("give invoice ids"), "give the invoices' ids as a list")
+    .min(1, "select at least one invoice")
+    .max(5_000, "at most 5000 invoices per export")
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+  locale: ZExportLocale,
+});
+export type TExportXlsx = z.infer<typeof ZExportXlsx>;
 
 /** Path parameter of the single-invoice routes; anything but a UUID can never match, so it is a 404. */
 export const ZInvoiceId = z.uuid();

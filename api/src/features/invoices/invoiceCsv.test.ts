@@ -45,6 +45,10 @@ describe("invoicesToCsv", () => {
     };
     const [, row] = invoicesToCsv([invoice]).split("\r\n");
     expect(row).toBe(`,draft,' =1+1,'＠evil,2026-03-02,2026-03-16,EUR,2026-03-01,"'\n+cmd",1,-10.00,-10.00,Z,0,-10.00,0.00,-10.00,b-1`);
+    // For a Dutch Excel: ";" between cells and decimal commas, negative amounts still numbers, formulas still neutralised.
+    const [header, nl] = invoicesToCsv([{ ...invoice, lines: [{ ...invoice.lines[0]!, quantity: "0.8333", taxRate: "9.5" }] }], "nl").split("\r\n");
+    expect(header!.split(";")).toHaveLength(18);
+    expect(nl).toBe(`;draft;' =1+1;'＠evil;2026-03-02;2026-03-16;EUR;2026-03-01;"'\n+cmd";0,8333;-10,00;-10,00;Z;9,5;-10,00;0,00;-10,00;b-1`);
   });
 
   it("quotes a line break inside a cell, so what follows it cannot become a row (and a formula) of its own", () => {

@@ -25,7 +25,7 @@ export function mergeCsv(parts: readonly string[]): string {
 }
 
 /** "invoices-2026-11-24.csv" for the local day. */
-export function csvFilename(now = new Date()): string {
+export function csvFilename(now = new Date(), extension: "csv" | "xlsx" = "csv"): string {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `invoices-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+  return `invoices-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }

@@ -158,13 +158,19 @@ export function fetchInvoiceUbl(api: ApiClient, invoiceId: string): Promise<ApiF
 }
 
 /** One CSV of the given invoices, fetched in chunks so the URL stays short. */
-export async function exportInvoicesCsv(api: ApiClient, invoiceIds: readonly string[]): Promise<Blob> {
+export async function exportInvoicesCsv(api: ApiClient, invoiceIds: readonly string[], locale: "en" | "nl" = "en"): Promise<Blob> {
   const parts: string[] = [];
   for (const ids of chunk(invoiceIds)) {
-    const file = await api.file(`/api/invoices/export.csv?ids=${ids.map(id).join(",")}`);
+    // Dutch: ";" and decimal commas, as a Dutch Excel reads a CSV.
+    const file = await api.file(`/api/invoices/export.csv?ids=${ids.map(id).join(",")}${locale === "nl" ? "&locale=nl" : ""}`);
     parts.push(await file.blob.text());
   }
   return new Blob([mergeCsv(parts)], { type: "text/csv;charset=utf-8" });
+}
+
+/** One Excel workbook of the given invoices (a sheet of invoices, one of lines), in the UI's language. */
+export async function exportInvoicesXlsx(api: ApiClient, invoiceIds: readonly string[], locale: "en" | "nl"): Promise<Blob> {
+  return (await api.file("/api/invoices/export.xlsx", { ids: invoiceIds, locale })).blob;
 }
 
 /** Credits a final invoice (all that remains, or the given lines); answers the final credit note. */

@@ -339,6 +339,7 @@ export const en = {
       selected_other: "{{count}} invoices selected",
       selectPrompt: "Select invoices to export",
       exportCsv: "Export CSV",
+      exportXlsx: "Export Excel",
       loadError: "Could not load invoices",
       loading: "Loading invoices…",
       emptyDraftTitle: "No draft invoices",

@@ -336,6 +336,7 @@ export const nl: Messages = {
       selected_other: "{{count}} facturen geselecteerd",
       selectPrompt: "Selecteer facturen om te exporteren",
       exportCsv: "CSV exporteren",
+      exportXlsx: "Excel exporteren",
       loadError: "Kan de facturen niet laden",
       loading: "Facturen laden…",
       emptyDraftTitle: "Geen conceptfacturen",

@@ -1,7 +1,7 @@
 // "Drafts" view: drafts or final invoices, warnings up front, edit/finalize/delete/PDF per row, CSV export of a selection.
 import { useEffect, useState } from "react";
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentBulletListRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DocumentBulletListRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../../shared/format";
 import { ConfirmDialog } from "../../../shared/ui/ConfirmDialog";
@@ -63,10 +63,18 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
           <Button
             icon={actions.downloading === "csv" ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
             disabled={checked.size === 0 || actions.downloading === "csv"}
-            onClick={() => void actions.exportCsv([...checked])}
+            onClick={() => void actions.exportFile([...checked], "csv")}
             data-testid="export-csv"
           >
             {t("invoices.drafts.exportCsv")}
+          </Button>
+          <Button
+            icon={actions.downloading === "xlsx" ? <Spinner size="tiny" /> : <DocumentTableRegular />}
+            disabled={checked.size === 0 || actions.downloading === "xlsx"}
+            onClick={() => void actions.exportFile([...checked], "xlsx")}
+            data-testid="export-xlsx"
+          >
+            {t("invoices.drafts.exportXlsx")}
           </Button>
         </div>
       </div>

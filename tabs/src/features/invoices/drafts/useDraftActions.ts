@@ -4,12 +4,12 @@ import { ApiError, errorMessage } from "../../../shared/apiClient";
 import { useApi } from "../../../shared/apiContext";
 import { saveBlob } from "../../../shared/download";
 import { formatMoney } from "../../../shared/format";
-import { t } from "../../../shared/i18n/i18n";
+import { currentLanguage, t } from "../../../shared/i18n/i18n";
 import type { Notice } from "../../../shared/ui/NoticeBar";
 import { bookingCount } from "./bookingCount";
 import type { Invoice } from "../invoice.types";
 import { csvFilename } from "../invoiceExport";
-import { deleteDraftInvoice, exportInvoicesCsv, fetchInvoicePdf, fetchInvoiceUbl, finalizeDraft } from "../invoicesApi";
+import { deleteDraftInvoice, exportInvoicesCsv, exportInvoicesXlsx, fetchInvoicePdf, fetchInvoiceUbl, finalizeDraft } from "../invoicesApi";
 import type { InvoiceList } from "./useInvoiceList";
 
 /** A file of one invoice: its PDF, or (final documents) its e-invoice. */
@@ -77,11 +77,13 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
     [api, onNotice],
   );
 
-  const exportCsv = useCallback(
-    async (ids: readonly string[]) => {
-      setDownloading("csv");
+  // A CSV or an Excel workbook of the selection, in the UI's language (Dutch: ";" and decimal commas, Dutch headers).
+  const exportFile = useCallback(
+    async (ids: readonly string[], kind: "csv" | "xlsx") => {
+      setDownloading(kind);
+      const locale = currentLanguage() === "nl" ? "nl" : "en";
       try {
-        saveBlob(await exportInvoicesCsv(api, ids), csvFilename());
+        saveBlob(kind === "csv" ? await exportInvoicesCsv(api, ids, locale) : await exportInvoicesXlsx(api, ids, locale), csvFilename(new Date(), kind));
       } catch (err) {
         onNotice({ intent: "error", title: t("invoices.drafts.exportFailed"), body: errorMessage(err) });
       } finally {
@@ -99,5 +101,5 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
     [onChanged, replace],
   );
 
-  return { pending, setPending, editing, setEditing, busy, downloading, confirm, downloadFile, exportCsv, saved };
+  return { pending, setPending, editing, setEditing, busy, downloading, confirm, downloadFile, exportFile, saved };
 }
