@@ -93,6 +93,28 @@ export const en = {
     customerMonth: "Per customer and month",
   },
   invoices: {
+    dates: {
+      period: "Period",
+      presets: {
+        thisMonth: "This month",
+        lastMonth: "Last month",
+        last7Days: "Last 7 days",
+      },
+      invalid: "Enter a date such as {{example}}",
+      goToToday: "Go to today",
+      prevMonth: "Previous month",
+      nextMonth: "Next month",
+      prevYear: "Previous year",
+      nextYear: "Next year",
+      prevYears: "Previous years",
+      nextYears: "Next years",
+      selected: "Selected date {0}",
+      today: "Today, {0}",
+      changeYear: "{0}, change year",
+      changeMonth: "{0}, change month",
+      week: "Week {0}",
+      marked: "marked",
+    },
     notSetUp: {
       title: "Not set up yet",
       hint: "An admin connects a Microsoft Bookings business on the setup page. Its completed bookings then appear here, ready to invoice.",

@@ -23,6 +23,7 @@ const SAME_IN_DUTCH = new Set([
   "setup.supplier.iban",
   "setup.supplier.bic",
   "setup.supplier.logo",
+  "invoices.dates.week",
   "setup.supplier.website",
   "setup.sync.minutes",
   "sync.runs.status",

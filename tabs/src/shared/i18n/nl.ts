@@ -91,6 +91,28 @@ export const nl: Messages = {
     customerMonth: "Per klant en maand",
   },
   invoices: {
+    dates: {
+      period: "Periode",
+      presets: {
+        thisMonth: "Deze maand",
+        lastMonth: "Vorige maand",
+        last7Days: "Afgelopen 7 dagen",
+      },
+      invalid: "Vul een datum in zoals {{example}}",
+      goToToday: "Naar vandaag",
+      prevMonth: "Vorige maand",
+      nextMonth: "Volgende maand",
+      prevYear: "Vorig jaar",
+      nextYear: "Volgend jaar",
+      prevYears: "Vorige jaren",
+      nextYears: "Volgende jaren",
+      selected: "Gekozen datum {0}",
+      today: "Vandaag, {0}",
+      changeYear: "{0}, jaar wijzigen",
+      changeMonth: "{0}, maand wijzigen",
+      week: "Week {0}",
+      marked: "gemarkeerd",
+    },
     notSetUp: {
       title: "Nog niet ingesteld",
       hint: "Een beheerder koppelt op de instellingenpagina een Microsoft Bookings-bedrijf. De voltooide boekingen verschijnen dan hier, klaar om te factureren.",

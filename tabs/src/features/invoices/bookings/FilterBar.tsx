@@ -1,8 +1,9 @@
 // Filter bar above the bookings grid: dates, customer, service, staff, price type, search, flag chips and Clear filters.
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { CustomerPicker } from "../CustomerPicker";
+import { DateFilters } from "./DateFilters";
 import { FlagChips } from "./FlagChips";
 import { PriceTypeFilter, ServiceFilter, StaffFilter } from "./FilterDropdowns";
 import { SearchFilter } from "./SearchFilter";
@@ -20,7 +21,6 @@ const useStyles = makeStyles({
   },
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
   searchRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  date: { width: "140px" },
   picker: { width: "180px", minWidth: "150px" },
   search: { width: "300px", maxWidth: "100%" },
   chips: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
@@ -38,16 +38,10 @@ export interface FilterBarProps {
 export function FilterBar({ filter, onChange, onClear, lookups }: FilterBarProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const reversed = Boolean(filter.from && filter.to && filter.from > filter.to);
   return (
     <div className={styles.root} role="search" aria-label={t("invoices.filters.label")}>
       <div className={styles.row}>
-        <Field label={t("invoices.filters.from")} size="small" validationState={reversed ? "warning" : "none"} validationMessage={reversed ? t("invoices.filters.afterTo") : undefined}>
-          <Input className={styles.date} type="date" value={filter.from ?? ""} max={filter.to} onChange={(_, d) => onChange({ from: d.value || undefined })} />
-        </Field>
-        <Field label={t("invoices.filters.to")} size="small">
-          <Input className={styles.date} type="date" value={filter.to ?? ""} min={filter.from} onChange={(_, d) => onChange({ to: d.value || undefined })} />
-        </Field>
+        <DateFilters from={filter.from} to={filter.to} onChange={onChange} />
         <Field label={t("invoices.filters.customer")} size="small">
           <CustomerPicker
             className={styles.picker}
