@@ -8,6 +8,7 @@ import { describeProblems, type FinalizeProblem } from "./finalizeProblems";
 import { renderInvoiceUbl } from "./invoiceUbl";
 import { pdfLanguageOf } from "./pdfTexts";
 import { getInvoice } from "./getInvoice";
+import type { InvoiceView } from "./invoice.types";
 import { renderInvoicePdf } from "./invoicePdf";
 
 /** A rendered invoice and the file name to save it under. */
@@ -22,14 +23,20 @@ export interface InvoiceXml {
   xml: string;
 }
 
-/** The invoice's PDF; throws NOT_FOUND when the tenant has no such invoice. */
-export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceDocument> {
-  const invoice = await getInvoice(deps, tenantId, id);
+/** What both documents state besides the invoice: the setup (supplier, business name) and the invoice's customer. */
+async function partiesOf(deps: { db: Db }, tenantId: string, invoice: InvoiceView) {
   const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   const customer = await findCustomer(deps.db, tenantId, invoice.customerId);
   if (!customer) throw new AppError("INTERNAL", "The invoice's customer is missing.");
+  return { setup, supplier: setup?.supplier ?? EMPTY_SUPPLIER, customer };
+}
+
+/** The invoice's PDF; throws NOT_FOUND when the tenant has no such invoice. */
+export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceDocument> {
+  const invoice = await getInvoice(deps, tenantId, id);
+  const { setup, supplier, customer } = await partiesOf(deps, tenantId, invoice);
   const pdf = await renderInvoicePdf(invoice, {
-    supplier: setup?.supplier ?? EMPTY_SUPPLIER,
+    supplier,
     businessName: setup?.businessName ?? "Invoice",
     // Name and address as the invoice answers them; company name and VAT id from the customer.
     customer: { name: invoice.customer.name, address: invoice.customer.address, companyName: customer.companyName, vatId: customer.vatId },
@@ -46,15 +53,12 @@ export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: st
 export async function invoiceUblDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceXml> {
   const invoice = await getInvoice(deps, tenantId, id);
   if (invoice.status !== "final") throw new AppError("NOT_FINAL", "A draft has no e-invoice yet; finalize it first.");
-  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
-  const supplier = setup?.supplier ?? EMPTY_SUPPLIER;
+  const { setup, supplier, customer } = await partiesOf(deps, tenantId, invoice);
   const missing = missingSupplierFields(supplier);
   if (missing.length) {
     const problems: FinalizeProblem[] = [{ code: "supplierIncomplete", fields: missing }];
     throw new AppError("NOT_READY", describeProblems(problems, "This e-invoice cannot be made yet"), { problems });
   }
-  const customer = await findCustomer(deps.db, tenantId, invoice.customerId);
-  if (!customer) throw new AppError("INTERNAL", "The invoice's customer is missing.");
   const credited = invoice.creditedInvoiceId ? await getInvoice(deps, tenantId, invoice.creditedInvoiceId) : null;
   const xml = renderInvoiceUbl(invoice, {
     supplier,

@@ -96,17 +96,17 @@ export async function findSupplierLogo(db: Queryable, tenantId: string): Promise
   return row ? { contentType: row.content_type, data: Buffer.from(row.data), width: row.width, height: row.height, updatedAt: row.updated_at.toISOString() } : null;
 }
 
-/** Stores or replaces the logo; false when the tenant has no setup row to hang it on. */
-export async function writeSupplierLogo(db: Queryable, tenantId: string, logo: Omit<SupplierLogo, "updatedAt">, userId: string): Promise<boolean> {
-  const { rows } = await db.query(
+/** Stores or replaces the logo and answers it as stored; null when the tenant has no setup row to hang it on. */
+export async function writeSupplierLogo(db: Queryable, tenantId: string, logo: Omit<SupplierLogo, "updatedAt">, userId: string): Promise<SupplierLogo | null> {
+  const { rows } = await db.query<{ updated_at: Date }>(
     `INSERT INTO supplier_logos (tenant_id, content_type, data, width, height, updated_at, updated_by)
      SELECT tenant_id, $2, $3, $4, $5, now(), $6 FROM tenant_setup WHERE tenant_id = $1
      ON CONFLICT (tenant_id) DO UPDATE SET content_type = EXCLUDED.content_type, data = EXCLUDED.data, width = EXCLUDED.width,
        height = EXCLUDED.height, updated_at = now(), updated_by = EXCLUDED.updated_by
-     RETURNING tenant_id`,
+     RETURNING updated_at`,
     [tenantId, logo.contentType, logo.data, logo.width, logo.height, userId],
   );
-  return rows.length > 0;
+  return rows[0] ? { ...logo, updatedAt: rows[0].updated_at.toISOString() } : null;
 }
 
 /** Removes the logo; true when there was one. */

@@ -29,7 +29,7 @@ export async function saveSupplierLogo(deps: { db: Queryable }, tenantId: string
   if (width > MAX_LOGO_PIXELS || height > MAX_LOGO_PIXELS) throw new AppError("BAD_REQUEST", `data: the logo may be at most ${MAX_LOGO_PIXELS} × ${MAX_LOGO_PIXELS} pixels; this one is ${width} × ${height}.`);
   const stored = await writeSupplierLogo(deps.db, tenantId, { contentType: input.contentType, data, width, height }, userId);
   if (!stored) throw new AppError("NOT_CONFIGURED", "Save the setup first; the logo belongs to its supplier.");
-  return view((await findSupplierLogo(deps.db, tenantId))!);
+  return view(stored);
 }
 
 /** The logo with its bytes; NOT_FOUND when there is none. */

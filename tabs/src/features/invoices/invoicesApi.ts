@@ -147,14 +147,9 @@ export function deleteDraftInvoice(api: ApiClient, invoiceId: string): Promise<v
   return api.del(`/api/invoices/${id(invoiceId)}`);
 }
 
-/** The invoice's PDF. */
-export function fetchInvoicePdf(api: ApiClient, invoiceId: string): Promise<ApiFile> {
-  return api.file(`/api/invoices/${id(invoiceId)}/pdf`);
-}
-
-/** A final invoice's or credit note's e-invoice: Peppol BIS 3.0 UBL XML. */
-export function fetchInvoiceUbl(api: ApiClient, invoiceId: string): Promise<ApiFile> {
-  return api.file(`/api/invoices/${id(invoiceId)}/ubl`);
+/** The invoice's PDF, or a final invoice's or credit note's e-invoice (Peppol BIS 3.0 UBL XML). */
+export function fetchInvoiceFile(api: ApiClient, invoiceId: string, kind: "pdf" | "ubl"): Promise<ApiFile> {
+  return api.file(`/api/invoices/${id(invoiceId)}/${kind}`);
 }
 
 /** One CSV of the given invoices, fetched in chunks so the URL stays short. */

@@ -9,7 +9,7 @@ import { useHostInfo } from "../../../shared/hostContext";
 import { CopyButton } from "../../../shared/ui/CopyButton";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
-import type { InvoiceFileKind } from "./useDraftActions";
+import type { InvoiceFileKind } from "./invoiceFiles";
 
 const useStyles = makeStyles({
   root: { display: "flex", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS },

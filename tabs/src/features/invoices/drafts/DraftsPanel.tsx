@@ -21,6 +21,12 @@ import type { InvoiceStatus } from "../invoiceQuery";
 import { useDraftActions } from "./useDraftActions";
 import { useInvoiceList } from "./useInvoiceList";
 
+// The exports of a selection: a CSV and an Excel workbook.
+const EXPORTS = [
+  { kind: "csv", icon: <ArrowDownloadRegular />, label: "invoices.drafts.exportCsv" },
+  { kind: "xlsx", icon: <DocumentTableRegular />, label: "invoices.drafts.exportXlsx" },
+] as const;
+
 const useStyles = makeStyles({
   toolbar: panelToolbar,
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
@@ -60,22 +66,17 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
         </TabList>
         <div className={styles.actions}>
           <Text aria-live="polite">{checked.size > 0 ? t("invoices.drafts.selected", { count: checked.size }) : t("invoices.drafts.selectPrompt")}</Text>
-          <Button
-            icon={actions.downloading === "csv" ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
-            disabled={checked.size === 0 || actions.downloading === "csv"}
-            onClick={() => void actions.exportFile([...checked], "csv")}
-            data-testid="export-csv"
-          >
-            {t("invoices.drafts.exportCsv")}
-          </Button>
-          <Button
-            icon={actions.downloading === "xlsx" ? <Spinner size="tiny" /> : <DocumentTableRegular />}
-            disabled={checked.size === 0 || actions.downloading === "xlsx"}
-            onClick={() => void actions.exportFile([...checked], "xlsx")}
-            data-testid="export-xlsx"
-          >
-            {t("invoices.drafts.exportXlsx")}
-          </Button>
+          {EXPORTS.map(({ kind, icon, label }) => (
+            <Button
+              key={kind}
+              icon={actions.downloading === kind ? <Spinner size="tiny" /> : icon}
+              disabled={checked.size === 0 || actions.downloading === kind}
+              onClick={() => void actions.exportFile([...checked], kind)}
+              data-testid={`export-${kind}`}
+            >
+              {t(label)}
+            </Button>
+          ))}
         </div>
       </div>
       <DraftsWarnings invoices={list.items} onShowCancelled={onShowCancelled} />

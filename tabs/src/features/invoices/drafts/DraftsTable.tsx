@@ -8,7 +8,7 @@ import { isAddressComplete } from "./customerForm";
 import { DraftLines } from "./DraftLines";
 import { DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
-import type { InvoiceFileKind } from "./useDraftActions";
+import type { InvoiceFileKind } from "./invoiceFiles";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
 import { otherWarningCount } from "./lineFlags";

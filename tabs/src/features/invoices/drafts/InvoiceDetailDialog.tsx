@@ -22,7 +22,6 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../../shared/apiContext";
 import { TEAMS_APP_ID } from "../../../shared/appConfig";
 import { copyText } from "../../../shared/clipboard";
-import { saveBlob } from "../../../shared/download";
 import { formatCalendarDate } from "../../../shared/format";
 import { useHostInfo } from "../../../shared/hostContext";
 import { useAsyncData } from "../../../shared/useAsyncData";
@@ -32,7 +31,8 @@ import { EditDraftDialog } from "./EditDraftDialog";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
-import { fetchInvoicePdf, fetchInvoiceUbl, getInvoice } from "../invoicesApi";
+import { getInvoice } from "../invoicesApi";
+import { downloadInvoiceFile, type InvoiceFileKind } from "./invoiceFiles";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "820px", width: "calc(100vw - 48px)" },
@@ -151,7 +151,7 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
 
 /** A download that failed, and which file it was. */
 interface DownloadError {
-  kind: "pdf" | "ubl";
+  kind: InvoiceFileKind;
   error: unknown;
 }
 
@@ -161,7 +161,7 @@ function InvoiceActions({ invoice, onEdit, onDownloadError }: { invoice: Invoice
   const api = useApi();
   const { inTeams } = useHostInfo();
   const [copied, setCopied] = useState(false);
-  const [downloading, setDownloading] = useState<"pdf" | "ubl" | null>(null);
+  const [downloading, setDownloading] = useState<InvoiceFileKind | null>(null);
 
   useEffect(() => {
     if (!copied) return;
@@ -174,12 +174,11 @@ function InvoiceActions({ invoice, onEdit, onDownloadError }: { invoice: Invoice
     setCopied(true);
   }
 
-  async function handleDownload(kind: "pdf" | "ubl") {
+  async function handleDownload(kind: InvoiceFileKind) {
     setDownloading(kind);
     onDownloadError(null);
     try {
-      const file = await (kind === "pdf" ? fetchInvoicePdf : fetchInvoiceUbl)(api, invoice.id);
-      saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.${kind === "pdf" ? "pdf" : "xml"}`);
+      await downloadInvoiceFile(api, invoice, kind);
     } catch (err) {
       onDownloadError({ kind, error: err });
     } finally {

@@ -9,11 +9,9 @@ import type { Notice } from "../../../shared/ui/NoticeBar";
 import { bookingCount } from "./bookingCount";
 import type { Invoice } from "../invoice.types";
 import { csvFilename } from "../invoiceExport";
-import { deleteDraftInvoice, exportInvoicesCsv, exportInvoicesXlsx, fetchInvoicePdf, fetchInvoiceUbl, finalizeDraft } from "../invoicesApi";
+import { deleteDraftInvoice, exportInvoicesCsv, exportInvoicesXlsx, finalizeDraft } from "../invoicesApi";
+import { downloadInvoiceFile, type InvoiceFileKind } from "./invoiceFiles";
 import type { InvoiceList } from "./useInvoiceList";
-
-/** A file of one invoice: its PDF, or (final documents) its e-invoice. */
-export type InvoiceFileKind = "pdf" | "ubl";
 
 /** An action waiting for the user's confirmation. */
 export type PendingAction = { kind: "finalize" | "delete"; invoice: Invoice } | null;
@@ -66,8 +64,7 @@ export function useDraftActions({ list, onNotice, onChanged }: DraftActionsOptio
     async (invoice: Invoice, kind: InvoiceFileKind) => {
       setDownloading(`${kind}:${invoice.id}`);
       try {
-        const file = await (kind === "pdf" ? fetchInvoicePdf : fetchInvoiceUbl)(api, invoice.id);
-        saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.${kind === "pdf" ? "pdf" : "xml"}`);
+        await downloadInvoiceFile(api, invoice, kind);
       } catch (err) {
         onNotice({ intent: "error", title: t(kind === "pdf" ? "invoices.drafts.pdfFailed" : "invoices.drafts.ublFailed"), body: errorMessage(err) });
       } finally {

@@ -1,0 +1,14 @@
+// Downloads an invoice's PDF or e-invoice and saves it under the server's file name (the number, or "draft-…").
+import type { ApiClient } from "../../../shared/apiClient";
+import { saveBlob } from "../../../shared/download";
+import type { Invoice } from "../invoice.types";
+import { fetchInvoiceFile } from "../invoicesApi";
+
+/** A file of one invoice: its PDF, or (final documents) its e-invoice. */
+export type InvoiceFileKind = "pdf" | "ubl";
+
+/** Fetches the file and saves it; throws what the API answered. */
+export async function downloadInvoiceFile(api: ApiClient, invoice: Pick<Invoice, "id" | "number">, kind: InvoiceFileKind): Promise<void> {
+  const file = await fetchInvoiceFile(api, invoice.id, kind);
+  saveBlob(file.blob, file.filename ?? `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.${kind === "pdf" ? "pdf" : "xml"}`);
+}
