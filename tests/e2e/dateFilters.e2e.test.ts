@@ -2,6 +2,7 @@
 // mm/dd/yyyy), the calendar speaks Dutch and starts on Monday, "Vorige maand" fills both dates, a typed date is read
 // in Dutch order, and a date that is no date says how to write one; the filters land in the URL.
 import path from "node:path";
+import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { RESULTS } from "../factories/browser";
 import { withBrowserPage } from "./browserPage";
@@ -16,6 +17,11 @@ describe("The date filters", () => {
     await page.goto(`${app.server.url}/index.html?lang=nl#/invoices`);
     const from = page.getByRole("combobox", { name: "Van" });
     const to = page.getByRole("combobox", { name: "Tot en met" });
+    // Type, then leave the field (which reads the text) by a click outside it: Tab may move focus into the calendar.
+    const typeDate = async (field: Locator, text: string) => {
+      await field.fill(text);
+      await page.getByRole("heading", { level: 1 }).click();
+    };
     await from.waitFor();
 
     // "Vorige maand": the first and last day of last month, written dd-mm-jjjj.
@@ -41,14 +47,12 @@ describe("The date filters", () => {
     await page.keyboard.press("Escape");
 
     // A typed date in Dutch order: 5-11-2026 is 5 November.
-    await from.fill("5-11-2026");
-    await from.press("Tab");
+    await typeDate(from, "5-11-2026");
     await expect.poll(() => page.evaluate<string>("window.location.hash")).toContain("from=2026-11-05");
     expect(await from.inputValue()).toBe("05-11-2026");
 
     // No such date: the field says how to write one, and the filter keeps its last good date.
-    await to.fill("31-11-2026");
-    await to.press("Tab");
+    await typeDate(to, "31-11-2026");
     await page.getByText("Vul een datum in zoals 05-11-2026").waitFor();
     expect(await page.evaluate<string>("window.location.hash")).toContain(`to=${ymd(last)}`);
     expect(app.pageErrors).toEqual([]);

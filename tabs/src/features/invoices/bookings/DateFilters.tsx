@@ -3,7 +3,7 @@
 import { Button, Field, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles } from "@fluentui/react-components";
 import { DatePicker, type DatePickerProps } from "@fluentui/react-datepicker-compat";
 import { CalendarLtrRegular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getLocale } from "../../../shared/format";
 import { DATE_PRESETS, calendarNames, dateOf, formatDay, parseDay, presetRange, ymdOf, type DatePreset } from "./dateFilter";
@@ -25,6 +25,7 @@ export function DateFilters({ from, to, onChange }: DateFiltersProps) {
   const { t } = useTranslation();
   const locale = getLocale() ?? new Intl.DateTimeFormat().resolvedOptions().locale;
   const [invalid, setInvalid] = useState<{ from: boolean; to: boolean }>({ from: false, to: false });
+  const typed = useRef<{ from: string | null; to: string | null }>({ from: null, to: null });
   const reversed = Boolean(from && to && from > to);
 
   // The calendar's words: names from the locale, the rest from the tab's own texts. Rebuilt when either changes.
@@ -66,8 +67,27 @@ export function DateFilters({ from, to, onChange }: DateFiltersProps) {
       strings={strings}
       firstDayOfWeek={firstDayOfWeek}
       {...bounds}
-      onSelectDate={(d) => onChange({ [which]: d ? ymdOf(d) : undefined })}
-      onValidationResult={(r) => setInvalid((s) => ({ ...s, [which]: r.error === "invalid-input" }))}
+      // A new date picked (or typed and taken by the picker). The picker also answers the last good date, or none,
+      // when it puts that back after a bad text: that changes nothing, and the blur below has said what was wrong.
+      onSelectDate={(d) => {
+        if (!d || ymdOf(d) === value) return;
+        setInvalid((s) => ({ ...s, [which]: false }));
+        onChange({ [which]: ymdOf(d) });
+      }}
+      // Opening the calendar starts over: its message goes.
+      onOpenChange={(open) => open && setInvalid((s) => ({ ...s, [which]: false }))}
+      // What was typed is kept here and read on leaving the field: the picker's own check can see an earlier text and
+      // puts the last good date back into the input before the blur. A text that is no date says so; a good one filters.
+      onChange={(_, data) => (typed.current[which] = data.value)}
+      onBlur={() => {
+        const text = typed.current[which]?.trim();
+        typed.current[which] = null;
+        if (text === undefined || text === null) return;
+        const date = text ? parseDay(text, locale) : null;
+        setInvalid((s) => ({ ...s, [which]: text !== "" && !date }));
+        if (date && ymdOf(date) !== value) onChange({ [which]: ymdOf(date) });
+        if (text === "" && value) onChange({ [which]: undefined });
+      }}
     />
   );
 
