@@ -1,4 +1,7 @@
 // API shapes of the bookings routes (PRODUCT.md §5); types only, so the tab imports them too and cannot drift.
+import type { CustomerSuggestion } from "../customers/customerSuggestions";
+
+export type { CustomerSuggestion, SuggestionReason } from "../customers/customerSuggestions";
 
 /** One attendee of a booking; `customerId` is the local customer, null until linked. */
 export interface BookingCustomer {
@@ -10,6 +13,12 @@ export interface BookingCustomer {
   email: string | null;
   /** This attendee's line amount. */
   amount: string;
+  /** With `include=linkOptions`, on an attendee without a customer: the phone number the booking gave. */
+  phone?: string | null;
+  /** With `include=linkOptions`: customers this attendee may be, best first, with why; never linked by themselves. */
+  suggestions?: CustomerSuggestion[];
+  /** With `include=linkOptions`: the same person's other bookings waiting for a customer (what `applyToAll` links). */
+  otherWaitingBookings?: number;
 }
 
 /** A booking item of GET /api/bookings/uninvoiced; `amount` covers every attendee not yet invoiced. */
@@ -35,3 +44,18 @@ export interface UninvoicedPage {
   nextCursor: string | null;
   totals: { count: number; amount: string; currency: string | null };
 }
+
+/** What one link-customer request linked. */
+export interface LinkOutcome {
+  /** The customer linked: the one given, or the one made (or found already made) for this person. */
+  customerId: string;
+  /** A new customer was made by this request. */
+  customerCreated: boolean;
+  /** Distinct bookings linked by this request, the booking of the path included. */
+  bookingCount: number;
+  /** Every attendee linked by this request, the one of the path first. */
+  attendees: { bookingId: string; attendee: string }[];
+}
+
+/** The answer of POST /api/bookings/:id/link-customer: the booking as it now is, and what was linked. */
+export type LinkCustomerAnswer = BookingItem & { linked: LinkOutcome };

@@ -1,21 +1,15 @@
-// GET /api/bookings/uninvoiced.
+// GET /api/bookings/uninvoiced and POST /api/bookings/:id/link-customer.
 import { Router } from "express";
-import { parseQuery } from "../../shared/validate";
+import { isStorableText, parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
 import type { AppContext } from "../../appContext";
+import { AppError } from "../../shared/errors";
 import { ZUninvoicedQuery } from "./bookings.schema";
 import { listUninvoiced } from "./listUninvoiced";
 import { linkCustomer } from "./linkCustomer";
-import { isStorableText, parseBody } from "../../shared/validate";
-import { AppError } from "../../shared/errors";
-import { z } from "zod";
+import { ZLinkCustomer } from "./linkCustomer.schema";
 
-const ZLinkCustomer = z.object({
-  attendee: z.string().min(1, "attendee: give the attendee key from the booking's customers").max(600),
-  customerId: z.string().min(1).max(100),
-});
-
-/** The uninvoiced bookings list. */
+/** The uninvoiced bookings list, and linking an attendee to a customer by hand. */
 export function bookingRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get("/bookings/uninvoiced", async (req, res) => {

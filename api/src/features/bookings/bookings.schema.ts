@@ -30,4 +30,6 @@ export const ZUninvoicedQuery = ZUninvoicedFilter.extend({
   sort: z.enum(SORTS).default("date"),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** `linkOptions`: suggestions, phone and the person's other waiting bookings on attendees without a customer. */
+  include: z.enum(["linkOptions"], "include: linkOptions, or leave it out").optional(),
 });

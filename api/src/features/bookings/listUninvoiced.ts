@@ -5,6 +5,7 @@ import { decodeCursor, pageOf } from "../../shared/cursor";
 import { moneyString } from "../../shared/money";
 import { isStorableDate, isStorableText } from "../../shared/validate";
 import { presentBooking } from "./booking.presenter";
+import { withLinkOptions } from "./linkOptions";
 import { findUninvoicedPage, uninvoicedTotals, type Sort, type UninvoicedFilter } from "./bookings.repository";
 import type { UninvoicedPage } from "./booking.types";
 
@@ -12,7 +13,7 @@ import type { UninvoicedPage } from "./booking.types";
 export async function listUninvoiced(
   deps: { db: Db; now: () => Date },
   tenantId: string,
-  query: UninvoicedFilter & { sort: Sort; cursor?: string; limit: number },
+  query: UninvoicedFilter & { sort: Sort; cursor?: string; limit: number; include?: "linkOptions" },
 ): Promise<UninvoicedPage> {
   const now = deps.now();
   const after = query.cursor ? readCursor(query.cursor, query.sort) : undefined;
@@ -22,8 +23,9 @@ export async function listUninvoiced(
   ]);
   const { page, nextCursor } = pageOf(rows, query.limit, (last) => [query.sort, last.sort_value, last.id]);
   const currency = totals.currency;
+  const items = page.map(presentBooking);
   return {
-    items: page.map(presentBooking),
+    items: query.include === "linkOptions" ? await withLinkOptions(deps.db, tenantId, now, items) : items,
     nextCursor,
     totals: { count: totals.count, amount: currency ? moneyString(totals.amount, currency) : "0.00", currency },
   };

@@ -173,3 +173,52 @@ export async function loadCustomerKeys(db: Queryable, tenantId: string): Promise
   );
   return rows;
 }
+
+/** Every active customer of the tenant, as suggestions compare them (customerSuggestions.ts). */
+export async function loadSuggestionCandidates(db: Queryable, tenantId: string): Promise<{ id: string; name: string; email: string | null; phone: string | null }[]> {
+  const { rows } = await db.query<{ id: string; name: string; email: string | null; phone: string | null }>(
+    "SELECT id, name, email, phone FROM customers WHERE tenant_id = $1 AND active ORDER BY lower(name), id",
+    [tenantId],
+  );
+  return rows;
+}
+
+/** Who a customer made by hand is made for: the attendee's person key and, when Bookings knows them, their Bookings id. */
+export interface PersonOfCustomer {
+  personKey: string;
+  bookingsCustomerId: string | null;
+}
+
+/** The customer already made for this person (by person key), or holding their Bookings id; undefined when none. */
+export async function findCustomerOfPerson(db: Queryable, tenantId: string, p: PersonOfCustomer): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM customers WHERE tenant_id = $1 AND (person_key = $2 OR ($3::text IS NOT NULL AND bookings_customer_id = $3))
+     ORDER BY person_key = $2 DESC NULLS LAST, created_at LIMIT 1`,
+    [tenantId, p.personKey, p.bookingsCustomerId],
+  );
+  return rows[0]?.id;
+}
+
+/** The id and name of the tenant's customer with this e-mail address (any case), or undefined. */
+export async function findCustomerByEmail(db: Queryable, tenantId: string, email: string): Promise<{ id: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: string; name: string }>("SELECT id, name FROM customers WHERE tenant_id = $1 AND lower(email) = lower($2)", [tenantId, email]);
+  return rows[0];
+}
+
+/**
+ * Inserts a customer made by hand in the app (source `manual`, never synced) with the template's defaults; returns its
+ * id, or null when a unique key (person, Bookings id, e-mail) is already taken, by a concurrent request too.
+ */
+export async function insertManualCustomer(
+  db: Queryable,
+  tenantId: string,
+  c: PersonOfCustomer & { name: string; email: string | null; phone: string | null },
+  t: CustomerTemplate,
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO customers (tenant_id, bookings_customer_id, person_key, name, email, phone, source, currency, payment_terms_days, tax_rate, language)
+     VALUES ($1, $2, $3, $4, $5, $6, 'manual', $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+    [tenantId, c.bookingsCustomerId, c.personKey, c.name, c.email, c.phone, t.currency, t.paymentTermsDays, t.taxRate, t.language],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -8,6 +8,7 @@ export const ZCustomerInformation = z.looseObject({
   customerId: z.string().nullish(),
   name: z.string().nullish(),
   emailAddress: z.string().nullish(),
+  phone: z.string().nullish(),
 });
 
 /** bookingAppointment as read from calendarView (customers empty) or by id (customers filled). */

@@ -45,20 +45,20 @@ describe("parseGraphDateTime", () => {
 });
 
 describe("toAttendees", () => {
-  it("keys attendees by customer id, else e-mail, else position, and drops repeats", () => {
+  it("keys attendees by customer id, else e-mail, else position, keeps their phone, and drops repeats", () => {
     const appt = {
       ...listed,
       customers: [
         { customerId: "c1", name: "Jordan Miller", emailAddress: "Jordan@Contoso.com" },
-        { customerId: null, name: "Walk-in", emailAddress: "walkin@example.com" },
+        { customerId: null, name: "Walk-in", emailAddress: "walkin@example.com", phone: " +31 6 1234 5678 " },
         { customerId: null, name: "No Mail", emailAddress: "" },
         { customerId: "c1", name: "Jordan Miller", emailAddress: "jordan@contoso.com" },
       ],
     };
     expect(toAttendees(appt)).toEqual([
-      { key: "c:c1", position: 0, bookingsCustomerId: "c1", name: "Jordan Miller", email: "Jordan@Contoso.com" },
-      { key: "e:walkin@example.com", position: 1, bookingsCustomerId: null, name: "Walk-in", email: "walkin@example.com" },
-      { key: "i:2", position: 2, bookingsCustomerId: null, name: "No Mail", email: null },
+      { key: "c:c1", position: 0, bookingsCustomerId: "c1", name: "Jordan Miller", email: "Jordan@Contoso.com", phone: null },
+      { key: "e:walkin@example.com", position: 1, bookingsCustomerId: null, name: "Walk-in", email: "walkin@example.com", phone: "+31 6 1234 5678" },
+      { key: "i:2", position: 2, bookingsCustomerId: null, name: "No Mail", email: null, phone: null },
     ]);
   });
 });

@@ -24,6 +24,8 @@ export interface AttendeeRecord {
   bookingsCustomerId: string | null;
   name: string;
   email: string | null;
+  /** The phone number the booking gave, or null. */
+  phone: string | null;
 }
 
 /** Graph renders UTC as "…0000000Z" with timeZone "UTC"; a naked time is read as UTC too. */
@@ -59,7 +61,8 @@ export function toAttendees(a: TAppointment): AttendeeRecord[] {
     const key = c.customerId ? `c:${c.customerId}` : email ? `e:${email.toLowerCase()}` : `i:${i}`;
     if (seen.has(key)) return; // the same customer twice on one booking is billed once
     seen.add(key);
-    out.push({ key, position: out.length, bookingsCustomerId: c.customerId ?? null, name: c.name?.trim() ?? "", email });
+    const phone = c.phone?.trim().slice(0, 40) || null;
+    out.push({ key, position: out.length, bookingsCustomerId: c.customerId ?? null, name: c.name?.trim() ?? "", email, phone });
   });
   return out;
 }

@@ -134,6 +134,7 @@ export async function replaceAttendees(db: Queryable, tenantId: string, bookingI
       bookings_customer_id: a.bookingsCustomerId,
       name: a.name,
       email: a.email,
+      phone: a.phone,
       customer_id: a.customerId,
       quantity: a.quantity,
       unit_price: a.unitPrice,
@@ -141,7 +142,7 @@ export async function replaceAttendees(db: Queryable, tenantId: string, bookingI
       flags: a.flags,
     })),
   );
-  const recordset = `jsonb_to_recordset($3::jsonb) AS x(booking_id text, attendee_key text, position int, bookings_customer_id text, name text, email text,
+  const recordset = `jsonb_to_recordset($3::jsonb) AS x(booking_id text, attendee_key text, position int, bookings_customer_id text, name text, email text, phone text,
     customer_id uuid, quantity numeric, unit_price numeric, amount numeric, flags text[])`;
   await db.query(
     `DELETE FROM booking_attendees a WHERE a.tenant_id = $1 AND a.booking_id IN (SELECT unnest($2::text[]))
@@ -149,11 +150,11 @@ export async function replaceAttendees(db: Queryable, tenantId: string, bookingI
     [tenantId, bookingIds, rows],
   );
   await db.query(
-    `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, customer_id, quantity, unit_price, amount, flags)
-     SELECT $1, x.booking_id, x.attendee_key, x.position, x.bookings_customer_id, x.name, x.email, x.customer_id, x.quantity, x.unit_price, x.amount, x.flags
+    `INSERT INTO booking_attendees (tenant_id, booking_id, attendee_key, position, bookings_customer_id, name, email, phone, customer_id, quantity, unit_price, amount, flags)
+     SELECT $1, x.booking_id, x.attendee_key, x.position, x.bookings_customer_id, x.name, x.email, x.phone, x.customer_id, x.quantity, x.unit_price, x.amount, x.flags
      FROM ${recordset} WHERE x.booking_id IN (SELECT unnest($2::text[]))
      ON CONFLICT (tenant_id, booking_id, attendee_key) DO UPDATE SET position = EXCLUDED.position,
-       bookings_customer_id = EXCLUDED.bookings_customer_id, name = EXCLUDED.name, email = EXCLUDED.email,
+       bookings_customer_id = EXCLUDED.bookings_customer_id, name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
        customer_id = COALESCE(booking_attendees.customer_id, EXCLUDED.customer_id),
        quantity = EXCLUDED.quantity, unit_price = EXCLUDED.unit_price, amount = EXCLUDED.amount, flags = EXCLUDED.flags`,
     [tenantId, bookingIds, rows],
