@@ -2,8 +2,8 @@
 import type { z } from "zod";
 import { AppError } from "./errors";
 
-/** Encodes the values a page continues after. */
-export function encodeCursor(values: readonly string[]): string {
+/** Encodes the values a page continues after (null for a row without a sort value). */
+export function encodeCursor(values: readonly (string | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
@@ -21,7 +21,7 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, schema: T, hin
 }
 
 /** One page of rows fetched with `limit + 1`: the page, and the cursor after its last row when more rows follow. */
-export function pageOf<R>(rows: R[], limit: number, cursorOf: (last: R) => readonly string[]): { page: R[]; nextCursor: string | null } {
+export function pageOf<R>(rows: R[], limit: number, cursorOf: (last: R) => readonly (string | null)[]): { page: R[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };

@@ -19,3 +19,18 @@ export async function getInvoices(deps: { db: Queryable }, tenantId: string, ids
   if (rows.length < ids.length) throw noSuchInvoice();
   return presentInvoices(rows, await findLines(deps.db, tenantId, ids));
 }
+
+/**
+ * Invoices in the order of `ids` (unique); throws NOT_FOUND naming the missing ones (`invoiceIds`), for a selection
+ * of several where the caller must learn which are gone. Another tenant's ids are named alike, as unknown ones.
+ */
+export async function getInvoicesNamingMissing(deps: { db: Queryable }, tenantId: string, ids: string[]): Promise<InvoiceView[]> {
+  const rows = await findInvoices(deps.db, tenantId, ids);
+  if (rows.length < ids.length) {
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.filter((id) => !found.has(id));
+    const message = `${missing.length} of the selected invoices ${missing.length === 1 ? "does" : "do"} not exist (see invoiceIds).`;
+    throw new AppError("NOT_FOUND", message, { invoiceIds: missing });
+  }
+  return presentInvoices(rows, await findLines(deps.db, tenantId, ids));
+}

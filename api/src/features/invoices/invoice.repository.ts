@@ -255,11 +255,15 @@ export interface LineRow {
   booking_cancelled: boolean;
 }
 
-const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, c.address AS customer_address, i.currency,
+/** What the credit notes of invoice `i` credit in total (0 for none, and for a credit note). */
+export const CREDITED_SUM = `(SELECT COALESCE(sum(cn.total), 0) FROM invoices cn WHERE cn.tenant_id = i.tenant_id AND cn.credited_invoice_id = i.id)`;
+
+/** The columns of an InvoiceRow, from invoices `i` joined to their customer `c`. */
+export const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, c.address AS customer_address, i.currency,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.notes,
   i.net::text, i.tax::text, i.total::text, i.prices_include_tax, i.tax_breakdown, i.kind, i.credited_invoice_id, i.credit_reason,
   (SELECT ci.number FROM invoices ci WHERE ci.tenant_id = i.tenant_id AND ci.id = i.credited_invoice_id) AS credited_invoice_number,
-  (SELECT COALESCE(sum(cn.total), 0) FROM invoices cn WHERE cn.tenant_id = i.tenant_id AND cn.credited_invoice_id = i.id)::text AS credited,
+  ${CREDITED_SUM}::text AS credited,
   i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
 
@@ -269,27 +273,6 @@ export async function findInvoices(db: Queryable, tenantId: string, ids: string[
     `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
      WHERE i.tenant_id = $1 AND i.id IN (SELECT unnest($2::uuid[])) ORDER BY array_position($2::uuid[], i.id)`,
     [tenantId, ids],
-  );
-  return rows;
-}
-
-/** A page of invoices, newest first. */
-export async function listInvoiceRows(
-  db: Queryable,
-  tenantId: string,
-  q: { status?: string; kind?: string; customerId?: string; after?: { createdAt: string; id: string }; limit: number },
-): Promise<InvoiceRow[]> {
-  const params: unknown[] = [tenantId];
-  const add = (v: unknown) => `$${params.push(v)}`;
-  const where = ["i.tenant_id = $1"];
-  if (q.status) where.push(`i.status = ${add(q.status)}`);
-  if (q.kind) where.push(`i.kind = ${add(q.kind)}`);
-  if (q.customerId) where.push(`i.customer_id = ${add(q.customerId)}`);
-  if (q.after) where.push(`(i.created_at, i.id) < (${add(q.after.createdAt)}::timestamptz, ${add(q.after.id)}::uuid)`);
-  const { rows } = await db.query<InvoiceRow>(
-    `SELECT ${INVOICE_COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
-     WHERE ${where.join(" AND ")} ORDER BY i.created_at DESC, i.id DESC LIMIT ${add(q.limit)}`,
-    params,
   );
   return rows;
 }

@@ -1,4 +1,4 @@
-// Invoice routes: preview and create drafts, list, export, read, edit, finalize, credit, PDF and delete. HTTP only.
+// Invoice routes: preview and create drafts, list, export, read, edit, finalize, credit, PDF (one, or many zipped) and delete. HTTP only.
 import { Router, type Request } from "express";
 import { parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
@@ -12,9 +12,10 @@ import { getInvoice, getInvoices, noSuchInvoice } from "./getInvoice";
 import { invoiceDocument, invoiceUblDocument } from "./invoiceDocument";
 import { invoicesToCsv } from "./invoiceCsv";
 import { invoicesToXlsx } from "./invoiceXlsx";
+import { prepareInvoicePdfZip } from "./invoicePdfZip";
 import { listInvoices } from "./listInvoices";
 import { previewInvoices } from "./previewInvoices";
-import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportQuery, ZExportXlsx, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery } from "./invoice.schema";
+import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportQuery, ZExportXlsx, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery, ZPdfZip } from "./invoice.schema";
 
 /** All /invoices routes. */
 export function invoiceRoutes(ctx: AppContext): Router {
@@ -44,6 +45,12 @@ export function invoiceRoutes(ctx: AppContext): Router {
     const body = parseBody(ZExportXlsx, req);
     const invoices = await getInvoices(ctx, principalOf(req).tenantId, body.ids);
     res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").attachment("invoices.xlsx").send(await invoicesToXlsx(invoices, body.locale));
+  });
+  router.post("/invoices/pdfs.zip", async (req, res) => {
+    // Every invoice is found (or the 404 names the missing ones) before the first byte goes out.
+    const zip = await prepareInvoicePdfZip(ctx, principalOf(req).tenantId, parseBody(ZPdfZip, req).invoiceIds);
+    res.type("application/zip").attachment("invoices.zip");
+    await zip.writeTo(res);
   });
   router.get("/invoices/:id", async (req, res) => {
     res.json(await getInvoice(ctx, principalOf(req).tenantId, invoiceId(req)));

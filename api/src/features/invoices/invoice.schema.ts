@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isStorableDate } from "../../shared/validate";
 import { ZUninvoicedFilter } from "../bookings/bookings.schema";
+import { INVOICE_SORTS } from "./invoiceList.repository";
 
 const ZBookingId = z.string().min(1, "booking ids cannot be empty").max(512, "a booking id is at most 512 characters");
 const ZGroupBy = z.enum(["customer", "booking", "customerMonth"]);
@@ -32,12 +33,19 @@ export const ZIdempotencyKey = z
   .max(200, "Idempotency-Key: at most 200 characters")
   .regex(/^[\x21-\x7e]+$/, "Idempotency-Key: printable ASCII without spaces");
 
-/** Query of GET /api/invoices. */
+/** Query of GET /api/invoices; `credited` lists final invoices that credit notes (partly) credit. Newest first by default. */
 export const ZListInvoicesQuery = z.object({
-  status: z.enum(["draft", "final"]).optional(),
-  kind: z.enum(["invoice", "creditNote"], "kind: invoice or creditNote").optional(),
+  status: z.enum(["draft", "final", "credited"], "use draft, final or credited").optional(),
+  kind: z.enum(["invoice", "creditNote"], "use invoice or creditNote").optional(),
   customerId: z.uuid("customerId must be a customer id").optional(),
-  cursor: z.string().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, "search for at most 100 characters of an invoice number or customer name")
+    .transform((s) => s || undefined)
+    .optional(),
+  sort: z.enum(INVOICE_SORTS, `use one of ${INVOICE_SORTS.join(", ")} (a leading "-" sorts descending)`).default("-created"),
+  cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListInvoicesQuery = z.infer<typeof ZListInvoicesQuery>;
@@ -66,6 +74,19 @@ export const ZExportXlsx = z.strictObject({
   locale: ZExportLocale,
 });
 export type TExportXlsx = z.infer<typeof ZExportXlsx>;
+
+/** Most PDFs one zip may hold: each is rendered while the zip streams out. */
+export const MAX_PDFS_PER_ZIP = 500;
+
+/** Body of POST /invoices/pdfs.zip: the invoices (drafts too) whose PDFs to download as one zip, each once, without case. */
+export const ZPdfZip = z.strictObject({
+  invoiceIds: z
+    .array(z.uuid("give invoice ids"), "give the invoices' ids as a list")
+    .min(1, "select at least one invoice")
+    .max(MAX_PDFS_PER_ZIP, `at most ${MAX_PDFS_PER_ZIP} invoices per zip`)
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+});
+export type TPdfZip = z.infer<typeof ZPdfZip>;
 
 /** Path parameter of the single-invoice routes; anything but a UUID can never match, so it is a 404. */
 export const ZInvoiceId = z.uuid();

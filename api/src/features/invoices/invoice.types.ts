@@ -75,6 +75,21 @@ export interface InvoicePage {
   nextCursor: string | null;
 }
 
+/** What the invoice list can be sorted by (then by id). */
+export type InvoiceSortKey = "created" | "issueDate" | "number" | "customer" | "total";
+/** A sort order of GET /api/invoices: ascending, or descending with a leading "-"; "-created" (newest first) by default. */
+export type InvoiceSort = InvoiceSortKey | `-${InvoiceSortKey}`;
+
+/** Search and filters of GET /api/invoices. */
+export interface InvoiceListFilter {
+  /** `credited`: final invoices (not credit notes) that credit notes credit some of. */
+  status?: "draft" | "final" | "credited";
+  kind?: "invoice" | "creditNote";
+  customerId?: string;
+  /** Part of the invoice number or of the customer's name, in any case. */
+  q?: string;
+}
+
 /** A booking (or one attendee of it) left out of a create, and why. */
 export interface Skipped {
   bookingId: string;

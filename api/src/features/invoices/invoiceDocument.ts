@@ -34,16 +34,34 @@ async function partiesOf(deps: { db: Db }, tenantId: string, invoice: InvoiceVie
 /** The invoice's PDF; throws NOT_FOUND when the tenant has no such invoice. */
 export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceDocument> {
   const invoice = await getInvoice(deps, tenantId, id);
-  const { setup, supplier, customer } = await partiesOf(deps, tenantId, invoice);
-  const pdf = await renderInvoicePdf(invoice, {
-    supplier,
-    businessName: setup?.businessName ?? "Invoice",
-    // Name and address as the invoice answers them; company name and VAT id from the customer.
-    customer: { name: invoice.customer.name, address: invoice.customer.address, companyName: customer.companyName, vatId: customer.vatId },
-    language: pdfLanguageOf(customer.language),
-    logo: (await findSupplierLogo(deps.db, tenantId))?.data ?? null,
-  });
-  return { fileName: `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`, pdf };
+  return (await invoicePdfRenderer(deps, tenantId))(invoice);
+}
+
+/** Renders PDFs of the tenant's invoices; what they share (the setup, the logo, a customer) is read once. */
+export async function invoicePdfRenderer(deps: { db: Db }, tenantId: string): Promise<(invoice: InvoiceView) => Promise<InvoiceDocument>> {
+  const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
+  const logo = (await findSupplierLogo(deps.db, tenantId))?.data ?? null;
+  const customers = new Map<string, ReturnType<typeof findCustomer>>();
+  return async (invoice) => {
+    const found = customers.get(invoice.customerId) ?? findCustomer(deps.db, tenantId, invoice.customerId);
+    customers.set(invoice.customerId, found);
+    const customer = await found;
+    if (!customer) throw new AppError("INTERNAL", "The invoice's customer is missing.");
+    const pdf = await renderInvoicePdf(invoice, {
+      supplier: setup?.supplier ?? EMPTY_SUPPLIER,
+      businessName: setup?.businessName ?? "Invoice",
+      // Name and address as the invoice answers them; company name and VAT id from the customer.
+      customer: { name: invoice.customer.name, address: invoice.customer.address, companyName: customer.companyName, vatId: customer.vatId },
+      language: pdfLanguageOf(customer.language),
+      logo,
+    });
+    return { fileName: pdfFileName(invoice), pdf };
+  };
+}
+
+/** The name a PDF is saved under: the invoice's number, or for a draft the start of its id. */
+export function pdfFileName(invoice: Pick<InvoiceView, "id" | "number">): string {
+  return `${invoice.number ?? `draft-${invoice.id.slice(0, 8)}`}.pdf`;
 }
 
 /**

@@ -1,22 +1,36 @@
-// Use case: one page of a tenant's invoices, newest first, with a cursor for the next page.
+// Use case: one page of a tenant's invoices, newest first or in the requested order, with a cursor for the next page.
 import { z } from "zod";
 import type { Queryable } from "../../shared/db";
 import { decodeCursor, pageOf } from "../../shared/cursor";
-import { isStorableDate } from "../../shared/validate";
-import { findLines, listInvoiceRows } from "./invoice.repository";
+import { isStorableDate, isStorableText } from "../../shared/validate";
+import { findLines } from "./invoice.repository";
+import { listInvoiceRows, sortKeyOf } from "./invoiceList.repository";
 import { presentInvoices } from "./invoice.presenter";
 import type { TListInvoicesQuery } from "./invoice.schema";
-import type { InvoiceView } from "./invoice.types";
+import type { InvoiceSort, InvoiceSortKey, InvoiceView } from "./invoice.types";
 
-// The invoice cursor is the exact (created_at, id) of the last item.
-const ZInvoiceCursor = z.tuple([z.iso.datetime().refine(isStorableDate), z.uuid()]);
-
-/** Lists invoices (and credit notes) by status, kind and customer; a cursor continues after the last invoice of the previous page. */
+/** Lists invoices (and credit notes) by status, kind, customer and search text; a cursor continues after the last invoice of the previous page. */
 export async function listInvoices(deps: { db: Queryable }, tenantId: string, query: TListInvoicesQuery): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
-  const after = query.cursor ? toAfter(decodeCursor(query.cursor, ZInvoiceCursor)) : undefined;
+  const after = query.cursor ? readCursor(query.cursor, query.sort) : undefined;
   const rows = await listInvoiceRows(deps.db, tenantId, { ...query, after, limit: query.limit + 1 });
-  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [last.created_at_exact, last.id]);
+  const { page, nextCursor } = pageOf(rows, query.limit, (last) => [query.sort, last.sort_value, last.id]);
   return { items: presentInvoices(page, await findLines(deps.db, tenantId, page.map((r) => r.id))), nextCursor };
 }
 
-const toAfter = ([createdAt, id]: [string, string]) => ({ createdAt, id });
+// The SQL casts the cursor's sort value to the sort key's type, so a tampered value must fail here, as a 400.
+const ZCursorText = z.string().max(1000).refine(isStorableText);
+const CURSOR_VALUE: Record<InvoiceSortKey, z.ZodType<string | null>> = {
+  created: z.iso.datetime().refine(isStorableDate),
+  issueDate: z.iso.date().refine(isStorableDate),
+  // A draft has no number: its cursor value is null.
+  number: ZCursorText.nullable(),
+  customer: ZCursorText,
+  total: z.string().max(40).regex(/^-?\d+(\.\d+)?$/),
+};
+
+// The cursor is [sort, value, id] of the last row: one from another sort order cannot continue this one.
+function readCursor(cursor: string, sort: InvoiceSort): { value: string | null; id: string } {
+  const schema = z.tuple([z.literal(sort), CURSOR_VALUE[sortKeyOf(sort)], z.uuid()]);
+  const [, value, id] = decodeCursor(cursor, schema, "is it from another sort order? Start again without it");
+  return { value, id };
+}
