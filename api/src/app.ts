@@ -8,6 +8,7 @@ import { requireAuth } from "./features/auth/auth.middleware";
 import { devRoutes } from "./features/auth/dev.routes";
 import { bookingRoutes } from "./features/bookings/bookings.routes";
 import { customerRoutes } from "./features/customers/customers.routes";
+import { insightsRoutes } from "./features/insights/insights.routes";
 import { invoiceRoutes } from "./features/invoices/invoice.routes";
 import { itemRoutes } from "./features/items/items.routes";
 import { jobRoutes } from "./features/jobs/jobs.routes";
@@ -58,7 +59,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use(requireAuth(ctx.verifyToken));
   api.use(rateLimitPerTenant(limits.perTenantPerMinute));
   api.get("/openapi.json", (_req, res) => void res.json(openapi));
-  for (const routes of [setupRoutes, syncRoutes, customerRoutes, itemRoutes, staffRoutes, bookingRoutes, invoiceRoutes, jobRoutes, notificationRoutes]) api.use(routes(ctx));
+  for (const routes of [setupRoutes, syncRoutes, customerRoutes, itemRoutes, staffRoutes, bookingRoutes, invoiceRoutes, insightsRoutes, jobRoutes, notificationRoutes]) api.use(routes(ctx));
   api.use(handleNotFound);
   return api;
 }

@@ -15,7 +15,7 @@ describe("auth (local mode)", () => {
     expect(res).toMatchObject({ status: 200, body: { ok: true } });
   });
 
-  it.each(["/api/setup", "/api/bookings/uninvoiced", "/api/invoices", "/api/openapi.json", "/api/sync/runs", "/api/nowhere"])(
+  it.each(["/api/setup", "/api/bookings/uninvoiced", "/api/invoices", "/api/insights", "/api/openapi.json", "/api/sync/runs", "/api/nowhere"])(
     "refuses %s without a token with 401 and the error envelope",
     async (path) => {
       const res = await client(server.url).get(path);
@@ -74,8 +74,8 @@ describe("auth (local mode)", () => {
       [
         "/api/health", "/api/health/ready", "/api/dev/token", "/api/businesses", "/api/setup", "/api/setup/logo", "/api/sync", "/api/sync/runs", "/api/customers", "/api/customers/{id}", "/api/items", "/api/items/{id}",
         "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json", "/api/staff",
-        "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/credit-notes", "/api/invoices/{id}/pdf", "/api/invoices/{id}/ubl", "/api/invoices/export.csv", "/api/invoices/export.xlsx",
-        "/api/notifications/test", "/api/jobs/{id}",
+        "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/credit-notes", "/api/invoices/{id}/pdf", "/api/invoices/{id}/ubl", "/api/invoices/export.csv", "/api/invoices/export.xlsx", "/api/invoices/pdfs.zip",
+        "/api/notifications/test", "/api/jobs/{id}", "/api/insights",
       ].sort(),
     );
   });

@@ -159,6 +159,10 @@ const MATRIX: Record<string, Probe> = {
     expect(page.totals).toEqual(bTotals);
     expect(disjoint(ids(page.items), a.bookingIds)).toEqual([]);
     expect(page.items.flatMap((x: any) => x.customers.map((c: any) => c.customerId)).filter((id: string) => a.customerIds.includes(id))).toEqual([]);
+    // The review queue's suggestions name B's customers only, though A's have the same names and phone numbers.
+    const queue = (await b.api.get("/api/bookings/uninvoiced?flag=noCustomer&include=linkOptions&limit=500")).body.items;
+    const suggested = queue.flatMap((x: any) => x.customers.flatMap((c: any) => (c.suggestions ?? []).map((s: any) => s.customerId)));
+    expect(disjoint(suggested, a.customerIds)).toEqual([]);
     const dayAfterLast = new Date(Date.parse(page.items.at(-1).end) + 86_400_000).toISOString().slice(0, 10);
     const range = `from=${page.items[0].start.slice(0, 10)}&to=${dayAfterLast}`;
     expect((await b.api.get(`/api/bookings/uninvoiced?limit=500&${range}`)).body.totals).toEqual(bTotals);
@@ -177,6 +181,11 @@ const MATRIX: Record<string, Probe> = {
     expectLikeUnknown(theirs, await link(b.open.bookingId, { attendee: b.open.attendee, customerId: randomUUID() }));
     const still = (await b.api.get("/api/bookings/uninvoiced?limit=500")).body.items.find((x: any) => x.id === b.open.bookingId);
     expect(a.customerIds).not.toContain(still.customers[0].customerId);
+    // A new customer for A's attendee, for all of that person's bookings: answered as for an unknown booking, and A has no new customer.
+    const theirCustomers = (await a.api.get("/api/customers")).body.length;
+    const newCustomer = { attendee: a.open.attendee, newCustomer: { name: "Someone Else", phone: "+31 6 0000 0000" }, applyToAll: true };
+    expectLikeUnknown(await link(a.open.bookingId, newCustomer), await link("AAMkADunknown=", newCustomer));
+    expect((await a.api.get("/api/customers")).body.length).toBe(theirCustomers);
   },
   "POST /api/invoices/preview": async ({ a, b }) => {
     const res = await b.api.post("/api/invoices/preview", { bookingIds: a.invoicedBookingIds });
@@ -211,6 +220,31 @@ const MATRIX: Record<string, Probe> = {
     const { a, b } = w;
     await perInvoice(w, (id) => b.api.post("/api/invoices/export.xlsx", { ids: [id] }));
     expectLikeUnknown(await b.api.post("/api/invoices/export.xlsx", { ids: [b.finalId, a.finalId] }), await b.api.post("/api/invoices/export.xlsx", { ids: [b.finalId, randomUUID()] }));
+  },
+  "POST /api/invoices/pdfs.zip": async ({ a, b }) => {
+    // The 404 names the ids it did not find: A's are named exactly as unknown ones are, and nothing is zipped.
+    const missing = async (invoiceIds: string[], named: string) => {
+      const res = await b.api.post("/api/invoices/pdfs.zip", { invoiceIds });
+      expect([res.status, res.body]).toEqual([404, { error: { code: "NOT_FOUND", message: "1 of the selected invoices does not exist (see invoiceIds).", invoiceIds: [named] } }]);
+    };
+    for (const id of [randomUUID(), a.draftIds[0]!, a.finalId]) await missing([id], id);
+    const unknown = randomUUID();
+    await missing([b.finalId, unknown], unknown);
+    await missing([b.finalId, a.finalId], a.finalId);
+    const own = await b.api.post("/api/invoices/pdfs.zip", { invoiceIds: [b.finalId] });
+    expect([own.status, own.headers.get("content-type")]).toEqual([200, "application/zip"]);
+  },
+  "GET /api/insights": async ({ a, b, bTotals }) => {
+    // B's figures are B's alone: its awaiting total is its list's, its one final invoice is all it has invoiced and
+    // has outstanding, and none of A's services or staff members is named.
+    const mine = (await b.api.get("/api/insights")).body;
+    expect(mine.awaiting.totals).toEqual([bTotals]);
+    const bFinal = (await b.api.get(`/api/invoices/${b.finalId}`)).body;
+    expect(mine.outstanding).toEqual([{ currency: bFinal.currency, count: 1, amount: bFinal.outstanding, overdue: { count: 0, amount: "0.00" } }]);
+    expect(mine.invoiced.filter((m: any) => m.invoices > 0)).toEqual([expect.objectContaining({ month: bFinal.issueDate.slice(0, 7), invoices: 1, creditNotes: 0, net: bFinal.net, total: bFinal.total })]);
+    expect(disjoint(mine.awaiting.byService.map((s: any) => s.serviceId), a.serviceIds)).toEqual([]);
+    const theirStaff = ids((await a.api.get("/api/staff")).body);
+    expect(disjoint(mine.awaiting.byStaff.map((s: any) => s.staffId), theirStaff)).toEqual([]);
   },
   "GET /api/jobs/{id}": async ({ server, a, b }) => {
     // A job of A's (recorded as a large create records it); B sees it as an unknown id, A sees it.

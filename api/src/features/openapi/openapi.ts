@@ -3,7 +3,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import { ZDevTokenRequest } from "../auth/devToken";
 import { ZUninvoicedQuery } from "../bookings/bookings.schema";
-import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportXlsx, ZInvoiceWarning, ZListInvoicesQuery } from "../invoices/invoice.schema";
+import { ZNewCustomer } from "../bookings/linkCustomer.schema";
+import { ZInsights, ZInsightsQuery } from "../insights/insights.schema";
+import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportXlsx, ZInvoiceWarning, ZListInvoicesQuery, ZPdfZip } from "../invoices/invoice.schema";
 import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput, ZSupplierLogoInput } from "../setup/setup.schema";
 import { ZAddress } from "../../shared/partySchemas";
@@ -16,8 +18,26 @@ const ZBookingItem = z.object({
   id: z.string(), start: z.string(), end: z.string(), durationMinutes: z.number(), serviceId: z.string().nullable(),
   serviceName: z.string(), staffMemberIds: z.array(z.string()), staffNames: z.array(z.string()), priceType: z.string(),
   currency: z.string(), amount: ZMoney,
-  customers: z.array(z.object({ attendee: z.string(), bookingsCustomerId: z.string().nullable(), customerId: z.string().nullable(), name: z.string(), email: z.string().nullable(), amount: ZMoney })),
+  customers: z.array(z.object({
+    attendee: z.string(), bookingsCustomerId: z.string().nullable(), customerId: z.string().nullable(), name: z.string(), email: z.string().nullable(), amount: ZMoney,
+    phone: z.string().nullable().optional().describe("include=linkOptions, attendee without a customer: the phone number the booking gave"),
+    suggestions: z.array(z.object({ customerId: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), reasons: z.array(z.enum(["phone", "name"])) })).optional()
+      .describe("include=linkOptions, attendee without a customer: customers this attendee may be, best first (at most 3); never linked by themselves"),
+    otherWaitingBookings: z.number().optional().describe("include=linkOptions, attendee without a customer: the same person's other bookings waiting for a customer (what applyToAll links)"),
+  })),
   flags: z.array(z.string()),
+});
+const ZLinkCustomerBody = z.object({
+  attendee: z.string(),
+  customerId: z.uuid().optional().describe("an existing customer; give this or newCustomer"),
+  newCustomer: ZNewCustomer.optional().describe("made once per person (same Bookings customer, else same name and phone): a repeated or concurrent request links the customer made first"),
+  applyToAll: z.boolean().optional().describe("also link the same person's other bookings waiting for a customer (default false)"),
+});
+const ZLinkAnswer = ZBookingItem.extend({
+  linked: z.object({
+    customerId: z.string(), customerCreated: z.boolean(), bookingCount: z.number().describe("distinct bookings linked, this one included"),
+    attendees: z.array(z.object({ bookingId: z.string(), attendee: z.string() })).describe("every attendee linked, this one first"),
+  }),
 });
 const ZTaxGroup = z.object({
   category: ZTaxCategory, rate: ZMoney.describe("percent, e.g. \"21\""), taxable: ZMoney, tax: ZMoney,
@@ -88,7 +108,7 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "patch", path: "/api/items/{id}", security: auth, summary: "Set a service item's VAT (admin): S needs a rate above 0, Z and E a rate of 0, E an exemption reason; lines on no invoice yet are billed with it, drafts and final invoices keep theirs", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZItemTaxPatch } } } }, responses: { 200: json(ZItem), ...errors, 403: json(ZError, "Not an admin") } });
   r.registerPath({ method: "get", path: "/api/staff", security: auth, summary: "Staff members", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string() }).loose())), ...errors } });
   r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced; totals cover the whole filtered set", request: { query: ZUninvoicedQuery.omit({ from: true, to: true, priceType: true }).extend({ from: z.string().optional(), to: z.string().optional(), priceType: z.string().optional().describe("comma-separated price types") }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney, currency: z.string().nullable() }) })), ...errors } });
-  r.registerPath({ method: "post", path: "/api/bookings/{id}/link-customer", security: auth, summary: "Link a booking attendee to a customer", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: z.object({ attendee: z.string(), customerId: z.uuid() }) } } } }, responses: { 200: json(ZBookingItem), ...errors, 409: json(ZError, "ALREADY_INVOICED") } });
+  r.registerPath({ method: "post", path: "/api/bookings/{id}/link-customer", security: auth, summary: "Link a booking attendee to a customer, or to a new customer made from what the booking knows; with applyToAll, the same person's other waiting bookings too (one transaction)", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZLinkCustomerBody } } } }, responses: { 200: json(ZLinkAnswer), ...errors, 409: json(ZError, "ALREADY_INVOICED; CONFLICT with customerId: newCustomer.email belongs to that customer") } });
   const createBody = { body: { content: { "application/json": { schema: ZCreateInvoices } } } };
   r.registerPath({ method: "post", path: "/api/invoices/preview", security: auth, summary: "What a create would produce; writes nothing", request: createBody, responses: { 200: json(z.object({ invoices: z.array(ZInvoice.extend({ id: z.null() })), listed: z.number().describe("drafts listed in invoices: all, or the first 200 of a selection over 500 bookings; totals cover all"), skipped: ZSkipped, totals: ZCreateTotals })), ...errors } });
   r.registerPath({ method: "post", path: "/api/invoices", security: auth, summary: "Create draft invoices: up to 500 bookings in one transaction (201), more as a durable job (202, Location: /api/jobs/{id}); Idempotency-Key header (per user, 24 h) makes retries safe", request: { ...createBody, headers: z.object({ "Idempotency-Key": z.string().optional() }) }, responses: { 201: json(z.object({ invoices: z.array(ZInvoice), skipped: ZSkipped, totals: ZCreateTotals })), 202: json(z.object({ jobId: z.string(), job: ZJob }), "Accepted: the job that creates the drafts"), ...errors, 409: json(ZError.extend({ error: ZError.shape.error.extend({ bookingIds: z.array(z.string()) }) }), "ALREADY_INVOICED"), 422: json(ZError, "IDEMPOTENCY_KEY_REUSED") } });
@@ -99,9 +119,17 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "get", path: "/api/invoices/{id}/pdf", security: auth, summary: "The invoice as PDF", request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/export.csv", security: auth, summary: "CSV export of invoices, one row per line", request: { query: z.object({ ids: z.string().describe("comma-separated invoice ids"), locale: z.enum(["en", "nl"]).optional().describe("nl: ';' between cells and decimal commas, for a Dutch Excel") }) }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "post", path: "/api/invoices/export.xlsx", security: auth, summary: "Excel export of invoices: a sheet of invoices and one of their lines, with date and number cells", request: { body: { content: { "application/json": { schema: ZExportXlsx } } } }, responses: { 200: { description: "XLSX", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string() } } }, ...errors } });
-  r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first", request: { query: ZListInvoicesQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
+  r.registerPath({ method: "post", path: "/api/invoices/pdfs.zip", security: auth, summary: "The PDFs of up to 500 invoices (drafts too) in one zip, named as their single downloads are", request: { body: { content: { "application/json": { schema: ZPdfZip } } } }, responses: { 200: { description: "ZIP of one PDF per invoice", content: { "application/zip": { schema: z.string() } } }, ...errors, 404: json(ZError.extend({ error: ZError.shape.error.extend({ invoiceIds: z.array(z.string()) }) }), "NOT_FOUND: invoiceIds names the invoices the tenant does not have; nothing is sent") } });
+  const listQuery = ZListInvoicesQuery.extend({
+    q: z.string().max(100).optional().describe("part of the invoice number or of the customer's name, in any case"),
+    status: ZListInvoicesQuery.shape.status.describe("credited: final invoices that credit notes credit some of"),
+    sort: ZListInvoicesQuery.shape.sort.describe("created (default -created: newest first), issueDate, number (drafts last), customer or total; a leading \"-\" sorts descending"),
+    cursor: ZListInvoicesQuery.shape.cursor.describe("nextCursor of the previous page, with the same sort"),
+  });
+  r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first or in the requested order; filtered by status, kind, customer and search text", request: { query: listQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/{id}", security: auth, summary: "One invoice", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors } });
   r.registerPath({ method: "delete", path: "/api/invoices/{id}", security: auth, summary: "Delete a draft; its bookings return to the list", request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: "Deleted" }, ...errors, 409: json(ZError, "Final invoices cannot be deleted") } });
+  r.registerPath({ method: "get", path: "/api/insights", security: auth, summary: "The Overview's figures: bookings awaiting invoicing by age, service and staff member; invoiced per month (credit notes subtract); outstanding and overdue. Dated in the business's time zone", request: { query: ZInsightsQuery }, responses: { 200: json(ZInsights), ...errors } });
   r.registerPath({ method: "get", path: "/api/jobs/{id}", security: auth, summary: "A job's progress and outcome", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZJob), ...errors } });
   r.registerPath({ method: "get", path: "/api/openapi.json", summary: "This document", responses: { 200: { description: "OpenAPI 3.1 document" } } });
   return new OpenApiGeneratorV31(r.definitions).generateDocument({
