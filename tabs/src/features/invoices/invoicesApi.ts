@@ -4,6 +4,7 @@ import type { ApiClient, ApiFile } from "../../shared/apiClient";
 import { chunk, mergeCsv } from "./invoiceExport";
 import { uninvoicedSearch } from "./invoiceQuery";
 import type { ApiFilter, BookingFilter, BookingSort, InvoiceStatus } from "./invoiceQuery";
+import type { InvoiceListFilter, InvoiceSort } from "../../../../api/src/features/invoices/invoice.types";
 import type {
   Booking,
   CreateInvoicesResult,
@@ -15,6 +16,7 @@ import type {
   InvoicePage,
   JobAccepted,
   JobView,
+  LinkCustomerAnswer,
   PreviewResult,
   ServiceItemOption,
   StaffOption,
@@ -98,6 +100,26 @@ export function linkCustomer(api: ApiClient, bookingId: string, attendee: string
   return api.post<Booking>(`/api/bookings/${id(bookingId)}/link-customer`, { attendee, customerId });
 }
 
+/** A customer made by hand for an attendee: what the booking knows, as the person checked it. */
+export interface NewCustomerInput {
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Who to link an attendee to: a customer picked from the list, or a new one. */
+export type LinkChoice = { customerId: string } | { newCustomer: NewCustomerInput };
+
+/** Links an attendee (with applyToAll, every waiting booking of the same person) to a customer, made first if new. */
+export function linkAttendee(api: ApiClient, bookingId: string, attendee: string, choice: LinkChoice, applyToAll: boolean): Promise<LinkCustomerAnswer> {
+  return api.post<LinkCustomerAnswer>(`/api/bookings/${id(bookingId)}/link-customer`, { attendee, ...choice, applyToAll });
+}
+
+/** One page of the review queue: bookings with an attendee without a customer, with suggestions and the person's other waiting bookings. */
+export function listReviewQueuePage(api: ApiClient, cursor: string | null, limit = 100): Promise<UninvoicedPage> {
+  return api.get<UninvoicedPage>(`/api/bookings/uninvoiced?${uninvoicedSearch({ priceTypes: [], flag: "noCustomer" }, "date", limit, cursor)}&include=linkOptions`);
+}
+
 /** What a create would produce; writes nothing. */
 export function previewInvoices(api: ApiClient, body: InvoiceRequest): Promise<PreviewResult> {
   return api.post<PreviewResult>("/api/invoices/preview", body);
@@ -125,6 +147,29 @@ export function getJob(api: ApiClient, jobId: string): Promise<JobView> {
 export function listInvoicesPage(api: ApiClient, status: InvoiceStatus, cursor: string | null, limit = INVOICES_PAGE): Promise<InvoicePage> {
   const cursorPart = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
   return api.get<InvoicePage>(`/api/invoices?status=${status}&limit=${limit}${cursorPart}`);
+}
+
+export type { InvoiceSort };
+
+/** Search, filters and order of GET /api/invoices; all optional (no search, every status and kind, newest first). */
+export interface InvoiceListQuery extends InvoiceListFilter {
+  sort?: InvoiceSort;
+}
+
+/** Most PDFs one zip may hold (the API refuses more). */
+export const PDF_ZIP_MAX = 500;
+
+/** One page of invoices found by number or customer name (`q`), of a status (or `credited`), in an order; `cursor` continues the same query. */
+export function searchInvoicesPage(api: ApiClient, query: InvoiceListQuery, cursor: string | null, limit = INVOICES_PAGE): Promise<InvoicePage> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  if (cursor) params.set("cursor", cursor);
+  return api.get<InvoicePage>(`/api/invoices?${params}`);
+}
+
+/** One zip of the given invoices' PDFs (drafts too), each named as its single download; up to PDF_ZIP_MAX at once. */
+export async function downloadPdfZip(api: ApiClient, invoiceIds: readonly string[]): Promise<Blob> {
+  return (await api.file("/api/invoices/pdfs.zip", { invoiceIds })).blob;
 }
 
 /** One invoice (draft or final) by id; 404 NOT_FOUND when it is gone or belongs to another tenant. */

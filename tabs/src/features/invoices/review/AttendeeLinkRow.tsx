@@ -1,45 +1,74 @@
-// One attendee without a customer: name and e-mail, a customer picker (with a suggestion) and Link.
+// One attendee without a customer: who they are, suggested customers with why, a customer picker and Link, "New
+// customer", and whether to link their other waiting bookings too. Stacks below 640 px.
 import { useState } from "react";
-import { Badge, Button, Caption1, Field, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { LinkRegular, PersonRegular } from "@fluentui/react-icons";
+import { Button, Caption1, Checkbox, Field, Spinner, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import { CheckmarkRegular, LinkRegular, PersonAddRegular, PersonRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { NARROW_MEDIA } from "../../../shared/narrow";
 import { CustomerPicker } from "../CustomerPicker";
-import { suggestCustomer } from "../bookings/bookingDisplay";
-import type { BookingCustomer, CustomerOption } from "../invoice.types";
+import type { BookingCustomer, CustomerOption, CustomerSuggestion } from "../invoice.types";
+import type { LinkChoice } from "../invoicesApi";
+import { NewCustomerDialog } from "./NewCustomerDialog";
+import type { LinkFailure } from "./useReviewQueue";
 
 const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "minmax(200px, 1fr) minmax(240px, 320px) auto", alignItems: "start", gap: tokens.spacingHorizontalM },
-  who: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, paddingTop: "6px" },
-  identity: { display: "flex", flexDirection: "column" },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(180px, 1fr) minmax(0, 2fr)",
+    alignItems: "start",
+    gap: tokens.spacingHorizontalL,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    [NARROW_MEDIA]: { gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS },
+  },
+  who: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, paddingTop: "6px", minWidth: 0 },
+  identity: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   icon: { fontSize: "20px", color: tokens.colorNeutralForeground3, display: "flex" },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  suggestions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  suggestion: { maxWidth: "100%", height: "auto", minHeight: "32px", justifyContent: "flex-start", textAlign: "start", paddingTop: "2px", paddingBottom: "2px" },
+  suggestionText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  controls: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  picker: { flex: "1 1 240px", minWidth: 0, maxWidth: "360px", [NARROW_MEDIA]: { flexBasis: "100%", maxWidth: "none" } },
+  // The Combobox sizes itself from its input; let it follow the field instead.
+  combobox: { width: "100%", minWidth: 0 },
+  button: { whiteSpace: "nowrap", flexShrink: 0, [NARROW_MEDIA]: { flex: "1 1 auto" } },
 });
 
-/** Props: the attendee, the customers to pick from, and the link action (resolves to an error message or null). */
+/** Props: the attendee, the customers to pick from, and the link action (resolves to a failure or null). */
 export interface AttendeeLinkRowProps {
   attendee: BookingCustomer;
   customers: readonly CustomerOption[];
-  onLink: (customer: CustomerOption) => Promise<string | null>;
+  onLink: (choice: LinkChoice, applyToAll: boolean) => Promise<LinkFailure | null>;
 }
 
-/** Picks a customer (pre-filled with a suggestion by e-mail or unique name) and links it. */
+/** Links the attendee to a chosen or a new customer; a suggestion only fills the picker. */
 export function AttendeeLinkRow({ attendee, customers, onLink }: AttendeeLinkRowProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const suggestion = suggestCustomer(attendee, customers);
-  // null until the user picks: then the suggestion (which appears once customers have loaded) is the choice.
-  const [choice, setChoice] = useState<string | undefined | null>(null);
-  const customerId = choice === null ? suggestion?.id : choice;
+  const [customerId, setCustomerId] = useState<string | undefined>();
+  const otherWaiting = attendee.otherWaitingBookings ?? 0;
+  // Linking one person links all their waiting bookings unless the user says otherwise.
+  const [applyToAll, setApplyToAll] = useState(true);
+  const [creating, setCreating] = useState(false);
   const [linking, setLinking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const customer = customers.find((c) => c.id === customerId);
   const name = attendee.name || t("invoices.grid.unnamedAttendee");
+  const suggestions = attendee.suggestions ?? [];
+
+  const choose = (id: string | undefined) => {
+    setCustomerId(id);
+    setError(null);
+  };
 
   async function handleLink() {
     if (!customer) return;
     setLinking(true);
-    setError(await onLink(customer));
+    const failed = await onLink({ customerId: customer.id }, applyToAll && otherWaiting > 0);
     setLinking(false);
+    setError(failed?.message ?? null);
   }
 
   return (
@@ -51,28 +80,79 @@ export function AttendeeLinkRow({ attendee, customers, onLink }: AttendeeLinkRow
         <span className={styles.identity}>
           <Text weight="semibold">{name}</Text>
           <Caption1 className={styles.muted}>{attendee.email ?? t("invoices.review.noEmail")}</Caption1>
+          {attendee.phone && <Caption1 className={styles.muted}>{attendee.phone}</Caption1>}
         </span>
       </div>
-      <Field
-        validationState={error ? "error" : "none"}
-        validationMessage={error ?? (suggestion && customerId === suggestion.id ? <Badge appearance="tint" color="brand" size="small">{t("invoices.review.suggested")}</Badge> : undefined)}
-      >
-        <CustomerPicker
-          customers={customers}
-          showInactive={false}
-          value={customerId}
-          onChange={(id) => {
-            setChoice(id);
-            setError(null);
+      <div className={styles.actions}>
+        {suggestions.length > 0 && (
+          <div className={styles.suggestions} role="group" aria-label={t("invoices.review.suggestions")} data-testid="suggestions">
+            <Caption1 className={styles.muted}>{t("invoices.review.suggestions")}</Caption1>
+            {suggestions.map((s) => (
+              <SuggestionButton key={s.customerId} suggestion={s} chosen={customerId === s.customerId} disabled={linking} onChoose={() => choose(customerId === s.customerId ? undefined : s.customerId)} />
+            ))}
+          </div>
+        )}
+        <div className={styles.controls}>
+          <Field className={styles.picker} validationState={error ? "error" : "none"} validationMessage={error ?? undefined}>
+            <CustomerPicker
+              className={styles.combobox}
+              customers={customers}
+              showInactive={false}
+              value={customerId}
+              onChange={choose}
+              label={t("invoices.review.customerFor", { name })}
+              placeholder={t("invoices.review.chooseCustomer")}
+              disabled={linking}
+            />
+          </Field>
+          <Button
+            className={styles.button}
+            appearance="primary"
+            icon={linking ? <Spinner size="tiny" /> : <LinkRegular />}
+            disabled={!customer || linking}
+            onClick={() => void handleLink()}
+            aria-label={t("invoices.review.linkTo", { name, customer: customer?.name ?? t("invoices.review.chosenCustomer") })}
+          >
+            {t("invoices.review.link")}
+          </Button>
+          <Button className={styles.button} icon={<PersonAddRegular />} disabled={linking} onClick={() => setCreating(true)} aria-label={t("invoices.review.newCustomerFor", { name })}>
+            {t("invoices.review.newCustomer")}
+          </Button>
+        </div>
+        {otherWaiting > 0 && (
+          <Checkbox checked={applyToAll} disabled={linking} onChange={(_, d) => setApplyToAll(d.checked === true)} label={t("invoices.review.alsoLink", { count: otherWaiting })} data-testid="link-all" />
+        )}
+      </div>
+      {creating && (
+        <NewCustomerDialog
+          attendee={attendee}
+          otherWaiting={otherWaiting}
+          applyToAll={applyToAll}
+          onApplyToAllChange={setApplyToAll}
+          onCreate={async (newCustomer) => {
+            const failed = await onLink({ newCustomer }, applyToAll && otherWaiting > 0);
+            // Another customer has that e-mail address: pick it here, so one click links it instead.
+            if (failed?.customerId) setCustomerId(failed.customerId);
+            return failed;
           }}
-          label={t("invoices.review.customerFor", { name })}
-          placeholder={t("invoices.review.chooseCustomer")}
-          disabled={linking}
+          onClose={() => setCreating(false)}
         />
-      </Field>
-      <Button appearance="primary" icon={linking ? <Spinner size="tiny" /> : <LinkRegular />} disabled={!customer || linking} onClick={() => void handleLink()} aria-label={t("invoices.review.linkTo", { name, customer: customer?.name ?? t("invoices.review.chosenCustomer") })}>
-        {t("invoices.review.link")}
-      </Button>
+      )}
     </div>
+  );
+}
+
+/** A suggested customer with why (both are its name for a screen reader); choosing it fills the picker and links nothing. */
+function SuggestionButton({ suggestion: s, chosen, disabled, onChoose }: { suggestion: CustomerSuggestion; chosen: boolean; disabled: boolean; onChoose: () => void }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const reasons = s.reasons.map((r) => t(`invoices.review.reasons.${r}`)).join(" · ");
+  return (
+    <ToggleButton className={styles.suggestion} size="small" checked={chosen} icon={chosen ? <CheckmarkRegular /> : undefined} disabled={disabled} onClick={onChoose} data-customer-id={s.customerId}>
+      <span className={styles.suggestionText}>
+        <span>{s.name}</span>
+        <Caption1 className={styles.muted}>{reasons}</Caption1>
+      </span>
+    </ToggleButton>
   );
 }

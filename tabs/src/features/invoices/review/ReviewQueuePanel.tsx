@@ -1,8 +1,10 @@
 // "Needs a customer" view: bookings that cannot be invoiced until each attendee is linked to a customer.
 import { Body1, Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PeopleCheckmarkRegular } from "@fluentui/react-icons";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatMoney } from "../../../shared/format";
+import { NARROW_MEDIA } from "../../../shared/narrow";
 import { EmptyState } from "../../../shared/ui/EmptyState";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { LoadingState } from "../../../shared/ui/LoadingState";
@@ -13,8 +15,21 @@ import type { Booking, CustomerOption } from "../invoice.types";
 import { useReviewQueue } from "./useReviewQueue";
 
 const useStyles = makeStyles({
-  intro: { display: "block", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`, color: tokens.colorNeutralForeground2 },
-  list: { listStyle: "none", margin: 0, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  intro: {
+    display: "block",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+    color: tokens.colorNeutralForeground2,
+    [NARROW_MEDIA]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
+  },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    [NARROW_MEDIA]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -22,8 +37,10 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    [NARROW_MEDIA]: { padding: tokens.spacingVerticalS },
   },
-  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalM, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   amount: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   footer: { display: "flex", justifyContent: "center", paddingBottom: tokens.spacingVerticalM },
@@ -36,11 +53,12 @@ export interface ReviewQueuePanelProps {
   onChanged: () => void;
 }
 
-/** The queue; a booking leaves it when its last unlinked attendee is linked. */
+/** The queue; a booking leaves it when its last unlinked attendee is linked (by hand, or with the same person's other bookings). */
 export function ReviewQueuePanel({ customers, onNotice, onChanged }: ReviewQueuePanelProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const { list, link } = useReviewQueue(onNotice, onChanged);
+  const { list, link, made } = useReviewQueue(customers, onNotice, onChanged);
+  const options = useMemo(() => (made.length ? [...customers, ...made.filter((m) => !customers.some((c) => c.id === m.id))] : customers), [customers, made]);
 
   if (list.loading && list.items.length === 0) return <LoadingState label={t("invoices.review.loading")} />;
   return (
@@ -59,7 +77,7 @@ export function ReviewQueuePanel({ customers, onNotice, onChanged }: ReviewQueue
                   <Text className={styles.muted}>{t("invoices.review.noAttendee")}</Text>
                 ) : (
                   unlinkedAttendees(b).map((a) => (
-                    <AttendeeLinkRow key={a.attendee} attendee={a} customers={customers} onLink={(c) => link(b, a.attendee, c.id, c.name)} />
+                    <AttendeeLinkRow key={a.attendee} attendee={a} customers={options} onLink={(choice, applyToAll) => link(b, a, choice, applyToAll)} />
                   ))
                 )}
               </li>
