@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     reporters: ["default", "./tests/summaryReporter.ts"],
     projects: [
-      { test: { name: "unit", include: ["api/**/*.test.ts", "tabs/src/**/*.test.ts"], environment: "node" } },
+      { test: { name: "unit", include: ["api/**/*.test.ts", "tabs/src/**/*.test.ts"], environment: "node", setupFiles: ["tabs/src/shared/i18n/testLanguages.ts"] } },
       {
         test: {
           name: "integration",

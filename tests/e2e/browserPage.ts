@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from "../factories/testServer";
 /** How a page differs from a light, 1280 × 900, en-GB Teams tab. */
 export interface PageOptions {
   width?: number;
+  height?: number;
   /** Sets the OS colour scheme to dark (the tab's own theme still comes from `?theme=`). */
   dark?: boolean;
   acceptDownloads?: boolean;
@@ -36,9 +37,9 @@ export function withBrowserPage(options: { server?: Parameters<typeof startTestS
     return value;
   };
 
-  const newPage = async ({ width = 1280, dark = false, acceptDownloads }: PageOptions = {}): Promise<Page> => {
+  const newPage = async ({ width = 1280, height = 900, dark = false, acceptDownloads }: PageOptions = {}): Promise<Page> => {
     // A context made apart from its page (not browser.newPage's owned one), so that axe can open pages in it too.
-    const context = await started(browser, "browser").newContext({ viewport: { width, height: 900 }, locale: "en-GB", colorScheme: dark ? "dark" : "light", acceptDownloads });
+    const context = await started(browser, "browser").newContext({ viewport: { width, height }, locale: "en-GB", colorScheme: dark ? "dark" : "light", acceptDownloads });
     const opened = await context.newPage();
     opened.on("pageerror", (err) => pageErrors.push(err.message));
     return opened;

@@ -1,10 +1,12 @@
 // The date filters in Chromium with an English browser and a Dutch tab: dates read dd-mm-jjjj (not the browser's
 // mm/dd/yyyy), the calendar speaks Dutch and starts on Monday, "Vorige maand" fills both dates, a typed date is read
-// in Dutch order, and a date that is no date says how to write one; the filters land in the URL.
+// in Dutch order, and a date that is no date says how to write one; the filters land in the URL. A draft's due date
+// is the same picker.
 import path from "node:path";
 import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { RESULTS } from "../factories/browser";
+import { client } from "../factories/http";
 import { withBrowserPage } from "./browserPage";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -56,5 +58,28 @@ describe("The date filters", () => {
     await page.getByText("Vul een datum in zoals 05-11-2026").waitFor();
     expect(await page.evaluate<string>("window.location.hash")).toContain(`to=${ymd(last)}`);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it("writes a draft's due date the Dutch way too, and saves a typed one", async () => {
+    const api = client(app.server.url, await app.server.token());
+    const open = (await api.get("/api/bookings/uninvoiced?limit=500&priceType=fixedPrice")).body.items.filter((b: any) => b.customers.length === 1 && b.customers[0].customerId);
+    const draft = (await api.post("/api/invoices", { bookingIds: [open[0].id], groupBy: "booking" })).body.invoices[0];
+    const page = await app.newPage();
+    try {
+      await page.goto(`${app.server.url}/index.html?lang=nl#/invoices?view=drafts`);
+      await page.locator(`[data-invoice-id="${draft.id}"]`).getByRole("button", { name: /^concept voor .* bewerken$/i }).click();
+      const dialog = page.getByRole("dialog");
+      const due = dialog.getByRole("combobox", { name: "Vervaldatum" });
+      const [y, m, d] = draft.dueDate.split("-");
+      await expect(due.inputValue()).resolves.toBe(`${d}-${m}-${y}`);
+      await due.fill("5-1-2027");
+      await dialog.getByRole("heading").click();
+      await expect.poll(() => due.inputValue()).toBe("05-01-2027");
+      await dialog.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+      await dialog.getByTestId("edit-saved").waitFor();
+      expect((await api.get(`/api/invoices/${draft.id}`)).body.dueDate).toBe("2027-01-05");
+    } finally {
+      await page.context().close();
+    }
   });
 });

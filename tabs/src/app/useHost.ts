@@ -1,7 +1,7 @@
 // Detects the host once, applies its locale and language, then keeps the theme in sync with Teams or the OS preference.
 import { useEffect, useState } from "react";
 import { setLocale } from "../shared/format";
-import { setLanguage } from "../shared/i18n/i18n";
+import { loadLanguage, setLanguage } from "../shared/i18n/i18n";
 import { chooseLocale } from "./locale";
 import { detectTeamsHost } from "./teamsHost";
 import type { TeamsHost } from "./teamsHost";
@@ -15,7 +15,7 @@ export interface HostState {
 }
 
 /** Formats dates and money in the host's locale and picks the UI language, before any page renders. */
-function applyLocale(host: TeamsHost): void {
+async function applyLocale(host: TeamsHost): Promise<void> {
   const { locale, language } = chooseLocale({
     inTeams: host.inTeams,
     teamsLocale: host.ctx?.app.locale,
@@ -23,7 +23,11 @@ function applyLocale(host: TeamsHost): void {
     browserLanguage: navigator.language,
   });
   setLocale(locale);
-  setLanguage(language);
+  // A Dutch tab shows nothing until its texts are here, so no English flashes by; if they cannot be fetched, English.
+  await loadLanguage(language).then(
+    () => setLanguage(language),
+    () => setLanguage("en"),
+  );
 }
 
 /** Runs host detection and subscribes to theme changes. */
@@ -33,9 +37,9 @@ export function useHost(): HostState {
 
   useEffect(() => {
     let cancelled = false;
-    void detectTeamsHost().then((detected) => {
+    void detectTeamsHost().then(async (detected) => {
+      await applyLocale(detected);
       if (cancelled) return;
-      applyLocale(detected);
       if (detected.inTeams) {
         setThemeName(asThemeName(detected.ctx?.app.theme));
         // Already loaded by detectTeamsHost, so this import resolves at once.

@@ -5,13 +5,14 @@ import { ArrowClockwiseRegular, SettingsRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCount } from "../../shared/format";
 import { useHostInfo } from "../../shared/hostContext";
+import { NARROW_MEDIA, useNarrow } from "../../shared/narrow";
 import { EmptyState } from "../../shared/ui/EmptyState";
 import { NoticeBar } from "../../shared/ui/NoticeBar";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsPanel } from "./bookings/BookingsPanel";
 import { CreateJobsBanner } from "./create/CreateJobsBanner";
 import { DraftsPanel } from "./drafts/DraftsPanel";
-import { InvoiceDetailDialog } from "./drafts/InvoiceDetailDialog";
+import { lazyComponent } from "../../shared/ui/lazyComponent";
 import { InvoicesHeader } from "./InvoicesHeader";
 import { ReviewQueuePanel } from "./review/ReviewQueuePanel";
 import { ViewTabs } from "./ViewTabs";
@@ -28,8 +29,11 @@ import { useJobTracker } from "./create/useJobTracker";
 import { useLookups } from "./useLookups";
 import { useTabCounts } from "./useTabCounts";
 
+// The dialog of an opened invoice: its code comes the first time one opens.
+const InvoiceDetailDialog = lazyComponent(() => import("./drafts/InvoiceDetailDialog").then((m) => m.InvoiceDetailDialog));
+
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, [NARROW_MEDIA]: { gap: tokens.spacingVerticalM } },
   title: { margin: 0 },
   card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusXLarge, boxShadow: tokens.shadow4, overflow: "hidden" },
   tabs: {
@@ -37,6 +41,7 @@ const useStyles = makeStyles({
     alignItems: "center",
     justifyContent: "space-between",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0`,
+    [NARROW_MEDIA]: { alignItems: "flex-start", padding: `${tokens.spacingVerticalXS} 0 0` },
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
 });
@@ -46,6 +51,7 @@ export function InvoicesPage() {
   const styles = useStyles();
   const { t } = useTranslation();
   const { subPageId } = useHostInfo();
+  const narrow = useNarrow();
   const [route, setRoute] = useInvoicesRoute();
   const lookups = useLookups();
   const bookings = useBookingsList(route.filter, route.sort);
@@ -129,12 +135,14 @@ export function InvoicesPage() {
             appearance="subtle"
             icon={<ArrowClockwiseRegular />}
             disabled={bookings.loading}
+            aria-label={narrow ? t("common.refresh") : undefined}
+            title={narrow ? t("common.refresh") : undefined}
             onClick={() => {
               handleChanged();
               setGeneration((g) => g + 1);
             }}
           >
-            {t("common.refresh")}
+            {narrow ? null : t("common.refresh")}
           </Button>
         </div>
         {route.view === "toInvoice" && (

@@ -1,10 +1,13 @@
 // The view switcher of the Invoices page, with a count on each view.
 import { Badge, CounterBadge, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { NARROW_MEDIA } from "../../shared/narrow";
 import type { InvoicesView } from "./invoiceQuery";
 import type { TabCounts } from "./useTabCounts";
 
 const useStyles = makeStyles({
+  // On a phone the three views wrap onto two lines rather than running off the screen.
+  list: { minWidth: 0, [NARROW_MEDIA]: { flexWrap: "wrap", flexShrink: 1 } },
   label: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   more: { fontVariantNumeric: "tabular-nums" },
 });
@@ -25,7 +28,7 @@ export function ViewTabs({ view, onChange, toInvoice, counts }: ViewTabsProps) {
   const badge = (count: number | undefined, color: "informative" | "danger" = "informative") =>
     count === undefined ? null : <CounterBadge count={count} showZero overflowCount={99999} size="small" appearance="ghost" color={color} />;
   return (
-    <TabList selectedValue={view} onTabSelect={(_, data) => onChange(data.value as InvoicesView)} aria-label={t("invoices.views.label")}>
+    <TabList className={styles.list} selectedValue={view} onTabSelect={(_, data) => onChange(data.value as InvoicesView)} aria-label={t("invoices.views.label")}>
       <Tab value="toInvoice">
         <span className={styles.label}>
           {t("invoices.views.toInvoice")}

@@ -17,6 +17,12 @@ describe("parseInvoicesRoute", () => {
     expect(parseInvoicesRoute("")).toEqual(DEFAULT_ROUTE);
   });
 
+  it("restores the credited status, and falls back to drafts for an unknown one", () => {
+    expect(parseInvoicesRoute("#/invoices?view=drafts&status=credited").status).toBe("credited");
+    expect(formatInvoicesRoute({ ...DEFAULT_ROUTE, view: "drafts", status: "credited" })).toBe("#/invoices?view=drafts&status=credited");
+    expect(parseInvoicesRoute("#/invoices?view=drafts&status=paid").status).toBe("draft");
+  });
+
   it("restores view, filters and sort from a deep link", () => {
     const route = parseInvoicesRoute(
       "#/invoices?view=drafts&status=final&sort=-amount&from=2026-10-01&to=2026-10-31&customer=c1&service=s1&staff=st1&price=hourly,fixedPrice&flag=needsPrice&q=%20physio%20",

@@ -8,8 +8,8 @@ export type BookingFlag = "needsPrice" | "review" | "noCustomer" | "cancelled-on
 export type BookingSort = "date" | "-date" | "amount" | "-amount" | "customer" | "-customer" | "service" | "-service";
 /** The columns the bookings list sorts by. */
 export type SortColumn = "date" | "amount" | "customer" | "service";
-/** Status filter of the drafts view. */
-export type InvoiceStatus = "draft" | "final";
+/** Status filter of the drafts view: drafts, final invoices, or final invoices credited in part or in full. */
+export type InvoiceStatus = "draft" | "final" | "credited";
 
 /** Filters of the bookings list; dates are local calendar days (YYYY-MM-DD), `to` inclusive. */
 export interface BookingFilter {
@@ -72,7 +72,7 @@ export function parseInvoicesRoute(hash: string): InvoicesRoute {
   return {
     view: oneOf(VIEWS, p.get("view")) ?? DEFAULT_ROUTE.view,
     sort: oneOf(SORTS, p.get("sort")) ?? DEFAULT_ROUTE.sort,
-    status: p.get("status") === "final" ? "final" : "draft",
+    status: oneOf(["draft", "final", "credited"] as const, p.get("status")) ?? "draft",
     invoiceId: text(p.get("invoice"), 100),
     filter: {
       from: day(p.get("from")),

@@ -3,6 +3,7 @@ import { Fragment } from "react";
 import {
   Badge,
   Button,
+  Caption1,
   Table,
   TableBody,
   TableCell,
@@ -15,6 +16,7 @@ import {
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../shared/format";
+import { useNarrow } from "../../shared/narrow";
 import { useToggleSet } from "../../shared/useToggleSet";
 import type { SyncRun } from "./setup.types";
 import { runDuration, runSummary, statusColor, statusLabel, triggerLabel } from "./syncFormat";
@@ -32,28 +34,38 @@ const useStyles = makeStyles({
   problems: { width: "90px", textAlign: "end", fontVariantNumeric: "tabular-nums" },
   endButton: { justifyContent: "flex-end" },
   detailCell: { padding: 0 },
+  // Narrow: when, how and what under one another in the first column.
+  stack: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalXS} 0` },
   danger: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The last `limit` runs, newest first as the API answers them. */
+/** The last `limit` runs, newest first as the API answers them. Below 640 px duration, trigger, counts and problems go
+ * under the start time, so the table fits. */
 export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: number }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const { items: expanded, toggle } = useToggleSet<string>();
+  const narrow = useNarrow();
 
   return (
-    <Table className={styles.table} size="small" aria-label={t("sync.runs.label")} data-testid="sync-runs">
+    <Table className={narrow ? undefined : styles.table} size="small" aria-label={t("sync.runs.label")} data-testid="sync-runs">
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.toggle} aria-label={t("sync.runs.showDetails")} />
-          <TableHeaderCell className={styles.started}>{t("sync.runs.started")}</TableHeaderCell>
-          <TableHeaderCell className={styles.duration}>{t("sync.runs.duration")}</TableHeaderCell>
-          <TableHeaderCell className={styles.trigger}>{t("sync.runs.trigger")}</TableHeaderCell>
+          <TableHeaderCell className={narrow ? undefined : styles.started}>{t("sync.runs.started")}</TableHeaderCell>
+          {!narrow && (
+            <>
+              <TableHeaderCell className={styles.duration}>{t("sync.runs.duration")}</TableHeaderCell>
+              <TableHeaderCell className={styles.trigger}>{t("sync.runs.trigger")}</TableHeaderCell>
+            </>
+          )}
           <TableHeaderCell className={styles.status}>{t("sync.runs.status")}</TableHeaderCell>
-          <TableHeaderCell>{t("sync.runs.counts")}</TableHeaderCell>
-          <TableHeaderCell className={styles.problems} button={{ className: styles.endButton }}>
-            {t("sync.runs.problems")}
-          </TableHeaderCell>
+          {!narrow && <TableHeaderCell>{t("sync.runs.counts")}</TableHeaderCell>}
+          {!narrow && (
+            <TableHeaderCell className={styles.problems} button={{ className: styles.endButton }}>
+              {t("sync.runs.problems")}
+            </TableHeaderCell>
+          )}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -74,22 +86,37 @@ export function SyncRunsTable({ runs, limit = 10 }: { runs: SyncRun[]; limit?: n
                     onClick={() => toggle(run.id)}
                   />
                 </TableCell>
-                <TableCell className={styles.started}>{started}</TableCell>
-                <TableCell className={styles.duration}>{runDuration(run.startedAt, run.finishedAt) ?? "…"}</TableCell>
-                <TableCell className={styles.trigger}>{triggerLabel(run.trigger)}</TableCell>
+                {narrow ? (
+                  <TableCell>
+                    <span className={styles.stack}>
+                      {started}
+                      <Caption1 className={styles.summary}>{`${triggerLabel(run.trigger)} · ${runDuration(run.startedAt, run.finishedAt) ?? "…"}`}</Caption1>
+                      {runSummary(run) && <Caption1 className={styles.summary}>{runSummary(run)}</Caption1>}
+                      {problems > 0 && <Caption1 className={styles.danger}>{t("sync.runs.problemCount", { count: problems })}</Caption1>}
+                    </span>
+                  </TableCell>
+                ) : (
+                  <>
+                    <TableCell className={styles.started}>{started}</TableCell>
+                    <TableCell className={styles.duration}>{runDuration(run.startedAt, run.finishedAt) ?? "…"}</TableCell>
+                    <TableCell className={styles.trigger}>{triggerLabel(run.trigger)}</TableCell>
+                  </>
+                )}
                 <TableCell className={styles.status}>
                   <Badge appearance="tint" color={statusColor(run.status)}>
                     {statusLabel(run.status)}
                   </Badge>
                 </TableCell>
-                <TableCell className={styles.summary}>{runSummary(run) || "—"}</TableCell>
-                <TableCell className={styles.problems}>
-                  <span className={problems > 0 ? styles.danger : undefined}>{problems}</span>
-                </TableCell>
+                {!narrow && <TableCell className={styles.summary}>{runSummary(run) || "—"}</TableCell>}
+                {!narrow && (
+                  <TableCell className={styles.problems}>
+                    <span className={problems > 0 ? styles.danger : undefined}>{problems}</span>
+                  </TableCell>
+                )}
               </TableRow>
               {open && (
                 <TableRow>
-                  <TableCell colSpan={7} className={styles.detailCell}>
+                  <TableCell colSpan={narrow ? 3 : 7} className={styles.detailCell}>
                     <SyncRunDetails run={run} />
                   </TableCell>
                 </TableRow>

@@ -3,20 +3,23 @@ import { memo } from "react";
 import { TableCell, TableRow, TableSelectionCell, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../shared/format";
-import { BOOKING_COLUMNS, useColumnStyles } from "./bookingColumns";
+import { useColumnStyles } from "./bookingColumns";
+import type { BookingColumn } from "./bookingColumns";
 import { customerNames } from "./bookingDisplay";
 import type { Booking } from "../invoice.types";
-import { ROW_HEIGHT } from "./useGridWindow";
 
 const useStyles = makeStyles({
   // Placed by the grid at `top`: rows outside the window are not rendered, so each row carries its own offset.
-  row: { position: "absolute", top: 0, left: 0, width: "100%", height: `${ROW_HEIGHT}px`, boxSizing: "border-box", overflow: "hidden", cursor: "default" },
+  row: { position: "absolute", top: 0, left: 0, width: "100%", boxSizing: "border-box", overflow: "hidden", cursor: "default" },
   selectable: { cursor: "pointer" },
 });
 
 /** Props of one row; `index` is its position in the loaded list, `top` its y offset inside the body. */
 export interface BookingRowProps {
   booking: Booking;
+  columns: readonly BookingColumn[];
+  /** Every row's height in px (the grid's windowing relies on it). */
+  height: number;
   index: number;
   top: number;
   selected: boolean;
@@ -28,7 +31,7 @@ export interface BookingRowProps {
 }
 
 /** A booking row; memoised so scrolling re-renders only rows entering the window. */
-export const BookingRow = memo(function BookingRow({ booking: b, index, top, selected, selectable, tabbable, onToggle, onFocusRow, setRowRef }: BookingRowProps) {
+export const BookingRow = memo(function BookingRow({ booking: b, columns, height, index, top, selected, selectable, tabbable, onToggle, onFocusRow, setRowRef }: BookingRowProps) {
   const styles = useStyles();
   const columnStyles = useColumnStyles();
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export const BookingRow = memo(function BookingRow({ booking: b, index, top, sel
     <TableRow
       ref={(el: HTMLDivElement | null) => setRowRef(index, el)}
       className={mergeClasses(styles.row, selectable && styles.selectable)}
-      style={{ transform: `translateY(${top}px)` }}
+      style={{ transform: `translateY(${top}px)`, height: `${height}px` }}
       data-booking-id={b.id}
       aria-rowindex={index + 2}
       aria-selected={selectable ? selected : undefined}
@@ -53,7 +56,7 @@ export const BookingRow = memo(function BookingRow({ booking: b, index, top, sel
           checkboxIndicator={{ "aria-label": t("invoices.grid.selectRow", { label }), tabIndex: -1 }}
         />
       )}
-      {BOOKING_COLUMNS.map((col) => (
+      {columns.map((col) => (
         <TableCell key={col.id} className={columnStyles[col.id]}>
           {col.render(b, columnStyles)}
         </TableCell>

@@ -3,17 +3,19 @@ import { useMemo } from "react";
 import { Button, Spinner, Table, TableBody, TableHeader, TableHeaderCell, TableRow, TableSelectionCell, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { BookingRow } from "./BookingRow";
-import { BOOKING_COLUMNS, useColumnStyles } from "./bookingColumns";
+import { BOOKING_COLUMNS, CARD_COLUMNS, useColumnStyles } from "./bookingColumns";
+import { useNarrow } from "../../../shared/narrow";
 import { headerCheckState, isSelected } from "./bookingSelection";
 import type { BookingSelection } from "./bookingSelection";
 import type { Booking } from "../invoice.types";
 import { sortParts } from "../invoiceQuery";
 import type { BookingSort, SortColumn } from "../invoiceQuery";
-import { useGridWindow } from "./useGridWindow";
+import { CARD_HEIGHT, ROW_HEIGHT, useGridWindow } from "./useGridWindow";
 
 const useStyles = makeStyles({
   scroller: { overflow: "auto", maxHeight: "max(360px, calc(100vh - 390px))", position: "relative" },
   table: { minWidth: "820px" },
+  cards: { minWidth: 0 },
   header: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, boxShadow: `0 1px 0 ${tokens.colorNeutralStroke2}` },
   body: { boxSizing: "border-box", position: "relative" },
   footer: { display: "flex", alignItems: "center", justifyContent: "center", gap: tokens.spacingHorizontalM, minHeight: "52px", color: tokens.colorNeutralForeground3 },
@@ -41,8 +43,13 @@ export function BookingsGrid(props: BookingsGridProps) {
   const columnStyles = useColumnStyles();
   const { t } = useTranslation();
   const loadedIds = useMemo(() => items.map((b) => b.id), [items]);
+  // Below 640 px a booking is a card with its amount, instead of seven columns that do not fit.
+  const narrow = useNarrow();
+  const columns = narrow ? CARD_COLUMNS : BOOKING_COLUMNS;
+  const rowHeight = narrow ? CARD_HEIGHT : ROW_HEIGHT;
   const grid = useGridWindow({
     count: items.length,
+    rowHeight,
     onNearEnd: onLoadMore,
     onActivate: (i) => selectable && items[i] && onToggle(items[i].id),
     onSelectAll: () => selectable && onToggleAll(),
@@ -59,7 +66,7 @@ export function BookingsGrid(props: BookingsGridProps) {
         aria-label={t("invoices.grid.label")}
         aria-rowcount={totalCount + 1}
         aria-multiselectable={selectable || undefined}
-        className={styles.table}
+        className={narrow ? styles.cards : styles.table}
         data-testid="bookings-grid"
       >
         <TableHeader ref={grid.headerRef} className={styles.header}>
@@ -72,13 +79,13 @@ export function BookingsGrid(props: BookingsGridProps) {
                 onClick={onToggleAll}
               />
             )}
-            {BOOKING_COLUMNS.map((col) => (
+            {columns.map((col) => (
               <TableHeaderCell
                 key={col.id}
                 className={columnStyles[col.id]}
                 sortable={Boolean(col.sort)}
                 sortDirection={col.sort && col.sort === column ? (descending ? "descending" : "ascending") : undefined}
-                button={col.id === "amount" ? { className: columnStyles.endButton } : undefined}
+                button={col.id === "amount" || col.id === "cardAmount" ? { className: columnStyles.endButton } : undefined}
                 onClick={col.sort ? () => onSort(col.sort!) : undefined}
               >
                 {t(col.label)}
@@ -98,6 +105,8 @@ export function BookingsGrid(props: BookingsGridProps) {
               <BookingRow
                 key={b.id}
                 booking={b}
+                columns={columns}
+                height={rowHeight}
                 index={index}
                 top={top}
                 selected={selectable && isSelected(selection, b.id)}

@@ -3,12 +3,13 @@ import { useCallback, useState } from "react";
 import { MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import { CalendarCheckmarkRegular, FilterDismissRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { useNarrow } from "../../../shared/narrow";
 import { EmptyState } from "../../../shared/ui/EmptyState";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { LoadingState } from "../../../shared/ui/LoadingState";
 import { BookingsGrid } from "./BookingsGrid";
 import { FilterBar } from "./FilterBar";
-import { PreviewDialog } from "../create/PreviewDialog";
+import { lazyComponent } from "../../../shared/ui/lazyComponent";
 import { SelectionBar } from "./SelectionBar";
 import { selectionRequest } from "./bookingSelection";
 import type { SelectionRequest } from "../invoicesApi";
@@ -19,6 +20,9 @@ import type { BookingFilter, BookingSort, SortColumn } from "../invoiceQuery";
 import { useBookingSelection } from "./useBookingSelection";
 import type { BookingsList } from "./useBookingsList";
 import type { Lookups } from "../useLookups";
+
+// The preview's code comes the first time it opens.
+const PreviewDialog = lazyComponent(() => import("../create/PreviewDialog").then((m) => m.PreviewDialog));
 
 /** Props: the page's bookings list, route state and setters, lookups, its create jobs, and what to do after a create. */
 export interface BookingsPanelProps {
@@ -37,6 +41,7 @@ export interface BookingsPanelProps {
 /** Lists bookings awaiting invoicing and turns a selection (or all matching) into draft invoices. */
 export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChange, onClearFilters, onSortChange, onCreated, onShowDrafts }: BookingsPanelProps) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   // The request is frozen when the dialog opens: clearing the selection after a create must not re-run the preview.
   const [previewing, setPreviewing] = useState<{ request: SelectionRequest; count: number } | null>(null);
   const totals = list.head?.totals;
@@ -58,7 +63,7 @@ export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChang
 
   return (
     <div>
-      <FilterBar filter={filter} onChange={onFilterChange} onClear={onClearFilters} lookups={lookups} />
+      <FilterBar filter={filter} onChange={onFilterChange} onClear={onClearFilters} lookups={lookups} matching={totals?.count} />
       {selectable ? (
         <SelectionBar state={state} items={list.items} totals={totals} loadedCount={list.items.length} disabled={list.loading} onPreview={() => setPreviewing({ request: selectionRequest(state.selection, filter), count: state.count })} />
       ) : (
@@ -70,8 +75,8 @@ export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChang
       <ErrorBar title={t("invoices.bookings.loadError")} error={list.error} onRetry={() => void list.reload()} />
       {list.items.length > 0 ? (
         <BookingsGrid
-          // A new filter or sort starts at the top with the first row active.
-          key={`${filterKey}|${sort}`}
+          // A new filter or sort (or layout) starts at the top with the first row active.
+          key={`${filterKey}|${sort}|${narrow}`}
           items={list.items}
           totalCount={matching}
           selection={state.selection}

@@ -16,6 +16,11 @@ export const useColumnStyles = makeStyles({
   staff: { flex: "1 1 0", minWidth: 0 },
   duration: { flex: "0 0 96px" },
   amount: { flex: "0 0 116px", justifyContent: "flex-end", textAlign: "end" },
+  // The narrow layout's two columns: the booking in two lines, and its amount.
+  summary: { flex: "1 1 0", minWidth: 0 },
+  cardAmount: { flex: "0 0 auto", justifyContent: "flex-end", textAlign: "end", paddingInlineStart: tokens.spacingHorizontalS },
+  lines: { display: "flex", flexDirection: "column", minWidth: 0, gap: tokens.spacingVerticalXXS },
+  detail: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   endButton: { justifyContent: "flex-end" },
   customerCell: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   names: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
@@ -27,8 +32,8 @@ type ColumnStyles = ReturnType<typeof useColumnStyles>;
 
 /** One column: id (also its style key and the `invoices.grid.<id>` label), the server sort it drives (if any) and its cell. */
 export interface BookingColumn {
-  id: "date" | "customer" | "service" | "staff" | "duration" | "amount";
-  label: `invoices.grid.${BookingColumn["id"]}`;
+  id: "date" | "customer" | "service" | "staff" | "duration" | "amount" | "summary" | "cardAmount";
+  label: `invoices.grid.${Exclude<BookingColumn["id"], "cardAmount">}` | "invoices.grid.amount";
   sort?: SortColumn;
   render: (b: Booking, styles: ColumnStyles) => ReactNode;
 }
@@ -40,14 +45,7 @@ export const BOOKING_COLUMNS: readonly BookingColumn[] = [
     id: "customer",
     label: "invoices.grid.customer",
     sort: "customer",
-    render: (b, s) => (
-      <span className={s.customerCell}>
-        <span className={s.names} title={customerNames(b)}>
-          {attendeeSummary(b)}
-        </span>
-        <FlagBadges flags={b.flags} />
-      </span>
-    ),
+    render: (b, s) => <CustomerCell booking={b} styles={s} />,
   },
   { id: "service", label: "invoices.grid.service", sort: "service", render: (b) => <TableCellLayout truncate>{b.serviceName}</TableCellLayout> },
   {
@@ -56,5 +54,39 @@ export const BOOKING_COLUMNS: readonly BookingColumn[] = [
     render: (b, s) => <TableCellLayout truncate>{b.staffNames.filter(Boolean).join(", ") || <span className={s.muted}>—</span>}</TableCellLayout>,
   },
   { id: "duration", label: "invoices.grid.duration", render: (b) => formatDuration(b.durationMinutes) },
-  { id: "amount", label: "invoices.grid.amount", sort: "amount", render: (b, s) => <span className={s.amountText}>{formatMoney(b.amount, b.currency)}</span> },
+  { id: "amount", label: "invoices.grid.amount", sort: "amount", render: (b, s) => <AmountText booking={b} styles={s} /> },
 ];
+
+/** The columns of the narrow layout: each booking as a card (who; when, what, with whom; its flags) and its amount. */
+export const CARD_COLUMNS: readonly BookingColumn[] = [
+  {
+    id: "summary",
+    label: "invoices.grid.summary",
+    sort: "date",
+    render: (b, s) => (
+      <span className={s.lines}>
+        <span className={s.names} title={customerNames(b)}>
+          {attendeeSummary(b)}
+        </span>
+        <span className={s.detail}>{[formatDateTime(b.start), b.serviceName, ...b.staffNames.filter(Boolean)].join(" · ")}</span>
+        <FlagBadges flags={b.flags} />
+      </span>
+    ),
+  },
+  { id: "cardAmount", label: "invoices.grid.amount", sort: "amount", render: (b, s) => <AmountText booking={b} styles={s} /> },
+];
+
+function CustomerCell({ booking: b, styles: s }: { booking: Booking; styles: ColumnStyles }) {
+  return (
+    <span className={s.customerCell}>
+      <span className={s.names} title={customerNames(b)}>
+        {attendeeSummary(b)}
+      </span>
+      <FlagBadges flags={b.flags} />
+    </span>
+  );
+}
+
+function AmountText({ booking: b, styles: s }: { booking: Booking; styles: ColumnStyles }) {
+  return <span className={s.amountText}>{formatMoney(b.amount, b.currency)}</span>;
+}

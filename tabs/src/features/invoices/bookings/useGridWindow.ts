@@ -8,14 +8,17 @@ import { clampIndex, nearEnd, nextRowIndex, pageRowCount, withRow } from "./grid
 
 /** Fixed height of a body row, in px; windowing relies on every row having it. */
 export const ROW_HEIGHT = 44;
-const LOAD_MORE_THRESHOLD = ROW_HEIGHT * 15;
+/** Height of a row shown as a card (up to three lines) in the narrow layout. */
+export const CARD_HEIGHT = 84;
+// Load the next page this many rows before the end.
+const LOAD_MORE_ROWS = 15;
 // Rows rendered beyond each edge of the viewport, so keyboard focus and fast scrolls find rows already there.
 const OVERSCAN = 6;
-const rowHeight = () => ROW_HEIGHT;
 
-/** Options: row count, what to do near the end, and the row actions of Space/Enter and Ctrl+A. */
+/** Options: row count and height (ROW_HEIGHT by default), what to do near the end, and the row actions of Space/Enter and Ctrl+A. */
 export interface GridWindowOptions {
   count: number;
+  rowHeight?: number;
   onNearEnd: () => void;
   onActivate: (index: number) => void;
   onSelectAll: () => void;
@@ -28,7 +31,9 @@ export interface GridRow {
 }
 
 /** Refs for the scroller and header, the rows to render and the body's height, the active (tabbable) row and the body's key handler. */
-export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: GridWindowOptions) {
+export function useGridWindow({ count, rowHeight = ROW_HEIGHT, onNearEnd, onActivate, onSelectAll }: GridWindowOptions) {
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const loadMoreThreshold = rowHeight * LOAD_MORE_ROWS;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLElement>());
@@ -56,7 +61,7 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: rowHeight,
+    estimateSize,
     overscan: OVERSCAN,
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
@@ -65,14 +70,14 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
 
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;
-    if (el && nearEnd(el.scrollTop, el.clientHeight, el.scrollHeight, LOAD_MORE_THRESHOLD)) onNearEnd();
-  }, [onNearEnd]);
+    if (el && nearEnd(el.scrollTop, el.clientHeight, el.scrollHeight, loadMoreThreshold)) onNearEnd();
+  }, [onNearEnd, loadMoreThreshold]);
 
   // After rows arrive the viewport may still sit near the end (a short page, or a user waiting at the bottom).
   useEffect(() => {
     const el = scrollerRef.current;
-    if (el && count > 0 && nearEnd(el.scrollTop, el.clientHeight, el.scrollHeight, LOAD_MORE_THRESHOLD)) onNearEnd();
-  }, [count, onNearEnd]);
+    if (el && count > 0 && nearEnd(el.scrollTop, el.clientHeight, el.scrollHeight, loadMoreThreshold)) onNearEnd();
+  }, [count, onNearEnd, loadMoreThreshold]);
 
   const focusRow = useCallback(
     (index: number) => {
@@ -107,12 +112,12 @@ export function useGridWindow({ count, onNearEnd, onActivate, onSelectAll }: Gri
         return;
       }
       const viewportHeight = scrollerRef.current?.clientHeight ?? 0;
-      const next = nextRowIndex(e.key, activeIndex, count, pageRowCount(viewportHeight, headerHeight, ROW_HEIGHT));
+      const next = nextRowIndex(e.key, activeIndex, count, pageRowCount(viewportHeight, headerHeight, rowHeight));
       if (next === null) return;
       e.preventDefault();
       focusRow(next);
     },
-    [activeIndex, count, focusRow, headerHeight, onActivate, onSelectAll],
+    [activeIndex, count, focusRow, headerHeight, rowHeight, onActivate, onSelectAll],
   );
 
   const setRowRef = useCallback((index: number, el: HTMLElement | null) => {

@@ -1,11 +1,22 @@
 // Actions of one invoice row: Edit, Finalize, the customer, PDF, Copy link and Delete for a draft; Credit (while
 // anything is left to credit), PDF, e-invoice and Copy link for a final invoice; PDF, e-invoice and Copy link for a
 // credit note.
-import { Button, Spinner, Tooltip, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
-import { ArrowUndoRegular, CheckmarkCircleRegular, CodeRegular, DeleteRegular, DocumentPdfRegular, EditRegular, LinkRegular, PersonEditRegular } from "@fluentui/react-icons";
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, Tooltip, makeStyles, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
+import {
+  ArrowUndoRegular,
+  CheckmarkCircleRegular,
+  CodeRegular,
+  DeleteRegular,
+  DocumentPdfRegular,
+  EditRegular,
+  LinkRegular,
+  MoreHorizontalRegular,
+  PersonEditRegular,
+} from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { TEAMS_APP_ID } from "../../../shared/appConfig";
 import { useHostInfo } from "../../../shared/hostContext";
+import { copyText } from "../../../shared/clipboard";
 import { CopyButton } from "../../../shared/ui/CopyButton";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
@@ -30,15 +41,92 @@ export interface DraftRowActionsProps {
   onCredit: (invoice: Invoice) => void;
 }
 
+/** How a row's buttons name it ("INV-2026-00004", "draft for Noah Becker"), whether it is a draft, and its deep link. */
+function useRowIdentity(invoice: Invoice) {
+  const { t } = useTranslation();
+  const { inTeams } = useHostInfo();
+  return {
+    who: invoice.number ?? t("invoices.actions.draftFor", { name: invoice.customer.name }),
+    draft: invoice.status === "draft",
+    link: invoiceLink(invoice.id, { inTeams, appId: TEAMS_APP_ID, page: window.location.href }),
+  };
+}
+
+/** The actions of a card in the narrow layout: the one that comes next (finalize a draft, the PDF of a final
+ * document) as a button, the rest in a menu. */
+export function CompactRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onDownload, onEditCustomer, onCredit }: DraftRowActionsProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const restoreFocus = useRestoreFocusTarget();
+  const { who, draft, link } = useRowIdentity(invoice);
+  const creditable = !draft && invoice.kind === "invoice" && Number(invoice.outstanding) > 0;
+  return (
+    <div className={styles.root}>
+      {draft ? (
+        <Button {...restoreFocus} size="small" icon={<CheckmarkCircleRegular />} aria-label={t("invoices.actions.finalizeWho", { who })} onClick={() => onFinalize(invoice)}>
+          {t("invoices.drafts.finalize")}
+        </Button>
+      ) : (
+        <Button
+          size="small"
+          icon={downloading === "pdf" ? <Spinner size="extra-tiny" /> : <DocumentPdfRegular />}
+          aria-label={t("invoices.actions.downloadPdfOf", { who })}
+          disabled={downloading === "pdf"}
+          onClick={() => onDownload(invoice, "pdf")}
+        >
+          {t("invoices.actions.pdf")}
+        </Button>
+      )}
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button {...restoreFocus} size="small" appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={t("invoices.actions.moreFor", { who })} />
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {draft && (
+              <>
+                <MenuItem icon={<EditRegular />} onClick={() => onEdit(invoice)}>
+                  {t("invoices.actions.edit")}
+                </MenuItem>
+                <MenuItem icon={<PersonEditRegular />} onClick={() => onEditCustomer(invoice)}>
+                  {t("invoices.customer.edit")}
+                </MenuItem>
+                <MenuItem icon={<DocumentPdfRegular />} onClick={() => onDownload(invoice, "pdf")}>
+                  {t("invoices.actions.downloadPdf")}
+                </MenuItem>
+              </>
+            )}
+            {creditable && (
+              <MenuItem icon={<ArrowUndoRegular />} onClick={() => onCredit(invoice)}>
+                {t("invoices.credit.action")}
+              </MenuItem>
+            )}
+            {!draft && (
+              <MenuItem icon={<CodeRegular />} onClick={() => onDownload(invoice, "ubl")}>
+                {t("invoices.actions.downloadUbl")}
+              </MenuItem>
+            )}
+            <MenuItem icon={<LinkRegular />} onClick={() => void copyText(link)}>
+              {t("invoices.actions.copyLink")}
+            </MenuItem>
+            {draft && (
+              <MenuItem icon={<DeleteRegular />} onClick={() => onDelete(invoice)}>
+                {t("invoices.actions.deleteDraft")}
+              </MenuItem>
+            )}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </div>
+  );
+}
+
 /** Buttons labelled with the customer so screen readers can tell rows apart; dialogs return focus to them. */
 export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDelete, onDownload, onEditCustomer, onCredit }: DraftRowActionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const { inTeams } = useHostInfo();
   const restoreFocus = useRestoreFocusTarget();
-  const who = invoice.number ?? t("invoices.actions.draftFor", { name: invoice.customer.name });
-  const draft = invoice.status === "draft";
-  const link = invoiceLink(invoice.id, { inTeams, appId: TEAMS_APP_ID, page: window.location.href });
+  const { who, draft, link } = useRowIdentity(invoice);
   return (
     <div className={styles.root}>
       {draft && (

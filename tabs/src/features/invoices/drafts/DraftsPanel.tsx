@@ -1,31 +1,32 @@
 // "Drafts" view: drafts or final invoices, warnings up front, edit/finalize/delete/PDF per row, CSV export of a selection.
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentBulletListRegular, DocumentTableRegular } from "@fluentui/react-icons";
+import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "../../../shared/format";
+import { formatMoney, formatMoneyTotals } from "../../../shared/format";
 import { ConfirmDialog } from "../../../shared/ui/ConfirmDialog";
 import { EmptyState } from "../../../shared/ui/EmptyState";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { LoadingState } from "../../../shared/ui/LoadingState";
 import type { Notice } from "../../../shared/ui/NoticeBar";
 import { useToggleSet } from "../../../shared/useToggleSet";
+import { BulkActions, BulkRunBar } from "./BulkActions";
 import { DraftsTable } from "./DraftsTable";
+import { InvoiceListTools } from "./InvoiceListTools";
+import type { INVOICE_SORTS } from "./InvoiceListTools";
 import { panelToolbar } from "../panelToolbar";
 import { DraftsWarnings } from "./DraftsWarnings";
-import { EditCustomerDialog } from "./EditCustomerDialog";
-import { CreditInvoiceDialog } from "./CreditInvoiceDialog";
-import { EditDraftDialog } from "./EditDraftDialog";
+import { lazyComponent } from "../../../shared/ui/lazyComponent";
 import type { Invoice } from "../invoice.types";
 import type { InvoiceStatus } from "../invoiceQuery";
+import { useBulkActions } from "./useBulkActions";
 import { useDraftActions } from "./useDraftActions";
 import { useInvoiceList } from "./useInvoiceList";
 
-// The exports of a selection: a CSV and an Excel workbook.
-const EXPORTS = [
-  { kind: "csv", icon: <ArrowDownloadRegular />, label: "invoices.drafts.exportCsv" },
-  { kind: "xlsx", icon: <DocumentTableRegular />, label: "invoices.drafts.exportXlsx" },
-] as const;
+// The dialogs' code comes the first time one opens.
+const CreditInvoiceDialog = lazyComponent(() => import("./CreditInvoiceDialog").then((m) => m.CreditInvoiceDialog));
+const EditCustomerDialog = lazyComponent(() => import("./EditCustomerDialog").then((m) => m.EditCustomerDialog));
+const EditDraftDialog = lazyComponent(() => import("./EditDraftDialog").then((m) => m.EditDraftDialog));
 
 const useStyles = makeStyles({
   toolbar: panelToolbar,
@@ -48,10 +49,18 @@ export interface DraftsPanelProps {
 export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onShowCancelled }: DraftsPanelProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const list = useInvoiceList(status);
+  const [q, setQ] = useState("");
+  const [sort, setSort] = useState<(typeof INVOICE_SORTS)[number]>("-created");
+  const list = useInvoiceList(status, q, sort);
   const actions = useDraftActions({ list, onNotice, onChanged });
   const { items: checked, toggle: check, toggleAll, clear } = useToggleSet<string>();
-  useEffect(clear, [status, clear]);
+  // A new status or search shows other invoices: the ticks of the old ones go.
+  useEffect(clear, [status, q, clear]);
+  // What a bulk action finished leaves the selection; what failed stays ticked, to try again.
+  const uncheck = useCallback((ids: string[]) => ids.forEach((id) => checked.has(id) && check(id)), [checked, check]);
+  const bulk = useBulkActions({ list, onDone: uncheck, onChanged });
+  const selected = useMemo(() => list.items.filter((i) => checked.has(i.id)), [list.items, checked]);
+  const bulkTotal = formatMoneyTotalsOf(bulk.confirming?.invoices ?? []);
   const { pending } = actions;
   const [customerOf, setCustomerOf] = useState<Invoice | null>(null);
   const [crediting, setCrediting] = useState<Invoice | null>(null);
@@ -63,22 +72,15 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
         <TabList size="small" selectedValue={status} onTabSelect={(_, d) => onStatusChange(d.value as InvoiceStatus)} aria-label={t("invoices.drafts.status")}>
           <Tab value="draft">{t("invoices.drafts.drafts")}</Tab>
           <Tab value="final">{t("invoices.drafts.final")}</Tab>
+          <Tab value="credited">{t("invoices.drafts.credited")}</Tab>
         </TabList>
         <div className={styles.actions}>
           <Text aria-live="polite">{checked.size > 0 ? t("invoices.drafts.selected", { count: checked.size }) : t("invoices.drafts.selectPrompt")}</Text>
-          {EXPORTS.map(({ kind, icon, label }) => (
-            <Button
-              key={kind}
-              icon={actions.downloading === kind ? <Spinner size="tiny" /> : icon}
-              disabled={checked.size === 0 || actions.downloading === kind}
-              onClick={() => void actions.exportFile([...checked], kind)}
-              data-testid={`export-${kind}`}
-            >
-              {t(label)}
-            </Button>
-          ))}
+          <BulkActions selected={selected} busy={bulk.run?.running ?? false} downloading={actions.downloading} onBulk={bulk.request} onExport={(kind) => void actions.exportFile([...checked], kind)} />
         </div>
       </div>
+      <InvoiceListTools q={q} sort={sort} onSearch={setQ} onSort={setSort} />
+      {bulk.run && <BulkRunBar run={bulk.run} reasonOf={bulk.reasonOf} onDismiss={bulk.dismiss} />}
       <DraftsWarnings invoices={list.items} onShowCancelled={onShowCancelled} />
       <ErrorBar title={t("invoices.drafts.loadError")} error={list.error} onRetry={() => void list.reload()} />
       {list.loading && list.items.length === 0 ? (
@@ -87,8 +89,8 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
         !list.error && (
           <EmptyState
             icon={<DocumentBulletListRegular />}
-            title={status === "draft" ? t("invoices.drafts.emptyDraftTitle") : t("invoices.drafts.emptyFinalTitle")}
-            hint={status === "draft" ? t("invoices.drafts.emptyDraftHint") : t("invoices.drafts.emptyFinalHint")}
+            title={q ? t("invoices.list.noMatchTitle", { q }) : t(EMPTY[status].title)}
+            hint={q ? t("invoices.list.noMatchHint") : t(EMPTY[status].hint)}
           />
         )
       ) : (
@@ -139,6 +141,15 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
       )}
       {actions.editing && <EditDraftDialog draft={actions.editing} onSaved={actions.saved} onClose={() => actions.setEditing(null)} />}
       <ConfirmDialog
+        open={bulk.confirming !== null}
+        title={t(bulk.confirming?.kind === "finalize" ? "invoices.bulk.finalizeTitle" : "invoices.bulk.deleteTitle", { count: bulk.confirming?.invoices.length ?? 0 })}
+        confirmLabel={bulk.confirming?.kind === "finalize" ? t("invoices.bulk.finalize", { count: bulk.confirming.invoices.length }) : t("invoices.bulk.delete")}
+        onConfirm={bulk.confirm}
+        onCancel={bulk.cancel}
+      >
+        {bulk.confirming && t(bulk.confirming.kind === "finalize" ? "invoices.bulk.finalizeBody" : "invoices.bulk.deleteBody", { total: bulkTotal })}
+      </ConfirmDialog>
+      <ConfirmDialog
         open={pending !== null}
         title={pending?.kind === "finalize" ? t("invoices.drafts.finalizeTitle") : t("invoices.drafts.deleteTitle")}
         confirmLabel={pending?.kind === "finalize" ? t("invoices.drafts.finalize") : t("invoices.drafts.deleteDraft")}
@@ -155,3 +166,13 @@ export function DraftsPanel({ status, onStatusChange, onNotice, onChanged, onSho
     </div>
   );
 }
+
+// "€180.00" (or "€180.00 + $20.00") of the invoices' totals.
+const formatMoneyTotalsOf = (invoices: readonly Invoice[]) => formatMoneyTotals(invoices.map((i) => ({ amount: i.total, currency: i.currency })));
+
+// What an empty list says, per status.
+const EMPTY = {
+  draft: { title: "invoices.drafts.emptyDraftTitle", hint: "invoices.drafts.emptyDraftHint" },
+  final: { title: "invoices.drafts.emptyFinalTitle", hint: "invoices.drafts.emptyFinalHint" },
+  credited: { title: "invoices.list.emptyCreditedTitle", hint: "invoices.list.emptyCreditedHint" },
+} as const;

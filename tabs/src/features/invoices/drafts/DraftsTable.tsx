@@ -3,11 +3,14 @@ import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Table, T
 import { ChevronDownRegular, ChevronRightRegular, WarningFilled, WarningRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../../shared/format";
+import { COMPACT_QUERY, useMediaQuery } from "../../../shared/narrow";
 import { useToggleSet } from "../../../shared/useToggleSet";
+import { DraftCards } from "./DraftCards";
 import { isAddressComplete } from "./customerForm";
 import { DraftLines } from "./DraftLines";
-import { DraftRowActions } from "./DraftRowActions";
+import { CompactRowActions, DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
+import { downloadingOf } from "./invoiceFiles";
 import type { InvoiceFileKind } from "./invoiceFiles";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
@@ -15,8 +18,12 @@ import { otherWarningCount } from "./lineFlags";
 
 const useStyles = makeStyles({
   table: { minWidth: "980px" },
+  // Below 1100 px: no Issued, Due and Lines columns, and the next action with a menu instead of every button.
+  compactTable: { minWidth: 0 },
   narrow: { width: "40px" },
-  customer: { display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} 0` },
+  customer: { display: "flex", flexDirection: "column", minWidth: 0, padding: `${tokens.spacingVerticalS} 0` },
+  // A long e-mail address ends in "…" (the whole of it on hover) rather than running into the next column.
+  email: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground3 },
   numberStack: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
   name: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -28,6 +35,7 @@ const useStyles = makeStyles({
   total: { width: "120px", textAlign: "end", fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   // Room for the Dutch button labels ("Bewerken", "Definitief maken") and three icon buttons.
   actions: { width: "330px" },
+  compactActions: { width: "180px" },
   endButton: { justifyContent: "flex-end" },
   detail: { padding: 0 },
   warnings: { margin: `${tokens.spacingVerticalS} 0 0 44px` },
@@ -42,16 +50,24 @@ export interface DraftsTableProps extends Omit<DraftRowActionsProps, "invoice" |
   downloading: string | null;
 }
 
-/** The invoices; a chevron expands lines and any warnings of a draft. */
-export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloading, ...actions }: DraftsTableProps) {
+// Below this the customer column of even the compact table gets too narrow for a name: the invoices become cards.
+const CARDS_QUERY = "(max-width: 899px)";
+
+/** The invoices; a chevron expands lines and any warnings of a draft. Below 900 px they are cards. */
+export function DraftsTable(props: DraftsTableProps) {
+  return useMediaQuery(CARDS_QUERY) ? <DraftCards {...props} /> : <WideDraftsTable {...props} />;
+}
+
+function WideDraftsTable({ invoices, checked, onCheck, onCheckAll, downloading, ...actions }: DraftsTableProps) {
   const styles = useStyles();
+  const compact = useMediaQuery(COMPACT_QUERY);
   const { t } = useTranslation();
   const { items: expanded, toggle } = useToggleSet<string>();
   const all = invoices.length > 0 && invoices.every((i) => checked.has(i.id));
   const some = invoices.some((i) => checked.has(i.id));
 
   return (
-    <Table className={styles.table} aria-label={t("invoices.table.label")} data-testid="drafts-table">
+    <Table className={compact ? styles.compactTable : styles.table} aria-label={t("invoices.table.label")} data-testid="drafts-table">
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.narrow}>
@@ -60,15 +76,19 @@ export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloadin
           <TableHeaderCell className={styles.narrow} aria-label={t("invoices.table.showLines")} />
           <TableHeaderCell>{t("invoices.table.customer")}</TableHeaderCell>
           <TableHeaderCell className={styles.number}>{t("invoices.table.number")}</TableHeaderCell>
-          <TableHeaderCell className={styles.date}>{t("invoices.table.issued")}</TableHeaderCell>
-          <TableHeaderCell className={styles.date}>{t("invoices.table.due")}</TableHeaderCell>
-          <TableHeaderCell className={styles.lines} button={{ className: styles.endButton }}>
-            {t("invoices.table.lines")}
-          </TableHeaderCell>
+          {!compact && (
+            <>
+              <TableHeaderCell className={styles.date}>{t("invoices.table.issued")}</TableHeaderCell>
+              <TableHeaderCell className={styles.date}>{t("invoices.table.due")}</TableHeaderCell>
+              <TableHeaderCell className={styles.lines} button={{ className: styles.endButton }}>
+                {t("invoices.table.lines")}
+              </TableHeaderCell>
+            </>
+          )}
           <TableHeaderCell className={styles.total} button={{ className: styles.endButton }}>
             {t("invoices.table.total")}
           </TableHeaderCell>
-          <TableHeaderCell className={styles.actions} aria-label={t("invoices.table.actions")} />
+          <TableHeaderCell className={compact ? styles.compactActions : styles.actions} aria-label={t("invoices.table.actions")} />
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -82,6 +102,7 @@ export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloadin
             onToggle={() => toggle(inv.id)}
             onCheck={() => onCheck(inv.id)}
             actions={actions}
+            compact={compact}
           />
         ))}
       </TableBody>
@@ -89,12 +110,8 @@ export function DraftsTable({ invoices, checked, onCheck, onCheckAll, downloadin
   );
 }
 
-// The file of this invoice on its way ("pdf:<id>" → "pdf"), or null.
-const downloadingOf = (downloading: string | null, id: string): InvoiceFileKind | null =>
-  downloading?.endsWith(`:${id}`) ? (downloading.slice(0, downloading.indexOf(":")) as InvoiceFileKind) : null;
-
-/** One invoice row and, when open, its warnings and lines underneath. */
-function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck, actions }: {
+/** What one row or card of an invoice gets: the invoice, its open and ticked state, its file on the way, and the actions. */
+export interface DraftRowProps {
   invoice: Invoice;
   open: boolean;
   checked: boolean;
@@ -102,7 +119,11 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
   onToggle: () => void;
   onCheck: () => void;
   actions: Omit<DraftRowActionsProps, "invoice" | "downloading">;
-}) {
+}
+
+
+/** One invoice row and, when open, its warnings and lines underneath. */
+function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck, actions, compact }: DraftRowProps & { compact: boolean }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const serious = otherWarningCount(inv) > 0;
@@ -143,7 +164,11 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
                 </Badge>
               )}
             </span>
-            {inv.customer.email && <Caption1 className={styles.muted}>{inv.customer.email}</Caption1>}
+            {inv.customer.email && (
+              <Caption1 className={styles.email} title={inv.customer.email}>
+                {inv.customer.email}
+              </Caption1>
+            )}
             {draft && !isAddressComplete(inv.customer.address) && (
               <Button
                 size="small"
@@ -170,19 +195,23 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
             )}
           </span>
         </TableCell>
-        <TableCell className={styles.date}>{formatCalendarDate(inv.issueDate)}</TableCell>
-        <TableCell className={styles.date}>{inv.dueDate ? formatCalendarDate(inv.dueDate) : <span className={styles.muted}>—</span>}</TableCell>
-        <TableCell className={styles.lines}>{inv.lines.length}</TableCell>
+        {!compact && (
+          <>
+            <TableCell className={styles.date}>{formatCalendarDate(inv.issueDate)}</TableCell>
+            <TableCell className={styles.date}>{inv.dueDate ? formatCalendarDate(inv.dueDate) : <span className={styles.muted}>—</span>}</TableCell>
+            <TableCell className={styles.lines}>{inv.lines.length}</TableCell>
+          </>
+        )}
         <TableCell className={styles.total} data-testid="invoice-total">
           {formatMoney(inv.total, inv.currency)}
         </TableCell>
-        <TableCell className={styles.actions}>
-          <DraftRowActions invoice={inv} downloading={downloading} {...actions} />
+        <TableCell className={compact ? styles.compactActions : styles.actions}>
+          {compact ? <CompactRowActions invoice={inv} downloading={downloading} {...actions} /> : <DraftRowActions invoice={inv} downloading={downloading} {...actions} />}
         </TableCell>
       </TableRow>
       {open && (
         <TableRow>
-          <TableCell colSpan={9} className={styles.detail}>
+          <TableCell colSpan={compact ? 6 : 9} className={styles.detail}>
             {inv.warnings.length > 0 && (
               <MessageBar intent={serious ? "error" : "warning"} layout="multiline" className={styles.warnings}>
                 <MessageBarBody>{warningTexts(inv).join(" ")}</MessageBarBody>

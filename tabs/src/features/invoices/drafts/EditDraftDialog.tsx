@@ -1,16 +1,20 @@
 // Edit-draft dialog: due date, notes and the lines; totals shown are the server's, refreshed by each save.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../../shared/format";
+import { NARROW_MEDIA } from "../../../shared/narrow";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
+import { DayPicker, dayLocale } from "../DayPicker";
+import { formatDay } from "../bookings/dateFilter";
 import { EditLineRow } from "./EditLineRow";
 import type { Invoice } from "../invoice.types";
 import { useDraftEditor } from "./useDraftEditor";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "920px", width: "calc(100vw - 48px)" },
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxHeight: "calc(100vh - 220px)", overflowY: "auto" },
-  fields: { display: "grid", gridTemplateColumns: "180px 1fr", gap: tokens.spacingHorizontalM },
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxHeight: "calc(100vh - 220px)", overflowY: "auto", [NARROW_MEDIA]: { maxHeight: "none" } },
+  fields: { display: "grid", gridTemplateColumns: "180px 1fr", gap: tokens.spacingHorizontalM, [NARROW_MEDIA]: { gridTemplateColumns: "minmax(0, 1fr)" } },
   head: {
     display: "grid",
     gridTemplateColumns: "96px minmax(180px, 1fr) 96px 120px 110px 40px",
@@ -18,10 +22,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalXS,
+    [NARROW_MEDIA]: { display: "none" },
   },
   end: { textAlign: "end" },
   lines: { overflowX: "auto" },
-  totals: { display: "flex", justifyContent: "flex-end", alignItems: "baseline", gap: tokens.spacingHorizontalXL, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2 },
+  totals: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", alignItems: "baseline", gap: tokens.spacingHorizontalXL, [NARROW_MEDIA]: { gap: tokens.spacingHorizontalM }, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2 },
 });
 
 /** Props: the draft to edit, and what to do with the saved answer and on close. */
@@ -36,6 +41,7 @@ export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProp
   const styles = useStyles();
   const { t } = useTranslation();
   const e = useDraftEditor(draft, onSaved);
+  const [dueInvalid, setDueInvalid] = useState(false);
   const money = (v: string) => formatMoney(v, e.invoice.currency);
   const byId = new Map(e.invoice.lines.map((l) => [l.id, l]));
 
@@ -52,8 +58,12 @@ export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProp
             <DialogTitle>{t("invoices.edit.title", { name: e.invoice.customer.name })}</DialogTitle>
             <DialogContent className={styles.content}>
               <div className={styles.fields}>
-                <Field label={t("invoices.edit.dueDate")}>
-                  <Input type="date" value={e.form.dueDate} min={e.invoice.issueDate} onChange={(_, d) => e.edit({ dueDate: d.value })} />
+                <Field
+                  label={t("invoices.edit.dueDate")}
+                  validationState={dueInvalid ? "warning" : "none"}
+                  validationMessage={dueInvalid ? t("invoices.dates.invalid", { example: formatDay(new Date(2026, 10, 5), dayLocale()) }) : undefined}
+                >
+                  <DayPicker value={e.form.dueDate || undefined} min={e.invoice.issueDate} onChange={(ymd) => e.edit({ dueDate: ymd ?? "" })} onInvalid={setDueInvalid} />
                 </Field>
                 <Field label={t("invoices.edit.notes")}>
                   <Textarea value={e.form.notes} resize="vertical" maxLength={4000} onChange={(_, d) => e.edit({ notes: d.value })} />
@@ -71,15 +81,25 @@ export function EditDraftDialog({ draft, onSaved, onClose }: EditDraftDialogProp
                 {e.form.lines.map((value) => {
                   const line = byId.get(value.id);
                   return line ? (
-                    <EditLineRow key={value.id} line={line} value={value} errors={e.errors.lines?.[value.id]} currency={e.invoice.currency} disabled={e.saving} onChange={(change) => e.editLine(value.id, change)} />
+                    <EditLineRow
+                      key={value.id}
+                      line={line}
+                      value={value}
+                      amount={e.live?.amounts.get(value.id) ?? null}
+                      errors={e.errors.lines?.[value.id]}
+                      currency={e.invoice.currency}
+                      disabled={e.saving}
+                      onChange={(change) => e.editLine(value.id, change)}
+                    />
                   ) : null;
                 })}
               </div>
+              {/* As typed (the server's rules, to the cent); the saved totals while a number is half typed. */}
               <div className={styles.totals} data-testid="edit-totals" aria-live="polite">
-                <span>{t("invoices.lines.net", { amount: money(e.invoice.net) })}</span>
-                <span>{t("invoices.lines.tax", { amount: money(e.invoice.tax) })}</span>
+                <span>{t("invoices.lines.net", { amount: money((e.live ?? e.invoice).net) })}</span>
+                <span>{t("invoices.lines.tax", { amount: money((e.live ?? e.invoice).tax) })}</span>
                 <Text weight="semibold" size={400} data-testid="edit-total">
-                  {t("invoices.lines.total", { amount: money(e.invoice.total) })}
+                  {t("invoices.lines.total", { amount: money((e.live ?? e.invoice).total) })}
                 </Text>
               </div>
               {e.errors.form && (
