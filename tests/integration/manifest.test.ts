@@ -1,4 +1,4 @@
-// Checks the Teams app package offline: manifest filled from env/.env.dev and valid against the bundled schema, tabs, icons, and aad.manifest.json.
+// Checks the Teams app package offline: manifest filled from env/.env.dev and valid against the bundled schema, tabs (Invoices, Overview, Bookings setup), icons, and aad.manifest.json.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -111,6 +111,17 @@ describe("appPackage/manifest.json", () => {
       name: "Invoices",
       contentUrl: `${endpoint}/index.html#/invoices`,
       websiteUrl: `${endpoint}/index.html#/invoices`,
+      scopes: ["personal"],
+    });
+  });
+
+  it("declares the personal tab Overview after Invoices, so Invoices stays the app's first tab", () => {
+    expect(filled.staticTabs?.map((t) => t.entityId)).toEqual(["invoices", "overview"]);
+    expect(filled.staticTabs?.[1]).toEqual({
+      entityId: "overview",
+      name: "Overview",
+      contentUrl: `${endpoint}/index.html#/overview`,
+      websiteUrl: `${endpoint}/index.html#/overview`,
       scopes: ["personal"],
     });
   });

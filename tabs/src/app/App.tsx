@@ -1,6 +1,6 @@
 // App shell: detects the host, provides theme, language and API client, asks for consent when needed, and routes by hash.
 import { useCallback, useMemo, useState } from "react";
-import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { ApiContext } from "../shared/apiContext";
 import { createApiClient } from "../shared/apiClient";
@@ -8,15 +8,29 @@ import type { ApiError } from "../shared/apiClient";
 import { createTokenProvider } from "../shared/auth";
 import { adminConsentUrl, isConsentRequired } from "../shared/consent";
 import { HostContext } from "../shared/hostContext";
+import { NARROW_MEDIA, NARROW_QUERY } from "../shared/narrow";
 import { LoadingState } from "../shared/ui/LoadingState";
 import { InvoicesPage } from "../features/invoices/InvoicesPage";
-import { SetupPage } from "../features/setup/SetupPage";
+import { LazyOverviewPage } from "../features/insights/LazyOverviewPage";
+import { lazyComponent } from "../shared/ui/lazyComponent";
 import { AppBar } from "./AppBar";
 import { ConsentBar } from "./ConsentBar";
 import { themeFor } from "./theme";
 import { useHashRoute } from "./useHashRoute";
 import type { Route } from "./useHashRoute";
 import { useHost } from "./useHost";
+
+// The setup page is an admin's, now and then: its code is fetched when it opens.
+const SetupPage = lazyComponent(
+  () => import("../features/setup/SetupPage").then((m) => m.SetupPage),
+  <PageLoading />,
+);
+
+/** What shows while a page's code is on its way. */
+function PageLoading() {
+  const { t } = useTranslation();
+  return <LoadingState label={t("common.loadingPage")} />;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -34,13 +48,22 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     margin: "0 auto",
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    [NARROW_MEDIA]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}` },
   },
   consent: { marginBottom: tokens.spacingVerticalL },
 });
 
+// On a phone every dialog fills the screen (its body scrolls, its actions stay at the bottom). The doubled class
+// outranks Fluent's own single-class rules, media queries included.
+const useNarrowDialogs = makeStaticStyles(`@media ${NARROW_QUERY} {
+  div.fui-DialogSurface.fui-DialogSurface { width: 100vw; max-width: 100vw; height: 100dvh; max-height: 100dvh; border-radius: 0; border-width: 0; padding: 16px; }
+  div.fui-DialogSurface.fui-DialogSurface > .fui-DialogBody { max-height: calc(100dvh - 32px); height: 100%; }
+}`);
+
 /** The root component rendered by main.tsx. */
 export function App() {
   const styles = useStyles();
+  useNarrowDialogs();
   const { t } = useTranslation();
   const { host, themeName } = useHost();
   const route = useHashRoute();
@@ -86,5 +109,6 @@ export function App() {
 
 function renderPage(route: Route, inTeams: boolean) {
   if (route === "setup" || route === "config") return <SetupPage key={route} mode={route} inTeams={inTeams} />;
+  if (route === "overview") return <LazyOverviewPage />;
   return <InvoicesPage />;
 }

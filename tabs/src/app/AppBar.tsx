@@ -44,6 +44,7 @@ export function AppBar({ route }: { route: Route }) {
           }}
         >
           <Tab value="invoices">{t("app.invoices")}</Tab>
+          <Tab value="overview">{t("app.overview")}</Tab>
           <Tab value="setup">{t("app.setup")}</Tab>
         </TabList>
       </nav>

@@ -1,4 +1,4 @@
-// Covers the tab's hash routes: #/invoices by default, #/setup and #/config.
+// Covers the tab's hash routes: #/invoices by default, #/overview, #/setup and #/config.
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "./useHashRoute";
 
@@ -7,6 +7,8 @@ describe("parseRoute", () => {
     ["", "invoices"],
     ["#/", "invoices"],
     ["#/invoices", "invoices"],
+    ["#/overview", "overview"],
+    ["#/overview?x=1", "overview"],
     ["#/setup", "setup"],
     ["#/config", "config"],
     ["#/config?x=1", "config"],

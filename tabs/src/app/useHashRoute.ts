@@ -1,13 +1,13 @@
-// Minimal hash router: #/invoices (default), #/setup and #/config.
+// Minimal hash router: #/invoices (default), #/overview, #/setup and #/config.
 import { useEffect, useState } from "react";
 
 /** The tab's pages. */
-export type Route = "invoices" | "setup" | "config";
+export type Route = "invoices" | "overview" | "setup" | "config";
 
 /** Route for a location hash; unknown hashes fall back to the invoices page. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, "").split(/[?/]/)[0];
-  return path === "setup" || path === "config" ? path : "invoices";
+  return path === "overview" || path === "setup" || path === "config" ? path : "invoices";
 }
 
 /** The current route, updated on `hashchange`. */
