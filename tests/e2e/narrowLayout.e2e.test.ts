@@ -68,9 +68,11 @@ describe("The tab at phone width", () => {
     ],
   ];
 
-  for (const [language, theme] of [["en", "light"], ["en", "dark"], ["nl", "light"], ["nl", "dark"]] as const) {
-    it(`spills nowhere sideways in ${language === "en" ? "English" : "Dutch"}, ${theme}${language === "en" && theme === "dark" || language === "nl" && theme === "light" ? ", and axe finds nothing serious" : ""}`, async () => {
-      const scanned = (language === "en" && theme === "dark") || (language === "nl" && theme === "light");
+  // English in light and Dutch in dark: both languages (Dutch labels run longest) and both themes; axe on the dark one
+  // (the desktop scans in accessibility.e2e cover light).
+  for (const [language, theme] of [["en", "light"], ["nl", "dark"]] as const) {
+    it(`spills nowhere sideways in ${language === "en" ? "English, light" : "Dutch, dark, and axe finds nothing serious"}`, async () => {
+      const scanned = theme === "dark";
       const found: Record<string, string[]> = {};
       for (const [name, hash, open] of views) {
         const page = await app.newPage({ ...PHONE, dark: theme === "dark" });
