@@ -5,28 +5,10 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { client } from "../factories/http";
 import { seriousViolations } from "./axe";
+import { sidewaysOverflow } from "./layout";
 import { withBrowserPage } from "./browserPage";
 
 const PHONE = { width: 375, height: 740 };
-
-/** What spills past the viewport's sides, or scrolls sideways inside it: "tag.class spans 12–480" (at most 10). */
-async function sidewaysOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(`(() => {
-    const vw = document.documentElement.clientWidth;
-    const name = (el) => el.tagName.toLowerCase() + ([...el.classList].find((c) => c.startsWith("fui-")) ? "." + [...el.classList].find((c) => c.startsWith("fui-")) : "") + (el.dataset.testid ? "[" + el.dataset.testid + "]" : "");
-    const out = [];
-    if (document.documentElement.scrollWidth > vw) out.push("the page scrolls sideways: " + document.documentElement.scrollWidth + " > " + vw);
-    for (const el of document.querySelectorAll("body *")) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === "hidden") continue;
-      if (r.right > vw + 1 || r.left < -1) out.push(name(el) + " spans " + Math.round(r.left) + "–" + Math.round(r.right));
-      else if ((style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1) out.push(name(el) + " scrolls sideways: " + el.scrollWidth + " > " + el.clientWidth);
-    }
-    return out.slice(0, 10);
-  })()`);
-}
 
 describe("The tab at phone width", () => {
   const app = withBrowserPage();

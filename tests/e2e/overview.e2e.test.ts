@@ -9,29 +9,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RESULTS } from "../factories/browser";
 import { client } from "../factories/http";
 import { seriousViolations } from "./axe";
+import { sidewaysOverflow } from "./layout";
 import { withBrowserPage } from "./browserPage";
 
 type Lang = "en" | "nl";
 type Theme = "light" | "dark" | "contrast";
-
-/** What spills past the viewport's sides, or scrolls sideways inside it (as in narrowLayout.e2e.test.ts). */
-async function sidewaysOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(`(() => {
-    const vw = document.documentElement.clientWidth;
-    const name = (el) => el.tagName.toLowerCase() + ([...el.classList].find((c) => c.startsWith("fui-")) ? "." + [...el.classList].find((c) => c.startsWith("fui-")) : "") + (el.dataset.testid ? "[" + el.dataset.testid + "]" : "");
-    const out = [];
-    if (document.documentElement.scrollWidth > vw) out.push("the page scrolls sideways: " + document.documentElement.scrollWidth + " > " + vw);
-    for (const el of document.querySelectorAll("body *")) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === "hidden") continue;
-      if (r.right > vw + 1 || r.left < -1) out.push(name(el) + " spans " + Math.round(r.left) + "–" + Math.round(r.right));
-      else if ((style.overflowX === "auto" || style.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1) out.push(name(el) + " scrolls sideways: " + el.scrollWidth + " > " + el.clientWidth);
-    }
-    return out.slice(0, 10);
-  })()`);
-}
 
 /** The texts of a table's body rows, cell by cell. */
 async function tableRows(page: Page, testId: string): Promise<string[][]> {

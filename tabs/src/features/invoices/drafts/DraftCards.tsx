@@ -1,11 +1,11 @@
 // The invoices of the drafts view as cards, for phone width: who and how much, number and dates, warnings, the next
 // action and a menu with the rest; the lines open underneath as in the table.
 import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular, WarningFilled, WarningRegular } from "@fluentui/react-icons";
+import { ChevronDownRegular, ChevronRightRegular, WarningFilled } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../../shared/format";
 import { useToggleSet } from "../../../shared/useToggleSet";
-import { isAddressComplete } from "./customerForm";
+import { AddressMissingButton } from "./AddressMissingButton";
 import { DraftLines } from "./DraftLines";
 import { CompactRowActions } from "./DraftRowActions";
 import type { DraftRowProps, DraftsTableProps } from "./DraftsTable";
@@ -24,7 +24,6 @@ const useStyles = makeStyles({
   total: { flex: "0 0 auto", paddingTop: tokens.spacingVerticalXS, fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   meta: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, paddingInlineStart: "36px" },
   foot: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, paddingInlineStart: "28px" },
-  missing: { minWidth: 0, paddingInline: 0, color: tokens.colorStatusWarningForeground1 },
   lines: { margin: `${tokens.spacingVerticalXS} 0 0` },
 });
 
@@ -61,7 +60,6 @@ export function DraftCards({ invoices, checked, onCheck, onCheckAll, downloading
 function DraftCard({ invoice: inv, open, checked, downloading, onToggle, onCheck, actions }: DraftRowProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const draft = inv.status === "draft";
   const name = inv.customer.name;
   const who = inv.number ?? t("invoices.actions.draftFor", { name });
   const serious = otherWarningCount(inv) > 0;
@@ -90,19 +88,7 @@ function DraftCard({ invoice: inv, open, checked, downloading, onToggle, onCheck
             {t("common.warnings", { count: inv.warnings.length })}
           </Badge>
         )}
-        {draft && !isAddressComplete(inv.customer.address) && (
-          <Button
-            size="small"
-            appearance="transparent"
-            className={styles.missing}
-            icon={<WarningRegular />}
-            aria-label={t("invoices.customer.addressMissingWho", { who })}
-            data-testid="address-missing"
-            onClick={() => actions.onEditCustomer(inv)}
-          >
-            {t("invoices.customer.addressMissing")}
-          </Button>
-        )}
+        <AddressMissingButton invoice={inv} onEditCustomer={actions.onEditCustomer} />
       </div>
       <div className={styles.foot}>
         <Button

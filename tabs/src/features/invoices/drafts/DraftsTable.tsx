@@ -1,12 +1,12 @@
 // Table of invoices with a checkbox (for export), expandable lines and warnings, and the row actions.
 import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular, WarningFilled, WarningRegular } from "@fluentui/react-icons";
+import { ChevronDownRegular, ChevronRightRegular, WarningFilled } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { formatCalendarDate, formatMoney } from "../../../shared/format";
 import { COMPACT_QUERY, useMediaQuery } from "../../../shared/narrow";
 import { useToggleSet } from "../../../shared/useToggleSet";
 import { DraftCards } from "./DraftCards";
-import { isAddressComplete } from "./customerForm";
+import { AddressMissingButton } from "./AddressMissingButton";
 import { DraftLines } from "./DraftLines";
 import { CompactRowActions, DraftRowActions } from "./DraftRowActions";
 import type { DraftRowActionsProps } from "./DraftRowActions";
@@ -27,8 +27,8 @@ const useStyles = makeStyles({
   numberStack: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
   name: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
-  // Left-aligned under the e-mail, in the warning colour, as small as the caption it follows.
-  missing: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0, color: tokens.colorStatusWarningForeground1 },
+  // Left-aligned under the e-mail.
+  missing: { alignSelf: "flex-start" },
   number: { width: "136px" },
   date: { width: "108px" },
   lines: { width: "64px", textAlign: "end" },
@@ -169,19 +169,7 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
                 {inv.customer.email}
               </Caption1>
             )}
-            {draft && !isAddressComplete(inv.customer.address) && (
-              <Button
-                size="small"
-                appearance="transparent"
-                className={styles.missing}
-                icon={<WarningRegular />}
-                aria-label={t("invoices.customer.addressMissingWho", { who: t("invoices.actions.draftFor", { name }) })}
-                data-testid="address-missing"
-                onClick={() => actions.onEditCustomer(inv)}
-              >
-                {t("invoices.customer.addressMissing")}
-              </Button>
-            )}
+            <AddressMissingButton invoice={inv} onEditCustomer={actions.onEditCustomer} className={styles.missing} />
           </span>
         </TableCell>
         <TableCell className={styles.number}>
