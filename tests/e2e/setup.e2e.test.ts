@@ -151,6 +151,8 @@ describe("Bookings setup tab in the browser", () => {
     const syncNow = page.getByTestId("sync-now");
     await syncNow.waitFor();
     await expect.poll(() => syncNow.isEnabled()).toBe(true);
+    // Sync now is enabled before the first read of the runs ends; a sync started before that read would be followed.
+    await expect.poll(() => runRows(page).count()).toBe(1);
 
     // The page read the runs before this sync started and only polls while it follows one, so it does not know.
     const hold = holdAppointments(tenantId);

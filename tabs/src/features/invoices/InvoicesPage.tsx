@@ -7,14 +7,13 @@ import { formatCount } from "../../shared/format";
 import { useHostInfo } from "../../shared/hostContext";
 import { NARROW_MEDIA, useNarrow } from "../../shared/narrow";
 import { EmptyState } from "../../shared/ui/EmptyState";
+import { LoadingState } from "../../shared/ui/LoadingState";
 import { NoticeBar } from "../../shared/ui/NoticeBar";
 import type { Notice } from "../../shared/ui/NoticeBar";
 import { BookingsPanel } from "./bookings/BookingsPanel";
 import { CreateJobsBanner } from "./create/CreateJobsBanner";
-import { DraftsPanel } from "./drafts/DraftsPanel";
 import { lazyComponent } from "../../shared/ui/lazyComponent";
 import { InvoicesHeader } from "./InvoicesHeader";
-import { ReviewQueuePanel } from "./review/ReviewQueuePanel";
 import { ViewTabs } from "./ViewTabs";
 import { skippedSentence, summaryOfJob, summaryOfResult } from "./create/createdSummary";
 import type { CreatedSummary } from "./create/createdSummary";
@@ -28,6 +27,16 @@ import { useInvoicesRoute } from "./useInvoicesRoute";
 import { useJobTracker } from "./create/useJobTracker";
 import { useLookups } from "./useLookups";
 import { useTabCounts } from "./useTabCounts";
+
+// The tab opens on the bookings to invoice; the drafts and the review queue bring their code when first shown.
+const DraftsPanel = lazyComponent(() => import("./drafts/DraftsPanel").then((m) => m.DraftsPanel), <PanelLoading />);
+const ReviewQueuePanel = lazyComponent(() => import("./review/ReviewQueuePanel").then((m) => m.ReviewQueuePanel), <PanelLoading />);
+
+/** What a panel shows while its code is on its way. */
+function PanelLoading() {
+  const { t } = useTranslation();
+  return <LoadingState label={t("common.loadingPage")} />;
+}
 
 // The dialog of an opened invoice: its code comes the first time one opens.
 const InvoiceDetailDialog = lazyComponent(() => import("./drafts/InvoiceDetailDialog").then((m) => m.InvoiceDetailDialog));

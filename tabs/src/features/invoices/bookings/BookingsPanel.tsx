@@ -8,7 +8,7 @@ import { EmptyState } from "../../../shared/ui/EmptyState";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { LoadingState } from "../../../shared/ui/LoadingState";
 import { BookingsGrid } from "./BookingsGrid";
-import { FilterBar } from "./FilterBar";
+import { FilterBarPlaceholder } from "./FilterBarPlaceholder";
 import { lazyComponent } from "../../../shared/ui/lazyComponent";
 import { SelectionBar } from "./SelectionBar";
 import { selectionRequest } from "./bookingSelection";
@@ -23,6 +23,9 @@ import type { Lookups } from "../useLookups";
 
 // The preview's code comes the first time it opens.
 const PreviewDialog = lazyComponent(() => import("../create/PreviewDialog").then((m) => m.PreviewDialog));
+// The filters' pickers, calendar, drawer and chips are a third of the tab's code: they come once the first page of
+// bookings is there, so the list does not wait for them. Their placeholder keeps the bar's place meanwhile.
+const FilterBar = lazyComponent(() => import("./FilterBar").then((m) => m.FilterBar), <FilterBarPlaceholder />);
 
 /** Props: the page's bookings list, route state and setters, lookups, its create jobs, and what to do after a create. */
 export interface BookingsPanelProps {
@@ -63,7 +66,11 @@ export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChang
 
   return (
     <div>
-      <FilterBar filter={filter} onChange={onFilterChange} onClear={onClearFilters} lookups={lookups} matching={totals?.count} />
+      {list.head || list.error ? (
+        <FilterBar filter={filter} onChange={onFilterChange} onClear={onClearFilters} lookups={lookups} matching={totals?.count} />
+      ) : (
+        <FilterBarPlaceholder />
+      )}
       {selectable ? (
         <SelectionBar state={state} items={list.items} totals={totals} loadedCount={list.items.length} disabled={list.loading} onPreview={() => setPreviewing({ request: selectionRequest(state.selection, filter), count: state.count })} />
       ) : (
