@@ -31,7 +31,7 @@ export async function startSyncHarness(
   opts: { store?: "pglite" | "postgres"; emulator?: EmulatorOptions; maxConcurrent?: number; maxRetries?: number } = {},
 ): Promise<SyncHarness> {
   const emulator = await startEmulator({ seed: "demo", ...opts.emulator, port: 0, host: "127.0.0.1" });
-  const { store, dropStore } = testStore(opts.store ?? "pglite");
+  const { store, dropStore } = testStore(opts.store ?? "pglite", {}, { migrated: true });
   const db = await openDb(store);
   await migrate(db);
   const urls: string[] = [];

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { pino } from "pino";
 import { startApi, type RunningApi, type StartOverrides } from "../../api/src/bootstrap";
 import { loadConfig } from "../../api/src/config";
@@ -50,7 +51,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const emulator = await startEmulator({ seed: "demo", ...opts.emulator, port: 0, host: "127.0.0.1" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-test-"));
-  const { store, dropStore } = testStore(opts.store ?? "pglite", opts.postgres);
+  const { store, dropStore } = testStore(opts.store ?? "pglite", opts.postgres, { migrated: true });
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "test-token", LOG_LEVEL: "silent", SYNC_TICK_SECONDS: "0", ...HIGH_RATE_LIMITS, ...opts.env });
   // Sealed as `npm start` seals: with SECRETS_KEY when the test sets one, else the key file in the test's DATA_DIR.
   const api = await startApi(config, { logger: pino({ level: "silent" }), ...opts.overrides, store: { ...store, secretsKey: secretsKeyFor(config) }, host: "127.0.0.1" });
@@ -72,12 +73,23 @@ export async function startTestServer(
   };
 }
 
+/** The migrated database the run's global setup dumped (tests/pgliteTemplate.ts); undefined outside a vitest worker. */
+export function pgliteTemplate(): string | undefined {
+  try {
+    return inject("pgliteTemplate");
+  } catch {
+    return undefined;
+  }
+}
+
 /** What a test may change of the PostgreSQL store's options; the schema stays the test's own. */
 export type PostgresOverrides = Partial<Omit<PostgresOptions, "schema">>;
 
 /** Store options for a test: in-memory PGlite, or a fresh schema on TEST_DATABASE_URL that dropStore removes. */
-export function testStore(kind: "pglite" | "postgres", postgres: PostgresOverrides = {}): { store: StoreOptions; dropStore: () => Promise<void> } {
-  if (kind === "pglite") return { store: { kind: "pglite" }, dropStore: async () => undefined };
+export function testStore(kind: "pglite" | "postgres", postgres: PostgresOverrides = {}, opts: { migrated?: boolean } = {}): { store: StoreOptions; dropStore: () => Promise<void> } {
+  // A store the caller migrates to the latest version starts from the run's migrated template (PGlite's initdb is slow);
+  // one that a migration test takes through older versions starts empty.
+  if (kind === "pglite") return { store: { kind: "pglite", ...(opts.migrated ? { startFrom: pgliteTemplate() } : {}) }, dropStore: async () => undefined };
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: cannot run the PostgreSQL variant");
   // Each server gets its own schema, so test files can run in parallel on one database.

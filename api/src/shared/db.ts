@@ -39,7 +39,7 @@ export interface Db extends Queryable {
  * that seals secrets stored in it (without one, stored plain values can be read but no secret can be saved).
  */
 export type StoreOptions = (
-  | { kind: "pglite"; dataDir?: string }
+  | { kind: "pglite"; dataDir?: string; startFrom?: string }
   | ({ kind: "postgres" } & PostgresOptions)
 ) & { secretsKey?: Buffer };
 
@@ -50,7 +50,7 @@ export interface StoreEvents {
 
 /** Opens the store; the caller runs migrations next. */
 export async function openDb(options: StoreOptions, events: StoreEvents = {}): Promise<Db> {
-  const db = options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options, events);
+  const db = options.kind === "pglite" ? await openPglite(options.dataDir, options.startFrom) : await openPostgres(options, events);
   return Object.assign(db, { secrets: createSecretBox(options.secretsKey) });
 }
 

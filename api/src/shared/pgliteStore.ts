@@ -5,21 +5,27 @@ import { acquireDataDirLock } from "./dataDirLock";
 import type { Db, Queryable } from "./db";
 import { StoreUnavailableError } from "./storeErrors";
 
-type Reply = { id: number; ok: boolean; rows?: unknown[]; rowCount?: number; error?: Record<string, unknown> & { message: string } };
+type Reply = { id: number; ok: boolean; rows?: unknown[]; rowCount?: number; bytes?: Uint8Array; error?: Record<string, unknown> & { message: string } };
 
-/** Opens PGlite in `dataDir` (in memory without one) on its own thread; a data directory is locked to this process. */
-export async function openPglite(dataDir?: string): Promise<Omit<Db, "secrets">> {
+/** The embedded store; `dumpDataDir` copies its whole database (a tarball a later store can start from). */
+export type PgliteDb = Omit<Db, "secrets"> & { dumpDataDir(): Promise<Uint8Array> };
+
+/**
+ * Opens PGlite in `dataDir` (in memory without one) on its own thread; a data directory is locked to this process.
+ * `startFrom` names a file written from dumpDataDir that a new database starts as (the tests' migrated template).
+ */
+export async function openPglite(dataDir?: string, startFrom?: string): Promise<PgliteDb> {
   const lock = dataDir ? await acquireDataDirLock(dataDir) : undefined;
   try {
-    return await startWorker(dataDir, () => lock?.release());
+    return await startWorker(dataDir, startFrom, () => lock?.release());
   } catch (err) {
     await lock?.release();
     throw err;
   }
 }
 
-async function startWorker(dataDir: string | undefined, onClosed: () => Promise<void> | undefined): Promise<Omit<Db, "secrets">> {
-  const worker = new Worker(new URL("./pgliteWorker.mjs", import.meta.url), { workerData: { dataDir } });
+async function startWorker(dataDir: string | undefined, startFrom: string | undefined, onClosed: () => Promise<void> | undefined): Promise<PgliteDb> {
+  const worker = new Worker(new URL("./pgliteWorker.mjs", import.meta.url), { workerData: { dataDir, startFrom } });
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let failure: Error | undefined;
@@ -99,6 +105,9 @@ async function startWorker(dataDir: string | undefined, onClosed: () => Promise<
     },
     async ready() {
       await call({ op: "query", sql: "SELECT 1" });
+    },
+    async dumpDataDir() {
+      return (await call({ op: "dump" })).bytes!;
     },
     async close() {
       if (closed) return;
