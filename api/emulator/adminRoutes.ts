@@ -1,6 +1,7 @@
 // /_emulator/* — the controls over HTTP (JSON, not Graph): reset, clock, faults, stats, outbox and data helpers.
 //   POST /reset {seed?} · GET|PUT /clock {date|null} · PUT /faults {rules} · DELETE /faults · GET|DELETE /stats
-//   GET /outbox · GET|POST /businesses · GET /businesses/:id/(appointments|customers|services|staffMembers)
+//   GET /outbox (Bookings' cancellation mails) · GET /mail[?mailbox=] · DELETE /mail · PUT /mail/missingMailboxes {mailboxes}
+//   GET|POST /businesses · GET /businesses/:id/(appointments|customers|services|staffMembers)
 //   PUT /businesses/:id/appointments (upsert) · DELETE …/appointments/:apptId
 //   POST …/customers · PATCH|DELETE …/customers/:cid · POST …/services · PATCH|DELETE …/services/:sid
 import express, { type ErrorRequestHandler, type Request, type Router } from "express";
@@ -94,6 +95,20 @@ export function adminRouter(controls: EmulatorControls): Router {
     res.json({ ok: true });
   });
   router.get("/outbox", (_req, res) => void res.json(controls.outbox()));
+  router.get("/mail", (req, res) => {
+    const mailbox = req.query.mailbox;
+    res.json(controls.mail(typeof mailbox === "string" ? mailbox : undefined));
+  });
+  router.delete("/mail", (_req, res) => {
+    controls.clearMail();
+    res.json({ ok: true });
+  });
+  router.put("/mail/missingMailboxes", (req, res) => {
+    const mailboxes = bodyOf(req).mailboxes ?? [];
+    if (!Array.isArray(mailboxes) || !mailboxes.every((m) => typeof m === "string")) throw new Error("mailboxes must be an array of strings");
+    controls.setMissingMailboxes(mailboxes);
+    res.json({ ok: true });
+  });
   registerDataRoutes(router, controls);
   router.use(renderAdminError);
   return router;

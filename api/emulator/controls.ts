@@ -1,4 +1,4 @@
-// In-process controls of a running emulator: reset, clock, faults, stats and typed data helpers for tests.
+// In-process controls of a running emulator: reset, clock, faults, holds, stats, outboxes and typed data helpers for tests.
 import type {
   BookingAppointment,
   BookingBusiness,
@@ -9,6 +9,7 @@ import type {
 import { createAppointment, withComputedFields } from "./appointmentModel";
 import { newCustomer } from "./customerWrite";
 import { presentAppointment } from "./format";
+import { mailboxKey } from "./mail";
 import { exchangeItemId } from "./random";
 import { DEMO_TIME_ZONE } from "./seedCatalog";
 import { resetData, type EmulatorState } from "./state";
@@ -122,10 +123,15 @@ export function createControls(state: EmulatorState): EmulatorControls {
     now: () => state.clock.now(),
     setFaults: (rules) => state.faults.set(rules),
     clearFaults: () => state.faults.set([]),
-    hold: (match) => state.holds.add(match),
+    hold: (match, options) => state.holds.add(match, options),
     stats: () => state.stats.snapshot(),
     resetStats: () => state.stats.reset(),
     outbox: () => structuredClone(state.outbox),
+    mail: (mailbox) => state.mail.outbox(mailbox),
+    clearMail: () => state.mail.clear(),
+    setMissingMailboxes(addresses) {
+      state.missingMailboxes = new Set(addresses.map(mailboxKey));
+    },
     ...dataHelpers(state),
   };
 }

@@ -63,3 +63,46 @@ export function unknownProperty(property: string, type: string): GraphError {
     `The property '${property}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
   );
 }
+
+/** 400 RequestBodyRead, OData's code for a payload value of the wrong shape or type. */
+export function requestBodyRead(message: string): GraphError {
+  return new GraphError(400, "RequestBodyRead", message);
+}
+
+/** 404 ErrorInvalidUser for a /users/{id} that names no mailbox. */
+export function invalidUser(id: string): GraphError {
+  return new GraphError(404, "ErrorInvalidUser", `The requested user '${id}' is invalid.`);
+}
+
+/** 400 ErrorInvalidRecipients: none at all, an unresolvable address, or too many. */
+export function invalidRecipients(detail: string): GraphError {
+  return new GraphError(400, "ErrorInvalidRecipients", `At least one recipient isn't valid., ${detail}`);
+}
+
+/** 413 for a mail request (JSON body or upload chunk) over Exchange's 4 MB request limit. */
+export function requestEntityTooLarge(upload: boolean): GraphError {
+  return new GraphError(
+    413,
+    "ErrorRequestEntityTooLarge",
+    upload
+      ? "The chunk is larger than 4 MB; upload the attachment in smaller byte ranges."
+      : "The request is larger than 4 MB; attach large files to a draft through an upload session.",
+  );
+}
+
+/** 429 MailboxConcurrency: too many simultaneous requests of one app on one mailbox. */
+export function mailboxConcurrency(retryAfterSeconds: number): GraphError {
+  return new GraphError(429, "MailboxConcurrency", "Application is over its MailboxConcurrency limit.", {
+    "Retry-After": String(retryAfterSeconds),
+  });
+}
+
+/** 429 ApplicationThrottled: the mailbox sent its messages-per-minute quota; Retry-After until a slot frees. */
+export function applicationThrottled(retryAfterSeconds: number, perMinute: number): GraphError {
+  return new GraphError(
+    429,
+    "ApplicationThrottled",
+    `Application is over its message submission limit of ${perMinute} messages per minute for this mailbox.`,
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}

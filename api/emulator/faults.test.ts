@@ -83,6 +83,17 @@ describe("fault injection", () => {
     expect(controls.stats().faulted).toBe(1);
   });
 
+  it("afterSend on a Bookings write: the customer is created, the client gets the 503 with Retry-After", async () => {
+    const { app, controls } = makeEmulator({ retryAfterSeconds: 4 });
+    controls.setFaults([{ match: "/customers$", method: "POST", kind: "afterSend", status: 503, count: 1 }]);
+    const res = await request(app).post(`${BUSINESS_PATH}/customers`).set("Authorization", "Bearer t").send({ displayName: "Lost Answer" });
+    expect(res.status).toBe(503);
+    expect(res.headers["retry-after"]).toBe("4");
+    expect(res.headers.location).toBeUndefined();
+    expect(controls.customers("ContosoPhysio@contoso.onmicrosoft.com").filter((c) => c.displayName === "Lost Answer")).toHaveLength(1);
+    expect(controls.stats().faulted).toBe(1);
+  });
+
   it("truncates: a 200 whose JSON body is cut off and does not parse", async () => {
     const { app, controls } = makeEmulator();
     controls.setFaults([{ count: 1, kind: "truncate" }]);

@@ -1,9 +1,27 @@
-// Fault injection: rules on path regex, method, probability and "next N calls", decided by a seeded PRNG.
+// Fault injection: rules on path regex, method, probability and "next N calls", decided by a seeded PRNG; the error
+// answers of the fault kinds, including those that hide a success after the request took effect.
 import type { Response } from "express";
 import { GraphError, tooManyRequests } from "./errors";
 import { GRAPH_JSON } from "./http";
 import { createRandom, type Random } from "./random";
-import type { FaultRule } from "./types";
+import type { FaultKind, FaultRule } from "./types";
+
+/** Kinds that let the handler take effect and only then hide its success answer. */
+const AFTER_EFFECT_KINDS: ReadonlySet<FaultKind> = new Set(["afterSend", "dropAfterSend", "delayAfterSend"]);
+
+/** True for "afterSend", "dropAfterSend" and "delayAfterSend". */
+export function isAfterEffectKind(kind: FaultKind): boolean {
+  return AFTER_EFFECT_KINDS.has(kind);
+}
+
+function checkRule(rule: FaultRule): void {
+  if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) {
+    throw new Error(`fault rule: status must be an integer from 400 to 599, not ${String(rule.status)}`);
+  }
+  if (rule.delayMs !== undefined && !(Number.isFinite(rule.delayMs) && rule.delayMs >= 0)) {
+    throw new Error(`fault rule: delayMs must be a number >= 0, not ${String(rule.delayMs)}`);
+  }
+}
 
 interface ActiveRule {
   rule: FaultRule;
@@ -30,6 +48,7 @@ export class FaultInjector {
 
   /** Replaces the rules and restarts the PRNG, so the same rules give the same sequence. */
   set(rules: FaultRule[]): void {
+    rules.forEach(checkRule);
     this.random = createRandom(this.seed ^ 0x5eed);
     this.rules = rules.map((rule) => ({
       rule: { ...rule },
@@ -51,6 +70,12 @@ export class FaultInjector {
       return active.rule;
     }
     return undefined;
+  }
+
+  /** Gives back the call a picked rule used, when it ended up not firing (an "…AfterSend" rule on a failed call). */
+  refund(rule: FaultRule): void {
+    const active = this.rules.find((a) => a.rule === rule);
+    if (active) active.remaining += 1;
   }
 }
 
@@ -77,6 +102,23 @@ export function faultError(kind: FaultRule["kind"], retryAfterSeconds: number): 
       return new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
     default:
       return tooManyRequests(retryAfter);
+  }
+}
+
+const STATUS_KINDS: Partial<Record<number, FaultKind>> = { 429: "429", 503: "503", 504: "504", 500: "500", 404: "404", 403: "403" };
+
+/** The error answer of an "afterSend" fault: the kind's answer for the statuses that have one, else a generic error. */
+export function statusError(status: number, retryAfterSeconds: number): GraphError {
+  const kind = STATUS_KINDS[status];
+  if (kind) return faultError(kind, retryAfterSeconds);
+  if (status === 502) return new GraphError(502, "BadGateway", "The gateway received an invalid response from the service.");
+  return new GraphError(status, status >= 500 ? "UnknownError" : "BadRequest", "An error has occurred.");
+}
+
+/** Removes what the handler set on the response (Location, Content-Type…) except the request ids. */
+export function clearAnswerHeaders(res: Response): void {
+  for (const name of res.getHeaderNames()) {
+    if (name !== "request-id" && name !== "client-request-id") res.removeHeader(name);
   }
 }
 

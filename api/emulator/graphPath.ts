@@ -1,4 +1,5 @@
-// Parses a raw Graph request path into the Bookings resource it addresses, and classifies it for stats.
+// Parses a raw Graph request path into the Bookings or mail resource it addresses, and classifies it for stats.
+import { mailRequestKind, parseUploadPath, parseUsersPath, UPLOAD_PREFIX, type MailTarget } from "./mailPath";
 import type { RequestKind } from "./types";
 
 /** The Bookings resources the emulator serves. */
@@ -19,6 +20,7 @@ export type GraphRoute =
 /** What a path addresses: a known route (with decoded ids) or an unknown segment. */
 export type GraphTarget =
   | { route: GraphRoute; businessId?: string; itemId?: string }
+  | MailTarget
   | { route: "unknown"; segment: string; businessId?: string }
   | { route: "badVersion"; segment: string }
   | { route: "malformed" };
@@ -61,7 +63,9 @@ export function parseGraphPath(path: string): GraphTarget {
   const segments = decodeSegments(raw);
   if (!segments) return { route: "malformed" };
   const [version, ...rest] = segments;
+  if (version === UPLOAD_PREFIX[0] && rest[0]?.toLowerCase() === UPLOAD_PREFIX[1]) return parseUploadPath(rest.slice(1));
   if (version !== "v1.0") return { route: "badVersion", segment: version ?? "" };
+  if (rest[0]?.toLowerCase() === "users") return parseUsersPath(rest.slice(1));
   for (let i = 0; i < ROOT.length; i++) {
     if (rest[i]?.toLowerCase() !== ROOT[i]) return { route: "unknown", segment: rest[i] ?? "" };
   }
@@ -89,6 +93,7 @@ const READ_KINDS: Partial<Record<GraphTarget["route"], RequestKind>> = {
 export function requestKind(method: string, target: GraphTarget): RequestKind {
   const known = target.route !== "unknown" && target.route !== "badVersion" && target.route !== "malformed";
   if (!known) return "other";
+  if (target.route === "mail") return mailRequestKind(method, target);
   if (method === "GET") return READ_KINDS[target.route] ?? "other";
   return WRITE_METHODS.has(method) ? "write" : "other";
 }

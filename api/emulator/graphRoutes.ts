@@ -1,4 +1,4 @@
-// The Graph router: ids → stats → auth → throttling → faults → JSON body → dispatch by parsed path → error envelope.
+// The Graph router: ids → stats → auth → holds → throttling → faults → body → dispatch by parsed path → error envelope.
 import express, { type Request, type Response, type Router } from "express";
 import {
   handleCalendarView,
@@ -24,7 +24,8 @@ import { badRequest, businessNotFound, methodNotAllowed } from "./errors";
 import type { BusinessContext } from "./graphContext";
 import type { GraphRoute } from "./graphPath";
 import { assignRequestIds } from "./http";
-import { classifyRequest, injectFaults, limitConcurrency, renderGraphErrors, requireBearer, targetOf } from "./pipeline";
+import { dispatchMail } from "./mailHandlers";
+import { classifyRequest, injectFaults, limitConcurrency, parseBody, renderGraphErrors, requireBearer, targetOf } from "./pipeline";
 import type { EmulatorState } from "./state";
 
 type BusinessHandler = (ctx: BusinessContext) => void;
@@ -56,6 +57,8 @@ function dispatch(state: EmulatorState) {
       case "businesses":
         if (req.method !== "GET") throw methodNotAllowed();
         return handleListBusinesses({ req, res, state });
+      case "mail":
+        return dispatchMail(req, res, state, target);
     }
     const handler = BUSINESS_ROUTES[target.route][req.method];
     if (!handler) throw methodNotAllowed();
@@ -66,16 +69,19 @@ function dispatch(state: EmulatorState) {
   };
 }
 
-/** Everything Graph: the Bookings tree under /v1.0 plus Graph-style errors for any other path. */
+/** Everything Graph: the Bookings tree and mail under /v1.0, upload URLs, and Graph-style errors for any other path. */
 export function graphRouter(state: EmulatorState): Router {
   const router = express.Router();
   router.use(assignRequestIds);
   router.use(classifyRequest(state));
   router.use(requireBearer);
-  router.use(state.holds.middleware());
+  router.use(state.holds.middleware("arrival"));
   router.use(limitConcurrency(state));
+  router.use(state.holds.middleware("admitted"));
   router.use(injectFaults(state));
-  router.use(express.json({ type: ["application/json", "application/*+json"], limit: "1mb" }));
+  // After the fault interceptors, so a held answer is released before a fault hides it.
+  router.use(state.holds.middleware("beforeAnswer"));
+  router.use(parseBody);
   router.use(dispatch(state));
   router.use(renderGraphErrors(state));
   return router;

@@ -1,4 +1,4 @@
-// Covers holds, the emulator's latch for tests: matching requests wait until released, others pass, no slot is taken.
+// Covers holds, the emulator's latch for tests: matching requests wait until released at their phase, others pass.
 import { describe, expect, it } from "vitest";
 import { BUSINESS_PATH, graphGet, makeEmulator } from "./testSupport";
 
@@ -31,5 +31,17 @@ describe("holds", () => {
     expect((await held).map((r) => r.status).sort()).toEqual([200, 429]);
     // Released holds no longer apply.
     expect((await graphGet(app, `${BUSINESS_PATH}/services`)).status).toBe(200);
+  });
+
+  it("holds admitted requests inside their slots and counts arrivals with untilWaiting", async () => {
+    const { app, controls } = makeEmulator({ maxConcurrent: 2 });
+    const hold = controls.hold("/services$", { phase: "admitted" });
+    const held = [graphGet(app, `${BUSINESS_PATH}/services`).then((r) => r), graphGet(app, `${BUSINESS_PATH}/services`).then((r) => r)];
+    await hold.untilWaiting(2);
+    // Both slots of the (app × business) are taken by the held requests.
+    expect((await graphGet(app, `${BUSINESS_PATH}/customers`)).status).toBe(429);
+    hold.release();
+    expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
+    expect(controls.stats()).toMatchObject({ throttled: 1, maxInFlight: 2 });
   });
 });

@@ -27,6 +27,27 @@ function requestIdsOf(res: Response): RequestIds {
   return ids ?? { requestId: randomUUID(), clientRequestId: randomUUID() };
 }
 
+/** The request-id header value of the current response. */
+export function requestIdOf(res: Response): string {
+  return requestIdsOf(res).requestId;
+}
+
+type EndFunction = (this: Response, ...args: unknown[]) => Response;
+
+/**
+ * Lets `around` decide what happens once the handler answers (an error answer included): `answer()` sends what the
+ * handler sent, not calling it keeps the answer back or replaces it. Interceptors nest: the one added last runs first.
+ */
+export function interceptAnswer(res: Response, around: (answer: () => void, status: number) => void): void {
+  const previous = res.end as unknown as EndFunction;
+  const intercepted: EndFunction = function (this: Response, ...args: unknown[]) {
+    res.end = previous as unknown as Response["end"];
+    around(() => void previous.apply(res, args), res.statusCode);
+    return res;
+  };
+  res.end = intercepted as unknown as Response["end"];
+}
+
 /** "protocol://host" of the request, the base of absolute URLs in payloads. */
 export function requestBase(req: Request): string {
   return `${req.protocol}://${req.get("host") ?? "localhost"}`;

@@ -1,4 +1,5 @@
-// The Microsoft Graph v1.0 Bookings emulator: an Express app serving /v1.0/solutions/bookingBusinesses… plus /_emulator controls.
+// The Microsoft Graph v1.0 Bookings emulator: an Express app serving /v1.0/solutions/bookingBusinesses…, mail under
+// /v1.0/users/{mailbox}/… plus /_emulator controls.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
@@ -17,9 +18,12 @@ export type {
   EmulatorStats,
   FaultKind,
   FaultRule,
+  HoldOptions,
+  HoldPhase,
   OutboxEvent,
   RequestKind,
   SeedOption,
+  SentMail,
 } from "./types";
 
 /** Creates an emulator app (not listening) and its controls. */

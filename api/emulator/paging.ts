@@ -66,12 +66,15 @@ function encodeQueryValue(value: string): string {
   return encodeURIComponent(value).replace(/%3A/gi, ":");
 }
 
+/** Absolute URL of the request's own protocol, host and path with the given query parameters. */
+export function selfLink(req: Request, params: readonly (readonly [string, string])[]): string {
+  const query = params.map(([key, value]) => `${encodeQueryKey(key)}=${encodeQueryValue(value)}`).join("&");
+  return `${requestBase(req)}${rawPath(req)}?${query}`;
+}
+
 /** Absolute nextLink on the request's own protocol and host, with the given parameters plus $skiptoken. */
 export function nextLink(req: Request, params: readonly [string, string][], token: string): string {
-  const query = [...params, ["$skiptoken", token] as const]
-    .map(([key, value]) => `${encodeQueryKey(key)}=${encodeQueryValue(value)}`)
-    .join("&");
-  return `${requestBase(req)}${rawPath(req)}?${query}`;
+  return selfLink(req, [...params, ["$skiptoken", token]]);
 }
 
 /** Sends `{ @odata.context, [@odata.count], value, [@odata.nextLink] }`. */

@@ -1,4 +1,4 @@
-// Request counters for tests and benchmarks: totals, per-kind counts, throttled and faulted calls, peak in-flight.
+// Request counters for tests and benchmarks: totals, per-kind counts, throttled and faulted calls, peaks in flight.
 import type { EmulatorStats, RequestKind } from "./types";
 
 const KINDS: readonly RequestKind[] = [
@@ -14,6 +14,15 @@ const KINDS: readonly RequestKind[] = [
   "listStaff",
   "getStaff",
   "write",
+  "sendMail",
+  "createMessage",
+  "getMessage",
+  "deleteMessage",
+  "sendMessage",
+  "addAttachment",
+  "createUploadSession",
+  "uploadChunk",
+  "listMessages",
   "other",
 ];
 
@@ -26,8 +35,10 @@ export class StatsRecorder {
       total: 0,
       byKind: Object.fromEntries(KINDS.map((kind) => [kind, 0])),
       throttled: 0,
+      mailThrottled: 0,
       faulted: 0,
       maxInFlight: 0,
+      maxMailInFlight: 0,
     };
   }
 
@@ -41,6 +52,11 @@ export class StatsRecorder {
     this.current.throttled += 1;
   }
 
+  /** Counts a 429 of the per-minute mail limit. */
+  recordMailThrottled(): void {
+    this.current.mailThrottled += 1;
+  }
+
   recordFaulted(): void {
     this.current.faulted += 1;
   }
@@ -48,6 +64,11 @@ export class StatsRecorder {
   /** Notes the in-flight count of one (app × business) right after a request was admitted. */
   observeInFlight(count: number): void {
     this.current.maxInFlight = Math.max(this.current.maxInFlight, count);
+  }
+
+  /** Notes the in-flight count of one (app × mailbox) right after a mail request was admitted. */
+  observeMailInFlight(count: number): void {
+    this.current.maxMailInFlight = Math.max(this.current.maxMailInFlight, count);
   }
 
   snapshot(): EmulatorStats {
