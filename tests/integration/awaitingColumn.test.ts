@@ -74,12 +74,16 @@ describe.each(testStores())("the awaiting column of migration 012 on %s", (kind)
   let invoice: string;
   let before: { log: Awaited<ReturnType<typeof dayLog>>; open: Awaited<ReturnType<typeof openState>> };
   let applied: string[];
+  let logAfter012: Awaited<ReturnType<typeof dayLog>>;
   beforeAll(async () => {
     db = await openDb(store);
     await migrate(db, { upTo: "011" });
     invoice = await seed(db);
     before = { log: await dayLog(db), open: await openState(db) };
-    applied = await migrate(db);
+    // 012 on its own first: migration 018 writes the log anew, one row per service (awaitingTotals.test.ts covers it).
+    applied = await migrate(db, { upTo: "012" });
+    logAfter012 = await dayLog(db);
+    applied.push(...(await migrate(db)));
   });
   afterAll(async () => {
     await db?.close();
@@ -91,7 +95,7 @@ describe.each(testStores())("the awaiting column of migration 012 on %s", (kind)
     expect(applied[0]).toBe("012");
     expect(await awaitingIds(db)).toEqual(["bk-no-attendees", "bk-open", "bk-partly", "bk-usd"]);
     // Adding the column wrote no delta: the log has the same rows and the same sums.
-    expect(await dayLog(db)).toEqual(before.log);
+    expect(logAfter012).toEqual(before.log);
     expect(await settledDays(db)).toEqual([
       ["2026-11-02", "EUR", 2, "160"],
       ["2026-11-03", "EUR", 1, "0"],
@@ -100,7 +104,7 @@ describe.each(testStores())("the awaiting column of migration 012 on %s", (kind)
     expect(await openState(db)).toEqual(before.open);
     expect(await findUninvoicedIds(db, T, NOW, {})).toEqual(["bk-open", "bk-partly", "bk-no-attendees", "bk-usd"]);
     const totals = await uninvoicedTotals(db, T, NOW, {});
-    expect({ ...totals, amount: Number(totals.amount) }).toEqual({ count: 4, amount: 210, currency: "EUR" });
+    expect({ count: totals.count, amount: Number(totals.amount), currency: totals.currency }).toEqual({ count: 4, amount: 210, currency: "EUR" });
   });
 
   it("rebuilds the list's partial indexes on the column", async () => {
@@ -139,6 +143,6 @@ describe.each(testStores())("the awaiting column of migration 012 on %s", (kind)
       ["2026-11-04", "EUR", 1, "80"],
     ]);
     const totals = await uninvoicedTotals(db, T, NOW, {});
-    expect({ ...totals, amount: Number(totals.amount) }).toEqual({ count: 5, amount: 240, currency: "EUR" });
+    expect({ count: totals.count, amount: Number(totals.amount), currency: totals.currency }).toEqual({ count: 5, amount: 240, currency: "EUR" });
   });
 });

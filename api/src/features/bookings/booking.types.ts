@@ -42,7 +42,17 @@ export interface BookingItem {
 export interface UninvoicedPage {
   items: BookingItem[];
   nextCursor: string | null;
-  totals: { count: number; amount: string; currency: string | null };
+  totals: {
+    count: number;
+    amount: string;
+    currency: string | null;
+    /**
+     * Estimated VAT of `amount`: added to it, or (with the setup's pricesIncludeTax) included in it. Taxed as one
+     * invoice per (category, rate) group, so the invoices made from the set may differ by their rounding; null while
+     * the tenant is not set up.
+     */
+    tax: string | null;
+  };
 }
 
 /** What one link-customer request linked. */

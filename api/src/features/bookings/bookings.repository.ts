@@ -1,6 +1,7 @@
 // SQL for the uninvoiced bookings list (PRODUCT.md §4.2): completed, not cancelled, not free, an attendee without a line.
 // Amounts are the attendees' stored priced lines; SQL only sums them.
 import type { Queryable } from "../../shared/db";
+import type { TaxCategory } from "../../shared/taxSchemas";
 
 /** Filters of GET /api/bookings/uninvoiced (and of "create for all matching"). */
 export interface UninvoicedFilter {
@@ -126,13 +127,38 @@ export async function findUninvoicedPage(
   return rows;
 }
 
-/** Count and amount over the whole filtered set. */
-export async function uninvoicedTotals(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<{ count: number; amount: string; currency: string | null }> {
+/** The open amount of the filtered set's bookings of one VAT: that of their service's item; null for a service without one. */
+export interface AmountOfItemTax {
+  taxCategory: TaxCategory | null;
+  taxRate: string | null;
+  amount: string;
+}
+
+/** Count and amount over the whole filtered set, and the amount split by the VAT of the bookings' service items. */
+export interface UninvoicedTotals {
+  count: number;
+  amount: string;
+  currency: string | null;
+  byItemTax: AmountOfItemTax[];
+}
+
+// Parts `x` of the filtered set (a booking, or a service's bookings of a day) with tenant, service, bookings `n`,
+// amount and currency, summed per VAT of their item (PRODUCT.md §4.3: a booking's item is its service's).
+const totalsOf = (parts: string) => `t AS (
+    SELECT si.tax_category, trim_scale(si.tax_rate) AS tax_rate, sum(x.n) AS n, sum(x.amount) AS amount, min(x.currency) AS currency
+    FROM (${parts}) x LEFT JOIN service_items si ON si.tenant_id = x.tenant_id AND si.bookings_service_id = x.service_id
+    GROUP BY 1, 2
+  )
+  SELECT COALESCE(sum(n), 0)::int AS count, COALESCE(sum(amount), 0)::text AS amount, min(currency) AS currency,
+    COALESCE(json_agg(json_build_object('taxCategory', tax_category, 'taxRate', tax_rate::text, 'amount', amount::text)), '[]'::json) AS "byItemTax"
+  FROM t`;
+
+/** Count and amount over the whole filtered set, with the amount by the VAT of its bookings' items. */
+export async function uninvoicedTotals(db: Queryable, tenantId: string, now: Date, filter: UninvoicedFilter): Promise<UninvoicedTotals> {
   if (onlyDateRange(filter)) return totalsByDay(db, tenantId, now, filter);
   const p = new Params();
-  const { rows } = await db.query<{ count: number; amount: string; currency: string | null }>(
-    `SELECT count(*)::int AS count, COALESCE(sum(b.open_amount), 0)::text AS amount, min(b.currency) AS currency
-     FROM bookings b WHERE ${conditions(p, tenantId, now, filter)}`,
+  const { rows } = await db.query<UninvoicedTotals>(
+    `WITH ${totalsOf(`SELECT b.tenant_id, b.service_id, 1 AS n, b.open_amount AS amount, b.currency FROM bookings b WHERE ${conditions(p, tenantId, now, filter)}`)}`,
     p.values,
   );
   return rows[0]!;
@@ -145,35 +171,35 @@ const onlyDateRange = (f: UninvoicedFilter) => ROW_FILTERS.every((k) => f[k] ===
 const DAY_MS = 86_400_000;
 
 /**
- * Totals from the per-day log of migration 006: a day wholly inside the range whose bookings have all ended is taken
- * from the log; the others (the range's partial edge days, today, days with bookings still running) are read row by row.
+ * Totals from the per-day log of migration 006 (per service since 018): a day wholly inside the range whose bookings
+ * have all ended is taken from the log; the others (the range's partial edge days, today, days with bookings still
+ * running) are read row by row.
  */
-async function totalsByDay(db: Queryable, tenantId: string, now: Date, f: Pick<UninvoicedFilter, "from" | "to">) {
+async function totalsByDay(db: Queryable, tenantId: string, now: Date, f: Pick<UninvoicedFilter, "from" | "to">): Promise<UninvoicedTotals> {
   const p = new Params();
   const dayOf = (d: Date) => d.toISOString().slice(0, 10);
   // Days wholly inside [from, to): from the first midnight at or after `from` up to the day `to` falls on.
   const wholeFrom = f.from ? dayOf(new Date(Math.ceil(f.from.getTime() / DAY_MS) * DAY_MS)) : null;
   const wholeTo = f.to ? dayOf(f.to) : null;
-  const settled = [`d.last_end <= ${p.add(now)}`];
+  // A day is settled or read row by row as a whole, every currency and service of it: the rows read cover the whole day.
+  const settled = [`max(d.last_end) OVER (PARTITION BY d.day) <= ${p.add(now)}`];
   if (wholeFrom) settled.push(`d.day >= ${p.add(wholeFrom)}::date`);
   if (wholeTo) settled.push(`d.day < ${p.add(wholeTo)}::date`);
   const range = [`tenant_id = ${p.add(tenantId)}`];
   if (f.from) range.push(`day >= ${p.add(dayOf(f.from))}::date`);
   if (f.to) range.push(`day <= ${p.add(dayOf(f.to))}::date`);
   const where = conditions(p, tenantId, now, f);
-  const { rows } = await db.query<{ count: number; amount: string; currency: string | null }>(
+  const { rows } = await db.query<UninvoicedTotals>(
     `WITH d AS (
-       SELECT day, currency, sum(bookings)::int AS bookings, sum(amount) AS amount, max(last_end) AS last_end
-       FROM awaiting_day_deltas WHERE ${range.join(" AND ")} GROUP BY day, currency HAVING sum(bookings) > 0
+       SELECT tenant_id, day, currency, service_id, sum(bookings)::int AS bookings, sum(amount) AS amount, max(last_end) AS last_end
+       FROM awaiting_day_deltas WHERE ${range.join(" AND ")} GROUP BY tenant_id, day, currency, service_id HAVING sum(bookings) > 0
      ), s AS (SELECT d.*, (${settled.join(" AND ")}) AS settled FROM d),
      direct AS (
-       SELECT b.open_amount, b.currency FROM (SELECT DISTINCT day FROM s WHERE NOT settled) u
+       SELECT b.tenant_id, b.service_id, 1 AS n, b.open_amount AS amount, b.currency FROM (SELECT DISTINCT day FROM s WHERE NOT settled) u
        JOIN bookings b ON b.start_at >= (u.day::timestamp AT TIME ZONE 'UTC') AND b.start_at < ((u.day + 1)::timestamp AT TIME ZONE 'UTC')
        WHERE ${where}
-     )
-     SELECT ((SELECT COALESCE(sum(bookings), 0) FROM s WHERE settled) + (SELECT count(*) FROM direct))::int AS count,
-       ((SELECT COALESCE(sum(amount), 0) FROM s WHERE settled) + (SELECT COALESCE(sum(open_amount), 0) FROM direct))::text AS amount,
-       LEAST((SELECT min(currency) FROM s WHERE settled), (SELECT min(currency) FROM direct)) AS currency`,
+     ),
+     ${totalsOf("SELECT tenant_id, service_id, bookings AS n, amount, currency FROM s WHERE settled UNION ALL SELECT * FROM direct")}`,
     p.values,
   );
   return rows[0]!;
@@ -185,13 +211,13 @@ async function totalsByDay(db: Queryable, tenantId: string, now: Date, f: Pick<U
  */
 export async function compactGrownDayLogs(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ tenant_id: string }>(
-    `SELECT tenant_id FROM awaiting_day_deltas GROUP BY tenant_id HAVING count(*) > 2 * count(DISTINCT (day, currency)) + 100`,
+    `SELECT tenant_id FROM awaiting_day_deltas GROUP BY tenant_id HAVING count(*) > 2 * count(DISTINCT (day, currency, service_id)) + 100`,
   );
   for (const { tenant_id } of rows) await compactDayLog(db, tenant_id);
   return rows.length;
 }
 
-/** Folds one tenant's per-day totals log (migration 006) into one row per day and currency. */
+/** Folds one tenant's per-day totals log (migration 006) into one row per day, currency and service (migration 018). */
 export async function compactDayLog(db: Queryable, tenantId: string): Promise<void> {
   await db.query("SELECT compact_awaiting_days($1)", [tenantId]);
 }
