@@ -48,11 +48,12 @@ async function fetchRetryingDroppedSocket(url: string, init: RequestInit, attemp
 }
 
 /** The Graph Bookings emulator in its own process, as Graph would be: its work is never billed to the server. */
-export async function startEmulatorProcess(opts: { latencyMs: number; seed: unknown }) {
+export async function startEmulatorProcess(opts: { latencyMs: number; seed: unknown; mailPerMinute?: number }) {
   const { child, output } = await startProcess(["--import", "tsx", "api/emulator/server.ts"], {
     EMULATOR_PORT: "0", // the kernel picks a free port; the emulator prints its URL
     EMULATOR_LATENCY_MS: String(opts.latencyMs),
     EMULATOR_SEED: typeof opts.seed === "string" ? opts.seed : JSON.stringify(opts.seed),
+    ...(opts.mailPerMinute ? { EMULATOR_MAIL_PER_MINUTE: String(opts.mailPerMinute) } : {}),
   }, "listening");
   const base = /listening: (http:\/\/[^/\s]+)/.exec(output())![1]!;
   return {
@@ -82,11 +83,13 @@ export async function startServerProcess(opts: {
   nodeArgs?: string[];
   /** Fills the store before the server opens it (the embedded store admits one process at a time). */
   seed?: (store: StoreOptions) => Promise<void>;
+  /** Starts again on the store of a server that was killed (its `restartFrom`), instead of a fresh one. */
+  restartFrom?: { dataDir: string; databaseUrl: string | undefined; schema: string };
 }) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bi-bench-"));
-  const schema = `bench_${Math.random().toString(36).slice(2, 10)}`;
-  const databaseUrl = opts.store.kind === "postgres" ? await freshSchemaUrl(opts.store.url, schema) : undefined;
-  await opts.seed?.(opts.store.kind === "postgres" ? { kind: "postgres", url: opts.store.url, schema } : { kind: "pglite", dataDir: path.join(dataDir, "pglite") });
+  const dataDir = opts.restartFrom?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "bi-bench-"));
+  const schema = opts.restartFrom?.schema ?? `bench_${Math.random().toString(36).slice(2, 10)}`;
+  const databaseUrl = opts.restartFrom ? opts.restartFrom.databaseUrl : opts.store.kind === "postgres" ? await freshSchemaUrl(opts.store.url, schema) : undefined;
+  if (!opts.restartFrom) await opts.seed?.(opts.store.kind === "postgres" ? { kind: "postgres", url: opts.store.url, schema } : { kind: "pglite", dataDir: path.join(dataDir, "pglite") });
   const started = performance.now();
   const server = await startProcess([...(opts.nodeArgs ?? []), "--import", "tsx", "api/src/server.ts"], {
     PORT: "0", // the kernel picks a free port; the server prints it
@@ -116,6 +119,9 @@ export async function startServerProcess(opts: {
       const { token } = (await res.json()) as { token: string };
       return apiClient(url, token);
     },
+    /** kill -9: the process dies mid-work, its store and data directory stay for a restart. */
+    kill: () => stop(server.child, "SIGKILL"),
+    restartFrom: { dataDir, databaseUrl, schema },
     async close() {
       await stop(server.child);
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { devRoutes } from "./features/auth/dev.routes";
 import { bookingRoutes } from "./features/bookings/bookings.routes";
 import { customerRoutes } from "./features/customers/customers.routes";
 import { insightsRoutes } from "./features/insights/insights.routes";
+import { deliveryRoutes } from "./features/delivery/delivery.routes";
 import { invoiceRoutes } from "./features/invoices/invoice.routes";
 import { itemRoutes } from "./features/items/items.routes";
 import { jobRoutes } from "./features/jobs/jobs.routes";
@@ -59,7 +60,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use(requireAuth(ctx.verifyToken));
   api.use(rateLimitPerTenant(limits.perTenantPerMinute));
   api.get("/openapi.json", (_req, res) => void res.json(openapi));
-  for (const routes of [setupRoutes, syncRoutes, customerRoutes, itemRoutes, staffRoutes, bookingRoutes, invoiceRoutes, insightsRoutes, jobRoutes, notificationRoutes]) api.use(routes(ctx));
+  for (const routes of [setupRoutes, syncRoutes, customerRoutes, itemRoutes, staffRoutes, bookingRoutes, deliveryRoutes, invoiceRoutes, insightsRoutes, jobRoutes, notificationRoutes]) api.use(routes(ctx));
   api.use(handleNotFound);
   return api;
 }

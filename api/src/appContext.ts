@@ -7,6 +7,7 @@ import type { TokenVerifier } from "./features/auth/tokenVerifier";
 import type { GraphAccess } from "./features/graph/entraGraph";
 import type { BookingsGraph } from "./features/graph/graphClient";
 import type { JobQueue } from "./features/jobs/jobQueue";
+import type { MailGraph } from "./features/graph/mailClient";
 import type { Notifier } from "./features/notifications/notifier";
 
 /** What createApp needs. */
@@ -23,6 +24,8 @@ export interface AppContext {
   tabDir?: string;
   /** Sends "bookings await invoicing" notifications after syncs (PRODUCT.md §6); absent: none are sent. */
   notifier?: Notifier;
+  /** Graph mail for a tenant (local mode: one shared client; entra: app-only Mail.Send); absent: nothing can be sent. */
+  mailFor?: (tenantId: string) => MailGraph;
   /** Runs long work as durable jobs (PRODUCT.md §4.13); absent: requests that need a job answer 500. */
   jobs?: JobQueue;
   /** Requests per minute per client IP and per tenant (RATE_LIMIT_*); absent: DEFAULT_RATE_LIMITS. */

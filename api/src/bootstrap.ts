@@ -14,6 +14,8 @@ import { createGraphTokens, type GraphTokens } from "./features/auth/graphTokens
 import { createTokenVerifier } from "./features/auth/tokenVerifier";
 import { entraGraphResolver, type GraphAccess } from "./features/graph/entraGraph";
 import { createBookingsGraph, type BookingsGraph } from "./features/graph/graphClient";
+import { createMailGraph, type MailGraph } from "./features/graph/mailClient";
+import { runSendInvoicesJob, SEND_INVOICES_JOB } from "./features/delivery/sendInvoicesJob";
 import { createGraphActivitySender } from "./features/notifications/activityFeed";
 import { createNotifier } from "./features/notifications/notifier";
 import type { WorkflowsMessage } from "./features/notifications/notificationCard";
@@ -56,7 +58,7 @@ export interface StartOverrides {
 /** Starts everything the configuration asks for; with no GRAPH_BASE_URL in local mode, the demo emulator too. */
 export async function startApi(config: Config, overrides: StartOverrides = {}): Promise<RunningApi> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const emulator = config.graphBaseUrl ? undefined : await startEmulator({ seed: "demo", port: 0 });
+  const emulator = config.graphBaseUrl ? undefined : await startEmulator({ seed: "demo", port: 0, mailPerMinute: config.mail.perMinute });
   const graphBaseUrl = config.graphBaseUrl ?? emulator!.url;
   const db = await openDb(overrides.store ?? storeOptionsFor(config), { onBackgroundError: (err) => logger.warn({ err }, "database connection lost; the pool reconnects on the next query") });
   const applied = await migrateStore(db);
@@ -74,7 +76,16 @@ export async function startApi(config: Config, overrides: StartOverrides = {}): 
   const postWebhook = tokens ? (url: string, message: WorkflowsMessage) => postJson(url, message, { fetch: publicOnlyFetch }) : undefined;
   ctx.notifier = createNotifier({ db, log: logger, now: () => ctx.now(), appId: config.teamsAppId, sendActivity, postWebhook });
   // Durable jobs: this process runs every kind, and resumes those a stopped or killed process left behind.
-  ctx.jobs = await createJobQueue(db, { [CREATE_INVOICES_JOB]: (job) => runCreateInvoicesJob({ db }, job) }, logger);
+  ctx.mailFor = mailResolver(config, graphBaseUrl, !!emulator, overrides, tokens);
+  const mailFor = ctx.mailFor;
+  ctx.jobs = await createJobQueue(
+    db,
+    {
+      [CREATE_INVOICES_JOB]: (job) => runCreateInvoicesJob({ db }, job),
+      [SEND_INVOICES_JOB]: (job) => runSendInvoicesJob({ db, mailFor, now: () => ctx.now(), reconcileMs: config.mail.reconcileMs, log: logger }, job),
+    },
+    logger,
+  );
   await ctx.jobs.start();
 
   if (emulator) {
@@ -128,6 +139,23 @@ function graphResolver(
   const token = config.graphToken ?? (isEmulator ? "local-emulator-token" : undefined);
   const graph = createBookingsGraph({ baseUrl, getToken: async () => token, maxConcurrent: config.graphMaxConcurrency });
   return () => graph;
+}
+
+// Mail goes out app-only (Mail.Send, scoped to the sender mailbox by RBAC for Applications; README): a send job runs
+// without a signed-in user. One client per tenant, so its pacing per mailbox covers every job of the tenant.
+function mailResolver(config: Config, baseUrl: string, isEmulator: boolean, overrides: StartOverrides, tokens: GraphTokens | undefined): (tenantId: string) => MailGraph {
+  const options = { baseUrl, fetch: overrides.graphFetch, perMinute: config.mail.perMinute, concurrent: config.mail.maxConcurrency, timeoutMs: config.mail.timeoutMs };
+  if (!tokens) {
+    const token = config.graphToken ?? (isEmulator ? "local-emulator-token" : undefined);
+    const mail = createMailGraph({ ...options, getToken: async () => token });
+    return () => mail;
+  }
+  const clients = new Map<string, MailGraph>();
+  return (tenantId) => {
+    let mail = clients.get(tenantId);
+    if (!mail) clients.set(tenantId, (mail = createMailGraph({ ...options, getToken: () => tokens.forApp(tenantId) })));
+    return mail;
+  };
 }
 
 // On-behalf-of tokens for interactive calls, app-only ones for syncs and the activity feed (TeamsActivity.Send).

@@ -39,6 +39,15 @@ const ZEnv = z.object({
     }),
   SYNC_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   GRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "GRAPH_MAX_CONCURRENCY: Bookings allows at most 4 concurrent requests").default(3),
+  // Exchange's limits per sender mailbox (30 messages a minute, 4 concurrent requests); a benchmark against the
+  // emulator may raise the first on both sides to finish sooner at the same pacing.
+  MAIL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  MAIL_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(4, "MAIL_MAX_CONCURRENCY: Exchange allows at most 4 concurrent requests per mailbox").default(4),
+  // How long after an interrupted send its message is looked for in Sent Items (Exchange files a sent message there
+  // within seconds, not at once); only then may the document be sent again.
+  MAIL_RECONCILE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // How long a Graph mail request may take before its outcome counts as unknown (and is reconciled).
+  MAIL_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perIpPerMinute),
   RATE_LIMIT_PER_TENANT: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perTenantPerMinute),
@@ -67,6 +76,8 @@ export type Config = {
   syncTickSeconds: number;
   /** Concurrent Graph requests per Bookings business (Bookings allows 4). */
   graphMaxConcurrency: number;
+  /** Sending mail: Exchange's pacing per mailbox, when to look an interrupted send up, and the request timeout. */
+  mail: { perMinute: number; maxConcurrency: number; reconcileMs: number; timeoutMs: number };
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   /** Requests per minute per client IP (all of /api) and per tenant (after sign-in); 0 turns a limit off. */
   rateLimits: RateLimits;
@@ -126,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: e.SECRETS_KEY,
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     graphMaxConcurrency: e.GRAPH_MAX_CONCURRENCY,
+    mail: { perMinute: e.MAIL_PER_MINUTE, maxConcurrency: e.MAIL_MAX_CONCURRENCY, reconcileMs: e.MAIL_RECONCILE_SECONDS * 1000, timeoutMs: Math.round(e.MAIL_TIMEOUT_SECONDS * 1000) },
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perTenantPerMinute: e.RATE_LIMIT_PER_TENANT },
     trustProxy: e.TRUST_PROXY,

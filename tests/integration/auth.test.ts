@@ -75,6 +75,7 @@ describe("auth (local mode)", () => {
         "/api/health", "/api/health/ready", "/api/dev/token", "/api/businesses", "/api/setup", "/api/setup/logo", "/api/sync", "/api/sync/runs", "/api/customers", "/api/customers/{id}", "/api/items", "/api/items/{id}",
         "/api/bookings/uninvoiced", "/api/invoices", "/api/invoices/{id}", "/api/openapi.json", "/api/staff",
         "/api/bookings/{id}/link-customer", "/api/invoices/preview", "/api/invoices/{id}/finalize", "/api/invoices/{id}/credit-notes", "/api/invoices/{id}/pdf", "/api/invoices/{id}/ubl", "/api/invoices/export.csv", "/api/invoices/export.xlsx", "/api/invoices/pdfs.zip",
+        "/api/invoices/{id}/payments", "/api/invoices/{id}/payments/{paymentId}", "/api/invoices/send", "/api/invoices/remind", "/api/setup/delivery/test",
         "/api/notifications/test", "/api/jobs/{id}", "/api/insights",
       ].sort(),
     );

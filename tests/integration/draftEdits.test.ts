@@ -66,7 +66,7 @@ describe.each(testStores())("large draft edits on %s", (store) => {
     const removed = d.lines.slice(1_000, 1_500).map((l: any) => l.id);
     const patch = async (body: unknown) => {
       const counted = countingStore(server.api.ctx.db);
-      const invoice = await editDraft({ db: counted.db }, DEMO_TENANT_ID, d.id, ZEditInvoice.parse(body));
+      const invoice = await editDraft({ db: counted.db, now: server.api.ctx.now }, DEMO_TENANT_ID, d.id, ZEditInvoice.parse(body));
       const count = (pattern: RegExp) => counted.statements.filter((s) => pattern.test(s)).length;
       return { invoice, total: counted.statements.length, updates: count(/UPDATE\s+invoice_lines/i), deletes: count(/DELETE\s+FROM\s+invoice_lines/i) };
     };

@@ -161,7 +161,8 @@ describe.each(testStores())("insights on %s", (store) => {
     ]);
     expect(awaiting.totals).toEqual([{ currency: "EUR", count: 13, amount: "767.50" }]);
     const list = (await api.get("/api/bookings/uninvoiced?limit=500")).body;
-    expect(list.totals).toEqual({ count: 13, amount: "767.50", currency: "EUR" });
+    // Every item is S at 21 %, added on top: 767.50 × 0.21 = 161.175, half-up 161.18.
+    expect(list.totals).toEqual({ count: 13, amount: "767.50", currency: "EUR", tax: "161.18" });
     expect(list.items.map((b: any) => b.id).sort()).toEqual(AWAITING.map((b) => b.id).sort());
   });
 

@@ -52,12 +52,14 @@ describe("invoice exports (xlsx, Dutch CSV)", () => {
     const book = await workbook(res.bytes);
     expect(book.worksheets.map((s) => s.name)).toEqual(["Invoices", "Lines"]);
     const [header, first, second] = rowsOf(book.getWorksheet("Invoices")!);
-    expect(header).toEqual(["Number", "Kind", "Status", "Customer", "E-mail", "Invoice date", "Due date", "Currency", "Net", "VAT", "Total", "Credited", "Outstanding"]);
+    expect(header).toEqual(["Number", "Kind", "Status", "Customer", "E-mail", "Invoice date", "Due date", "Currency", "Net", "VAT", "Total", "Credited", "Outstanding", "Paid", "Payment status"]);
     expect(first).toEqual([
       invoice.number, "invoice", "final", invoice.customer.name, invoice.customer.email,
       new Date(`${invoice.issueDate}T00:00:00Z`), new Date(`${invoice.dueDate}T00:00:00Z`), "EUR",
-      Number(invoice.net), Number(invoice.tax), Number(invoice.total), Number(invoice.credited), Number(invoice.outstanding),
+      Number(invoice.net), Number(invoice.tax), Number(invoice.total), Number(invoice.credited), Number(invoice.outstanding), 0, "open",
     ]);
+    // A credit note has no payment status: its cell stays empty.
+    expect([second![13], second![14]]).toEqual([0, undefined]);
     expect(Number(invoice.credited)).toBeGreaterThan(0);
     // A credit note has no due date: its cell stays empty.
     expect([second![0], second![1], second![6]]).toEqual([note.number, "credit note", undefined]);

@@ -174,7 +174,7 @@ describe.each(testStores())("sync rules on %s", (store) => {
       expect(cancelled.map((r) => r.id)).toEqual([onDraft.id, plain.id].sort());
       const { findInvoices, findLines } = await import("../../api/src/features/invoices/invoice.repository");
       const { presentInvoices } = await import("../../api/src/features/invoices/invoice.presenter");
-      const [view] = presentInvoices(await findInvoices(h.db, TENANT, [inv.id]), await findLines(h.db, TENANT, [inv.id]));
+      const [view] = presentInvoices(await findInvoices(h.db, TENANT, [inv.id]), await findLines(h.db, TENANT, [inv.id]), { payments: [], today: "2026-01-01" });
       expect(view!.warnings).toEqual(['The booking "Session" was cancelled in Bookings after it was put on this draft.']);
       expect(view!.warningDetails).toEqual([
         { code: "cancelledBooking", message: view!.warnings[0], bookingId: onDraft.id, lineId: view!.lines[0]!.id, description: "Session" },

@@ -16,13 +16,14 @@ export const ZDevTokenRequest = z.object({
   tenantId: ZId,
   userId: ZId,
   name: z.string().trim().max(200).optional(),
+  email: z.email("email must be an e-mail address").max(320).optional(),
   roles: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
 });
 export type TDevTokenRequest = z.infer<typeof ZDevTokenRequest>;
 
 /** Signs a local token that carries tid, oid, name and roles like an Entra access token. */
 export async function issueDevToken(keys: LocalKeys, req: TDevTokenRequest, ttlSeconds = 8 * 3600): Promise<string> {
-  return new SignJWT({ tid: req.tenantId, oid: req.userId, name: req.name, roles: req.roles ?? [] })
+  return new SignJWT({ tid: req.tenantId, oid: req.userId, name: req.name, ...(req.email ? { email: req.email } : {}), roles: req.roles ?? [] })
     .setProtectedHeader({ alg: "RS256", kid: keys.kid, typ: "JWT" })
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)

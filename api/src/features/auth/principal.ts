@@ -6,6 +6,8 @@ export interface Principal {
   tenantId: string;
   userId: string;
   name: string | null;
+  /** The user's e-mail address, when the token names one. */
+  email?: string | null;
   roles: string[];
 }
 

@@ -116,5 +116,7 @@ function toPrincipal(payload: JWTPayload): Principal {
   if (!tenantId || !userId) throw new AppError("UNAUTHORIZED", "The token names no tenant or user.");
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
   const name = typeof payload.name === "string" ? payload.name : null;
-  return { tenantId, userId, name, roles };
+  // Entra puts the user's sign-in address in preferred_username (v2) or upn (v1); a test e-mail goes there.
+  const address = [payload.email, payload.preferred_username, payload.upn].find((v): v is string => typeof v === "string" && /^[^\s@]+@[^\s@]+$/.test(v));
+  return { tenantId, userId, name, roles, email: address ?? null };
 }

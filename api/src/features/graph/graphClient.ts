@@ -20,7 +20,7 @@ import {
 
 // The SDK only treats https://graph.microsoft.com URLs as Graph; we address that canonical root and map it
 // onto the configured base (which may be plain http, e.g. the emulator) in the transport middleware below.
-const SDK_ROOT = "https://graph.microsoft.com/v1.0";
+export const SDK_ROOT = "https://graph.microsoft.com/v1.0";
 // A list longer than this many pages is a paging fault (a loop with fresh tokens, say), not data.
 const MAX_PAGES = 5_000;
 
@@ -64,10 +64,16 @@ export interface GraphClientOptions {
   fetch?: typeof fetch;
 }
 
+/** The Graph SDK client every Graph call of the app goes through: the token, then the configured base URL. */
+export function createGraphSdkClient(options: Pick<GraphClientOptions, "baseUrl" | "getToken" | "fetch"> & { timeoutMs?: number }): Client {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  return Client.initWithMiddleware({ middleware: chain(authMiddleware(options.getToken), transportMiddleware(base, options.fetch ?? fetch, options.timeoutMs ?? 60_000)) });
+}
+
 /** Builds the Bookings reader over the Graph SDK. */
 export function createBookingsGraph(options: GraphClientOptions): BookingsGraph {
   const base = options.baseUrl.replace(/\/+$/, "");
-  const client = Client.initWithMiddleware({ middleware: chain(authMiddleware(options.getToken), transportMiddleware(base, options.fetch ?? fetch)) });
+  const client = createGraphSdkClient(options);
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const slots = new Map<string, RequestSlots>();
@@ -158,7 +164,8 @@ function interpret<T extends z.ZodType>(fetched: Fetched, url: string, schema: T
   return { ok: true, value: parsed.data };
 }
 
-function graphError(response: Response, text: string, url: string): GraphRequestError {
+/** A failed answer as a GraphRequestError with Graph's code, message and request id. */
+export function graphError(response: Response, text: string, url: string): GraphRequestError {
   let body: z.infer<typeof ZGraphErrorBody> | undefined;
   try {
     body = ZGraphErrorBody.parse(JSON.parse(text));
@@ -170,7 +177,8 @@ function graphError(response: Response, text: string, url: string): GraphRequest
   return new GraphRequestError(message, response.status, body?.error.code || `HTTP${response.status}`, requestId, url);
 }
 
-function networkError(err: unknown, url: string): GraphRequestError {
+/** A request that got no answer (refused, reset, timed out) as a GraphRequestError of status 0. */
+export function networkError(err: unknown, url: string): GraphRequestError {
   const message = err instanceof Error ? err.message : String(err);
   return new GraphRequestError(`Could not reach Graph: ${message}`, 0, "NetworkError", undefined, url);
 }
@@ -216,12 +224,12 @@ function authMiddleware(getToken: () => Promise<string | undefined>): Middleware
   };
 }
 
-function transportMiddleware(base: string, send: typeof fetch): Middleware {
+function transportMiddleware(base: string, send: typeof fetch, timeoutMs: number): Middleware {
   return {
     async execute(context: Context) {
       const url = typeof context.request === "string" ? context.request : context.request.url;
       const target = isUnder(url, SDK_ROOT) ? base + url.slice(SDK_ROOT.length) : url;
-      context.response = await send(target, { ...(context.options as RequestInit), signal: AbortSignal.timeout(60_000) });
+      context.response = await send(target, { ...(context.options as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
     },
   };
 }

@@ -128,17 +128,20 @@ export async function invoicedByMonth(db: Queryable, tenantId: string, from: str
 }
 
 /**
- * What final invoices leave to be paid: total − what their credit notes credit (as the invoice presenter computes
- * `outstanding`; payments have no table yet), and of it what is past due: a due date before `today`.
+ * What final invoices leave to be paid: total − what their credit notes credit − what was paid (as the invoice
+ * presenter computes `outstanding`), and of it what is past due: a due date before `today`.
  */
 export async function outstandingInvoices(db: Queryable, tenantId: string, today: string): Promise<OutstandingRow[]> {
   const { rows } = await db.query<OutstandingRow>(
     `WITH credited AS (
        SELECT cn.credited_invoice_id AS id, sum(cn.total) AS amount
        FROM invoices cn WHERE cn.tenant_id = $1 AND cn.credited_invoice_id IS NOT NULL GROUP BY 1
+     ), paid AS (
+       SELECT p.invoice_id AS id, sum(p.amount) AS amount
+       FROM invoice_payments p WHERE p.tenant_id = $1 GROUP BY 1
      ), open AS (
-       SELECT i.currency, i.due_date, i.total - COALESCE(c.amount, 0) AS amount
-       FROM invoices i LEFT JOIN credited c ON c.id = i.id
+       SELECT i.currency, i.due_date, i.total - COALESCE(c.amount, 0) - COALESCE(p.amount, 0) AS amount
+       FROM invoices i LEFT JOIN credited c ON c.id = i.id LEFT JOIN paid p ON p.id = i.id
        WHERE i.tenant_id = $1 AND i.status = 'final' AND i.kind = 'invoice'
      )
      SELECT currency, count(*)::int AS count, sum(amount)::text AS amount,

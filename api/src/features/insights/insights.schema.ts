@@ -40,6 +40,6 @@ export const ZInsights = z.object({
     .describe("final invoices less final credit notes by issue month, oldest month first, empty months as zeros"),
   outstanding: z
     .array(ZCounted.extend({ overdue: z.object({ count: z.number().int(), amount: ZMoney }) }))
-    .describe("final invoices not yet credited in full: total − credited; overdue once their due date has passed in the business's time zone"),
+    .describe("final invoices with something left to pay: total − credited − paid; overdue once their due date has passed in the business's time zone"),
 });
 export type TInsights = z.infer<typeof ZInsights>;

@@ -25,7 +25,7 @@ export async function createCreditNote(deps: { db: Db; now: () => Date }, tenant
     if (!locked) throw noSuchInvoice();
     if (locked.kind === "creditNote") throw new AppError("NOT_FINAL", "A credit note cannot be credited; credit the invoice it corrects.");
     if (locked.status !== "final") throw new AppError("NOT_FINAL", "Only a final invoice is credited; a draft is edited or deleted instead.");
-    const invoice = await getInvoice({ db: tx }, tenantId, invoiceId);
+    const invoice = await getInvoice({ db: tx, now: deps.now }, tenantId, invoiceId);
     const earlier = await findEarlierCredits(tx, tenantId, invoiceId);
     const plan = planCreditNote(
       { currency: invoice.currency, pricesIncludeTax: invoice.pricesIncludeTax, lines: await findCreditableLines(tx, tenantId, invoiceId), taxBreakdown: invoice.taxBreakdown },
@@ -49,6 +49,6 @@ export async function createCreditNote(deps: { db: Db; now: () => Date }, tenant
       },
     ]);
     await releaseLines(tx, tenantId, plan.releaseLineIds);
-    return getInvoice({ db: tx }, tenantId, id!);
+    return getInvoice({ db: tx, now: deps.now }, tenantId, id!);
   });
 }

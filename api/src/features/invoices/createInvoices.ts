@@ -113,7 +113,7 @@ export async function buildDrafts(tx: Queryable, now: Date, tenantId: string, us
   if (plan.conflicts.length && !input.skipConflicts) throw alreadyInvoiced(plan.conflicts);
   const skipped = [...plan.skipped, ...plan.conflicts.map((bookingId) => ({ bookingId, reason: "alreadyInvoiced" as const }))];
   const invoiceIds = await writeDrafts(tx, tenantId, userId, setup, input.groupBy ?? setup.defaultGroupBy, plan.lines, now);
-  const invoices = await getInvoices({ db: tx }, tenantId, invoiceIds);
+  const invoices = await getInvoices({ db: tx, now: () => now }, tenantId, invoiceIds);
   return { invoices, skipped, totals: totalsOf(invoices) };
 }
 
@@ -156,6 +156,7 @@ export function alreadyInvoiced(bookingIds: string[]): AppError {
   return new AppError("ALREADY_INVOICED", `${what} already on an invoice. Refresh the list, or send skipConflicts: true to invoice the rest.`, { bookingIds });
 }
 
-function keyReused(): AppError {
+/** The 422 for an Idempotency-Key this user already used, within 24 hours, for another request. */
+export function keyReused(): AppError {
   return new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request in the last 24 hours; use a new key.");
 }

@@ -28,7 +28,7 @@ export async function lockDraft(tx: Queryable, tenantId: string, id: string): Pr
  * The statements are the same few whatever the number of lines changed (one UPDATE and one DELETE for all of them),
  * so a large edit holds the draft's lock — and, on PGlite, the only connection — for one round of statements.
  */
-export async function editDraft(deps: { db: Db }, tenantId: string, id: string, edit: TEditInvoice): Promise<InvoiceView> {
+export async function editDraft(deps: { db: Db; now: () => Date }, tenantId: string, id: string, edit: TEditInvoice): Promise<InvoiceView> {
   return deps.db.transaction(async (tx) => {
     const inv = await lockDraft(tx, tenantId, id);
     const plan = applyLineEdits(await findDraftLines(tx, tenantId, id), edit, inv.currency);
@@ -39,6 +39,6 @@ export async function editDraft(deps: { db: Db }, tenantId: string, id: string, 
     await updateLines(tx, tenantId, id, plan.updates);
     await deleteLines(tx, tenantId, id, plan.removeIds);
     await updateDraftHeader(tx, tenantId, id, { dueDate: edit.dueDate, notes: edit.notes, totals });
-    return getInvoice({ db: tx }, tenantId, id);
+    return getInvoice({ db: tx, now: deps.now }, tenantId, id);
   });
 }

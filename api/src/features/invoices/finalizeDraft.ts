@@ -22,7 +22,7 @@ export async function finalizeDraft(deps: { db: Db; now: () => Date }, tenantId:
   const setup = await findSetup(deps.db, tenantId, { unreadableSecrets: "skip" });
   return deps.db.transaction(async (tx) => {
     await lockDraft(tx, tenantId, id);
-    const draft = await getInvoice({ db: tx }, tenantId, id);
+    const draft = await getInvoice({ db: tx, now: deps.now }, tenantId, id);
     if (draft.lines.length === 0) throw new AppError("EMPTY_INVOICE", "A draft without lines cannot be finalized.");
     const problems = finalizeProblems({
       supplier: setup?.supplier ?? EMPTY_SUPPLIER,
@@ -36,6 +36,6 @@ export async function finalizeDraft(deps: { db: Db; now: () => Date }, tenantId:
     const year = Number(today.slice(0, 4));
     const number = `INV-${year}-${String(await takeNextNumber(tx, tenantId, year)).padStart(5, "0")}`;
     await markFinal(tx, tenantId, id, number, today, addDays(today, terms?.payment_terms_days ?? 0));
-    return getInvoice({ db: tx }, tenantId, id);
+    return getInvoice({ db: tx, now: deps.now }, tenantId, id);
   });
 }

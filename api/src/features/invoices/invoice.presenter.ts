@@ -2,21 +2,35 @@
 import { Decimal, minorUnits, moneyString, quantityString } from "../../shared/money";
 import type { InvoiceRow, LineRow } from "./invoice.repository";
 import { priceTypeFlags } from "../bookings/attendeePricing";
-import type { InvoiceView, InvoiceWarning } from "./invoice.types";
+import type { InvoiceView, InvoiceWarning, PaymentView } from "./invoice.types";
 import { invoiceTotals } from "./invoiceTotals";
+import type { PaymentRow } from "./payment.repository";
+import { paymentStatusOf } from "./paymentStatus";
 
-/** Shapes invoices with their lines; `lines` may hold lines of other invoices too. */
-export function presentInvoices(rows: InvoiceRow[], lines: LineRow[]): InvoiceView[] {
-  const byInvoice = new Map<string, LineRow[]>();
-  for (const l of lines) {
-    const list = byInvoice.get(l.invoice_id);
-    if (list) list.push(l);
-    else byInvoice.set(l.invoice_id, [l]);
-  }
-  return rows.map((r) => presentInvoice(r, byInvoice.get(r.id) ?? []));
+/** What presenting needs besides the rows: their payments, and the business's today (YYYY-MM-DD) that overdue is told by. */
+export interface PresentContext {
+  payments: PaymentRow[];
+  today: string;
 }
 
-function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
+/** Shapes invoices with their lines and payments; `lines` and `payments` may hold those of other invoices too. */
+export function presentInvoices(rows: InvoiceRow[], lines: LineRow[], context: PresentContext): InvoiceView[] {
+  const linesOf = groupBy(lines, (l) => l.invoice_id);
+  const paymentsOf = groupBy(context.payments, (p) => p.invoice_id);
+  return rows.map((r) => presentInvoice(r, linesOf.get(r.id) ?? [], paymentsOf.get(r.id) ?? [], context.today));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function presentInvoice(r: InvoiceRow, lines: LineRow[], payments: PaymentRow[], today: string): InvoiceView {
   const c = r.currency;
   const view = lines.map((l) => ({
     id: l.id,
@@ -35,6 +49,9 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
     flags: l.booking_cancelled ? [...priceTypeFlags(l.price_type), "cancelled"] : priceTypeFlags(l.price_type),
   }));
   const warnings = r.status === "draft" ? warningsFor(lines) : [];
+  // What remains to be paid (or credited): nothing on a credit note itself; negative when more came in than was due.
+  const outstanding = r.kind === "creditNote" ? moneyString(0, c) : moneyString(new Decimal(r.total).minus(r.credited).minus(r.paid), c);
+  const paid = moneyString(r.paid, c);
   return {
     id: r.id,
     kind: r.kind,
@@ -62,12 +79,20 @@ function presentInvoice(r: InvoiceRow, lines: LineRow[]): InvoiceView {
         { currency: c, pricesIncludeTax: r.prices_include_tax },
       ).taxBreakdown,
     credited: moneyString(r.credited, c),
-    // What remains to be paid or credited: nothing on a credit note itself.
-    outstanding: r.kind === "creditNote" ? moneyString(0, c) : moneyString(new Decimal(r.total).minus(r.credited), c),
+    payments: payments.map((p) => presentPayment(p, c)),
+    paid,
+    outstanding,
+    delivery: r.delivery ?? NOT_SENT,
+    reminders: r.reminders ?? [],
+    paymentStatus: paymentStatusOf({ kind: r.kind, status: r.status, outstanding, paid, dueDate: r.due_date }, today),
     warnings: warnings.map((w) => w.message),
     warningDetails: warnings,
     createdAt: r.created_at.toISOString(),
   };
+}
+
+function presentPayment(p: PaymentRow, currency: string): PaymentView {
+  return { id: p.id, amount: moneyString(p.amount, currency), date: p.paid_on, method: p.method, recordedAt: p.recorded_at.toISOString(), recordedBy: p.recorded_by_name ?? p.recorded_by };
 }
 
 function warningsFor(lines: LineRow[]): InvoiceWarning[] {
@@ -93,3 +118,6 @@ export function unitPriceString(value: string, currency: string): string {
   const d = new Decimal(value);
   return d.toFixed(Math.max(minorUnits(currency), d.decimalPlaces()));
 }
+
+/** The delivery of a document never queued for sending. */
+const NOT_SENT: InvoiceView["delivery"] = { status: "notSent", to: null, sentAt: null, attempts: 0, error: null };

@@ -4,6 +4,7 @@ import type { Queryable } from "../../shared/db";
 import type { TAddress } from "../../shared/partySchemas";
 import type { TaxCategory } from "../../shared/taxSchemas";
 import type { TaxGroup } from "./invoiceTotals";
+import type { InvoiceDelivery, InvoiceReminder } from "./invoice.types";
 
 /** The VAT of the service item a booking is for; all null when the booking's service has no item (the template's VAT applies). */
 export interface ItemTaxColumns {
@@ -231,6 +232,12 @@ export interface InvoiceRow {
   credit_reason: string | null;
   /** What the invoice's credit notes credit in total ("0.0000" for none, and for a credit note). */
   credited: string;
+  /** What its payments add up to ("0" for none). */
+  paid: string;
+  /** Its delivery by e-mail (migration 020), or null when it was never queued. */
+  delivery: InvoiceDelivery | null;
+  /** Its reminders (kind 'reminder' of migration 020), oldest first. */
+  reminders: InvoiceReminder[];
   created_at: Date;
   /** Microsecond-exact creation time, for cursors (a JS Date keeps only milliseconds). */
   created_at_exact: string;
@@ -258,12 +265,25 @@ export interface LineRow {
 /** What the credit notes of invoice `i` credit in total (0 for none, and for a credit note). */
 export const CREDITED_SUM = `(SELECT COALESCE(sum(cn.total), 0) FROM invoices cn WHERE cn.tenant_id = i.tenant_id AND cn.credited_invoice_id = i.id)`;
 
+/** What the payments of invoice `i` add up to (0 for none); read from migration 019's index alone. */
+export const PAID_SUM = `(SELECT COALESCE(sum(p.amount), 0) FROM invoice_payments p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)`;
+
+/** The delivery of invoice `i` in its API shape, or null when it was never queued for sending. */
+export const DELIVERY_JSON = `(SELECT json_build_object('status', d.status, 'to', d.to_address, 'attempts', d.attempts, 'error', d.error,
+    'sentAt', to_char(d.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+  FROM invoice_deliveries d WHERE d.tenant_id = i.tenant_id AND d.invoice_id = i.id AND d.kind = 'document')`;
+
+/** The reminders of invoice `i`, oldest first, in their API shape ([] for none). */
+export const REMINDERS_JSON = `(SELECT COALESCE(json_agg(json_build_object('seq', d.seq, 'status', d.status, 'to', d.to_address, 'error', d.error,
+    'sentAt', to_char(d.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY d.seq), '[]'::json)
+  FROM invoice_deliveries d WHERE d.tenant_id = i.tenant_id AND d.invoice_id = i.id AND d.kind = 'reminder')`;
+
 /** The columns of an InvoiceRow, from invoices `i` joined to their customer `c`. */
 export const INVOICE_COLUMNS = `i.id, i.number, i.status, i.customer_id, c.name AS customer_name, c.email AS customer_email, c.address AS customer_address, i.currency,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date, i.notes,
   i.net::text, i.tax::text, i.total::text, i.prices_include_tax, i.tax_breakdown, i.kind, i.credited_invoice_id, i.credit_reason,
   (SELECT ci.number FROM invoices ci WHERE ci.tenant_id = i.tenant_id AND ci.id = i.credited_invoice_id) AS credited_invoice_number,
-  ${CREDITED_SUM}::text AS credited,
+  ${CREDITED_SUM}::text AS credited, ${PAID_SUM}::text AS paid, ${DELIVERY_JSON} AS delivery, ${REMINDERS_JSON} AS reminders,
   i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
 
@@ -275,6 +295,12 @@ export async function findInvoices(db: Queryable, tenantId: string, ids: string[
     [tenantId, ids],
   );
   return rows;
+}
+
+/** The time zone the tenant's setup names (its business's calendar), or null without a setup or one naming none. */
+export async function findBusinessTimeZone(db: Queryable, tenantId: string): Promise<string | null> {
+  const { rows } = await db.query<{ time_zone: string | null }>("SELECT settings->>'timeZone' AS time_zone FROM tenant_setup WHERE tenant_id = $1", [tenantId]);
+  return rows[0]?.time_zone ?? null;
 }
 
 /** Lines of the given invoices, in order, with whether their booking was cancelled since. */

@@ -1,4 +1,4 @@
-// Invoice routes: preview and create drafts, list, export, read, edit, finalize, credit, PDF (one, or many zipped) and delete. HTTP only.
+// Invoice routes: preview and create drafts, list, export, read, edit, finalize, credit, payments, PDF (one, or many zipped) and delete. HTTP only.
 import { Router, type Request } from "express";
 import { parseBody, parseQuery } from "../../shared/validate";
 import { principalOf } from "../auth/auth.middleware";
@@ -6,6 +6,7 @@ import type { AppContext } from "../../appContext";
 import { createCreditNote } from "./createCreditNote";
 import { createInvoices } from "./createInvoices";
 import { deleteDraft } from "./deleteDraft";
+import { deletePayment, noSuchPayment } from "./deletePayment";
 import { editDraft } from "./editDraft";
 import { finalizeDraft } from "./finalizeDraft";
 import { getInvoice, getInvoices, noSuchInvoice } from "./getInvoice";
@@ -15,6 +16,8 @@ import { invoicesToXlsx } from "./invoiceXlsx";
 import { prepareInvoicePdfZip } from "./invoicePdfZip";
 import { listInvoices } from "./listInvoices";
 import { previewInvoices } from "./previewInvoices";
+import { ZPaymentId, ZRecordPayment } from "./payment.schema";
+import { recordPayment } from "./recordPayment";
 import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportQuery, ZExportXlsx, ZIdempotencyKey, ZInvoiceId, ZListInvoicesQuery, ZPdfZip } from "./invoice.schema";
 
 /** All /invoices routes. */
@@ -64,6 +67,17 @@ export function invoiceRoutes(ctx: AppContext): Router {
   router.post("/invoices/:id/credit-notes", async (req, res) => {
     const p = principalOf(req);
     res.status(201).json(await createCreditNote(ctx, p.tenantId, p.userId, invoiceId(req), parseBody(ZCreateCreditNote, req)));
+  });
+  router.post("/invoices/:id/payments", async (req, res) => {
+    const header = req.get("Idempotency-Key");
+    const key = header === undefined ? undefined : ZIdempotencyKey.parse(header);
+    res.json(await recordPayment(ctx, principalOf(req), invoiceId(req), parseBody(ZRecordPayment, req), key));
+  });
+  router.delete("/invoices/:id/payments/:paymentId", async (req, res) => {
+    const id = invoiceId(req);
+    const paymentId = ZPaymentId.safeParse(req.params.paymentId);
+    if (!paymentId.success) throw noSuchPayment();
+    res.json(await deletePayment(ctx, principalOf(req).tenantId, id, paymentId.data));
   });
   router.get("/invoices/:id/pdf", async (req, res) => {
     const doc = await invoiceDocument(ctx, principalOf(req).tenantId, invoiceId(req));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isStorableDate } from "../../shared/validate";
 import { ZUninvoicedFilter } from "../bookings/bookings.schema";
 import { INVOICE_SORTS } from "./invoiceList.repository";
+import { ZPaymentStatusFilter } from "./payment.schema";
 
 const ZBookingId = z.string().min(1, "booking ids cannot be empty").max(512, "a booking id is at most 512 characters");
 const ZGroupBy = z.enum(["customer", "booking", "customerMonth"]);
@@ -34,10 +35,22 @@ export const ZIdempotencyKey = z
   .regex(/^[\x21-\x7e]+$/, "Idempotency-Key: printable ASCII without spaces");
 
 /** Query of GET /api/invoices; `credited` lists final invoices that credit notes (partly) credit. Newest first by default. */
+/** The delivery statuses of the list's filter (PRODUCT.md §4.9). */
+export const DELIVERY_STATUSES = ["notSent", "queued", "sending", "sent", "failed"] as const;
+
+/** `delivery=notSent,failed`: statuses separated by commas, each once. */
+const ZDeliveryFilter = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(DELIVERY_STATUSES, `delivery: use ${DELIVERY_STATUSES.join(", ")}, separated by commas`)).min(1, `delivery: give one or more of ${DELIVERY_STATUSES.join(", ")}`))
+  .transform((list) => [...new Set(list)]);
+
 export const ZListInvoicesQuery = z.object({
   status: z.enum(["draft", "final", "credited"], "use draft, final or credited").optional(),
   kind: z.enum(["invoice", "creditNote"], "use invoice or creditNote").optional(),
   customerId: z.uuid("customerId must be a customer id").optional(),
+  paymentStatus: ZPaymentStatusFilter.optional(),
+  delivery: ZDeliveryFilter.optional(),
   q: z
     .string()
     .trim()

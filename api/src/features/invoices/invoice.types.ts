@@ -52,13 +52,41 @@ export interface InvoiceView {
   taxBreakdown: TaxGroup[];
   /** What credit notes credit of this invoice in total; "0.00" on a credit note. */
   credited: string;
-  /** total − credited (payments come later); "0.00" on a credit note. */
+  /** The payments recorded against a final invoice (PRODUCT.md §4.9), oldest first; empty on drafts and credit notes. */
+  payments: PaymentView[];
+  /** What the payments add up to; "0.00" when there are none. */
+  paid: string;
+  /** total − credited − paid (negative when more came in than is due); "0.00" on a credit note. */
   outstanding: string;
+  /** Where payment of a final invoice stands as of today in the business's time zone; null for drafts and credit notes. */
+  paymentStatus: PaymentStatus | null;
+  /** Whether and when the document went to its customer by e-mail (PRODUCT.md §4.9). */
+  delivery: InvoiceDelivery;
+  /** The reminders sent (or on their way) for an overdue invoice, oldest first. */
+  reminders: InvoiceReminder[];
   /** English sentences, one per warning (PRODUCT.md §5); `warningDetails` holds the same warnings as data. */
   warnings: string[];
   /** The warnings as codes with their parameters, in the order of `warnings`, so the tab can word them in its language. */
   warningDetails: InvoiceWarning[];
   createdAt: string;
+}
+
+/** How a payment was made. */
+export type PaymentMethod = "bankTransfer" | "card" | "cash" | "other";
+
+/** Where payment of a final invoice stands: nothing paid yet, part of it, all of it, or something left after the due date. */
+export type PaymentStatus = "open" | "partiallyPaid" | "paid" | "overdue";
+
+/** One recorded payment of an invoice. */
+export interface PaymentView {
+  id: string;
+  amount: string;
+  /** The day it was paid (YYYY-MM-DD), as the person recording it said. */
+  date: string;
+  method: PaymentMethod;
+  recordedAt: string;
+  /** Who recorded it: the name their token carried, else their user id. */
+  recordedBy: string;
 }
 
 /** What a draft warning is about: a booking cancelled after drafting, lines without a price, or "starting at" prices. */
@@ -88,6 +116,10 @@ export interface InvoiceListFilter {
   customerId?: string;
   /** Part of the invoice number or of the customer's name, in any case. */
   q?: string;
+  /** Final invoices whose payment status is one of these (comma-separated in the query string). */
+  paymentStatus?: PaymentStatus[];
+  /** Final documents whose delivery status is one of these (comma-separated in the query string). */
+  delivery?: InvoiceDelivery["status"][];
 }
 
 /** A booking (or one attendee of it) left out of a create, and why. */
@@ -123,4 +155,22 @@ export interface PreviewResult {
   listed: number;
   skipped: Skipped[];
   totals: CreateTotals;
+}
+
+/** A document's delivery by e-mail: never queued ("notSent"), queued or being sent by a job, sent, or failed (why). */
+export interface InvoiceDelivery {
+  status: "notSent" | "queued" | "sending" | "sent" | "failed";
+  to: string | null;
+  sentAt: string | null;
+  attempts: number;
+  error: { code: string; message: string; requestId?: string } | null;
+}
+
+/** One reminder of an overdue invoice (PRODUCT.md §4.9): the how-manieth, and what became of it. */
+export interface InvoiceReminder {
+  seq: number;
+  status: "queued" | "sending" | "sent" | "failed";
+  to: string | null;
+  sentAt: string | null;
+  error: { code: string; message: string; requestId?: string } | null;
 }

@@ -3,7 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { InvoiceView } from "./invoice.types";
 
-const COLUMNS = ["invoice_number", "status", "customer", "customer_email", "issue_date", "due_date", "currency", "line_date", "description", "quantity", "unit_price", "amount", "tax_category", "tax_rate", "invoice_net", "invoice_tax", "invoice_total", "booking_id"];
+const COLUMNS = ["invoice_number", "status", "customer", "customer_email", "issue_date", "due_date", "currency", "line_date", "description", "quantity", "unit_price", "amount", "tax_category", "tax_rate", "invoice_net", "invoice_tax", "invoice_total", "booking_id", "invoice_paid", "payment_status"];
 
 /** The cell value with a quote in front when a spreadsheet would run it as a formula; plain numbers stay numbers. */
 export function spreadsheetSafe(value: string | null): string {
@@ -26,7 +26,7 @@ export function invoicesToCsv(invoices: InvoiceView[], locale: CsvLocale = "en")
   const n = (value: string) => (locale === "nl" ? value.replace(".", ",") : value);
   const rows = invoices.flatMap((inv) =>
     inv.lines.map((l) =>
-      [inv.number ?? "", inv.status, inv.customer.name, inv.customer.email, inv.issueDate, inv.dueDate, inv.currency, l.serviceDate, l.description, n(l.quantity), n(l.unitPrice), n(l.amount), l.taxCategory, n(l.taxRate), n(inv.net), n(inv.tax), n(inv.total), l.bookingId].map(spreadsheetSafe),
+      [inv.number ?? "", inv.status, inv.customer.name, inv.customer.email, inv.issueDate, inv.dueDate, inv.currency, l.serviceDate, l.description, n(l.quantity), n(l.unitPrice), n(l.amount), l.taxCategory, n(l.taxRate), n(inv.net), n(inv.tax), n(inv.total), l.bookingId, n(inv.paid), inv.paymentStatus ?? ""].map(spreadsheetSafe),
     ),
   );
   // Rows end in CRLF, so csv-stringify would leave a lone CR or LF unquoted, and a spreadsheet starts a new row there:

@@ -32,7 +32,7 @@ async function partiesOf(deps: { db: Db }, tenantId: string, invoice: InvoiceVie
 }
 
 /** The invoice's PDF; throws NOT_FOUND when the tenant has no such invoice. */
-export async function invoiceDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceDocument> {
+export async function invoiceDocument(deps: { db: Db; now: () => Date }, tenantId: string, id: string): Promise<InvoiceDocument> {
   const invoice = await getInvoice(deps, tenantId, id);
   return (await invoicePdfRenderer(deps, tenantId))(invoice);
 }
@@ -68,7 +68,7 @@ export function pdfFileName(invoice: Pick<InvoiceView, "id" | "number">): string
  * The final invoice or credit note as a Peppol BIS 3.0 UBL document (PRODUCT.md §4.8). Throws NOT_FOUND for no such
  * invoice, NOT_FINAL for a draft, and NOT_READY while the supplier in the setup lacks what the e-invoice must state.
  */
-export async function invoiceUblDocument(deps: { db: Db }, tenantId: string, id: string): Promise<InvoiceXml> {
+export async function invoiceUblDocument(deps: { db: Db; now: () => Date }, tenantId: string, id: string): Promise<InvoiceXml> {
   const invoice = await getInvoice(deps, tenantId, id);
   if (invoice.status !== "final") throw new AppError("NOT_FINAL", "A draft has no e-invoice yet; finalize it first.");
   const { setup, supplier, customer } = await partiesOf(deps, tenantId, invoice);

@@ -164,10 +164,13 @@ export async function renderInvoicePdf(inv: InvoiceView, parties: PdfParties): P
   const textWidth = qr ? RIGHT - LEFT - 110 : RIGHT - LEFT;
   if (isCredit) {
     doc.text(t.creditNoteNote(money(inv.total), inv.creditedInvoiceNumber ?? ""), LEFT, payTop, { width: textWidth });
-  } else if (inv.number && new Decimal(inv.outstanding).lte(0) && new Decimal(inv.credited).gt(0)) {
-    doc.font("bold").text(t.creditedInFull, LEFT, payTop, { width: textWidth }).font("body");
+  } else if (inv.number && new Decimal(inv.outstanding).lte(0) && (new Decimal(inv.paid).gt(0) || new Decimal(inv.credited).gt(0))) {
+    // Settled: by payments (with or without credit notes), or by credit notes alone.
+    doc.font("bold").text(new Decimal(inv.paid).gt(0) ? t.paidInFull : t.creditedInFull, LEFT, payTop, { width: textWidth }).font("body");
   } else if (inv.number && inv.dueDate) {
     if (parties.supplier.paymentInstructions) doc.text(parties.supplier.paymentInstructions, LEFT, payTop, { width: textWidth }).moveDown(0.3);
+    // What is left to pay: the QR code below asks for the same amount.
+    if (new Decimal(inv.paid).gt(0)) doc.text(t.paidSoFar(money(inv.paid)), LEFT, doc.y, { width: textWidth });
     doc.font("bold").text(t.pay(money(inv.outstanding), date(inv.dueDate), inv.number), LEFT, doc.y, { width: textWidth }).font("body");
     if (parties.supplier.iban) {
       const bic = parties.supplier.bic ? ` (BIC ${parties.supplier.bic})` : "";

@@ -21,7 +21,7 @@ export interface InvoicePdfZip {
 }
 
 /** Checks and loads the invoices of a PDF zip; throws NOT_FOUND naming the ids the tenant does not have, before anything is sent. */
-export async function prepareInvoicePdfZip(deps: { db: Db }, tenantId: string, ids: string[]): Promise<InvoicePdfZip> {
+export async function prepareInvoicePdfZip(deps: { db: Db; now: () => Date }, tenantId: string, ids: string[]): Promise<InvoicePdfZip> {
   const invoices = await getInvoicesNamingMissing(deps, tenantId, ids);
   const render = await invoicePdfRenderer(deps, tenantId);
   return { writeTo: (out) => writePdfZip(out, invoices, render) };

@@ -13,19 +13,21 @@ const WORDS = {
     invoices: "Invoices",
     lines: "Lines",
     number: "Number", kind: "Kind", status: "Status", customer: "Customer", email: "E-mail", issueDate: "Invoice date", dueDate: "Due date",
-    currency: "Currency", net: "Net", tax: "VAT", total: "Total", credited: "Credited", outstanding: "Outstanding",
+    currency: "Currency", net: "Net", tax: "VAT", total: "Total", credited: "Credited", outstanding: "Outstanding", paid: "Paid", paymentStatus: "Payment status",
     lineDate: "Service date", description: "Description", quantity: "Quantity", unit: "Unit", unitPrice: "Unit price", amount: "Amount",
     taxCategory: "VAT category", taxRate: "VAT rate (%)", bookingId: "Booking id",
     kinds: { invoice: "invoice", creditNote: "credit note" }, statuses: { draft: "draft", final: "final" }, units: { hour: "hour", each: "each" },
+    paymentStatuses: { open: "open", partiallyPaid: "partially paid", paid: "paid", overdue: "overdue" },
   },
   nl: {
     invoices: "Facturen",
     lines: "Regels",
     number: "Nummer", kind: "Soort", status: "Status", customer: "Klant", email: "E-mailadres", issueDate: "Factuurdatum", dueDate: "Vervaldatum",
-    currency: "Valuta", net: "Netto", tax: "Btw", total: "Totaal", credited: "Gecrediteerd", outstanding: "Openstaand",
+    currency: "Valuta", net: "Netto", tax: "Btw", total: "Totaal", credited: "Gecrediteerd", outstanding: "Openstaand", paid: "Betaald", paymentStatus: "Betaalstatus",
     lineDate: "Datum dienst", description: "Omschrijving", quantity: "Aantal", unit: "Eenheid", unitPrice: "Prijs per eenheid", amount: "Bedrag",
     taxCategory: "Btw-categorie", taxRate: "Btw-tarief (%)", bookingId: "Boekings-id",
     kinds: { invoice: "factuur", creditNote: "creditnota" }, statuses: { draft: "concept", final: "definitief" }, units: { hour: "uur", each: "stuk" },
+    paymentStatuses: { open: "openstaand", partiallyPaid: "deels betaald", paid: "betaald", overdue: "te laat" },
   },
 } as const;
 
@@ -60,6 +62,8 @@ export async function invoicesToXlsx(invoices: InvoiceView[], locale: XlsxLocale
     { header: w.total, key: "total", width: 13, style: { numFmt: MONEY } },
     { header: w.credited, key: "credited", width: 13, style: { numFmt: MONEY } },
     { header: w.outstanding, key: "outstanding", width: 13, style: { numFmt: MONEY } },
+    { header: w.paid, key: "paid", width: 13, style: { numFmt: MONEY } },
+    { header: w.paymentStatus, key: "paymentStatus", width: 15 },
   ];
   for (const inv of invoices) {
     sheet.addRow({
@@ -76,6 +80,9 @@ export async function invoicesToXlsx(invoices: InvoiceView[], locale: XlsxLocale
       total: numberCell(inv.total),
       credited: numberCell(inv.credited),
       outstanding: numberCell(inv.outstanding),
+      paid: numberCell(inv.paid),
+      // Drafts and credit notes have none: an empty cell.
+      paymentStatus: inv.paymentStatus ? w.paymentStatuses[inv.paymentStatus] : null,
     });
   }
   finish(sheet);

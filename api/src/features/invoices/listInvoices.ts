@@ -1,20 +1,22 @@
 // Use case: one page of a tenant's invoices, newest first or in the requested order, with a cursor for the next page.
 import { z } from "zod";
-import type { Queryable } from "../../shared/db";
 import { decodeCursor, pageOf } from "../../shared/cursor";
 import { isStorableDate, isStorableText } from "../../shared/validate";
-import { findLines } from "./invoice.repository";
+import { businessToday, presentRows, type ReadDeps } from "./getInvoice";
 import { listInvoiceRows, sortKeyOf } from "./invoiceList.repository";
-import { presentInvoices } from "./invoice.presenter";
 import type { TListInvoicesQuery } from "./invoice.schema";
 import type { InvoiceSort, InvoiceSortKey, InvoiceView } from "./invoice.types";
 
-/** Lists invoices (and credit notes) by status, kind, customer and search text; a cursor continues after the last invoice of the previous page. */
-export async function listInvoices(deps: { db: Queryable }, tenantId: string, query: TListInvoicesQuery): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
+/**
+ * Lists invoices (and credit notes) by status, kind, customer, payment status and search text; a cursor continues after
+ * the last invoice of the previous page. One business date filters and presents the page, so the two agree at midnight.
+ */
+export async function listInvoices(deps: ReadDeps, tenantId: string, query: TListInvoicesQuery): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
   const after = query.cursor ? readCursor(query.cursor, query.sort) : undefined;
-  const rows = await listInvoiceRows(deps.db, tenantId, { ...query, after, limit: query.limit + 1 });
+  const today = await businessToday(deps, tenantId);
+  const rows = await listInvoiceRows(deps.db, tenantId, { ...query, after, limit: query.limit + 1, today });
   const { page, nextCursor } = pageOf(rows, query.limit, (last) => [query.sort, last.sort_value, last.id]);
-  return { items: presentInvoices(page, await findLines(deps.db, tenantId, page.map((r) => r.id))), nextCursor };
+  return { items: await presentRows(deps.db, tenantId, page, today), nextCursor };
 }
 
 // The SQL casts the cursor's sort value to the sort key's type, so a tampered value must fail here, as a 400.

@@ -2,6 +2,7 @@
 // create's own steps run in a transaction that is rolled back; beyond, the same planning runs read-only (customers a
 // create would make are shown, not made) and the answer lists the first drafts, with totals over all of them.
 import { randomUUID } from "node:crypto";
+import { dateIn } from "../../shared/businessDates";
 import type { Db, Queryable } from "../../shared/db";
 import { findUninvoicedIds } from "../bookings/bookings.repository";
 import { findCustomerContacts } from "../customers/customer.repository";
@@ -82,6 +83,9 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
     credited_invoice_number: null,
     credit_reason: null,
     credited: "0",
+    paid: "0",
+    delivery: null,
+    reminders: [],
     created_at: now,
     created_at_exact: now.toISOString(),
   }));
@@ -89,7 +93,8 @@ async function planReadOnly(db: Db, tenantId: string, userId: string, setup: TSe
     d.lines.map((l) => ({ id: randomUUID(), invoice_id: invoiceRows[i]!.id, booking_id: l.bookingId, description: l.description, service_date: l.serviceDate, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount,
       tax_category: l.taxCategory, tax_rate: l.taxRate, tax_exemption_reason: l.taxExemptionReason, tax_exemption_code: l.taxExemptionCode, price_type: l.priceType, credited_line_id: null, booking_cancelled: false })),
   );
-  return { invoices: presentInvoices(invoiceRows, lineRows), skipped, totals };
+  // Drafts have no payments, and no payment status to tell by the date.
+  return { invoices: presentInvoices(invoiceRows, lineRows, { payments: [], today: dateIn(setup.timeZone, now) }), skipped, totals };
 }
 
 // Links as a create would, but only to customers that exist; one a create would make is stood in for by a new id.

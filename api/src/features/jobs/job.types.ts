@@ -8,6 +8,8 @@ export interface JobError {
   code: string;
   message: string;
   bookingId?: string;
+  /** The document a send job could not send. */
+  invoiceId?: string;
 }
 
 /** A job as GET /api/jobs/:id answers it; `total`, `done` and `failed` count the job's units (bookings, documents). */

@@ -2,10 +2,13 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ZDevTokenRequest } from "../auth/devToken";
+import { ZSendInvoices, ZSendReminders, ZTestDelivery } from "../delivery/delivery.schema";
 import { ZUninvoicedQuery } from "../bookings/bookings.schema";
 import { ZNewCustomer } from "../bookings/linkCustomer.schema";
 import { ZInsights, ZInsightsQuery } from "../insights/insights.schema";
 import { ZCreateCreditNote, ZCreateInvoices, ZEditInvoice, ZExportXlsx, ZInvoiceWarning, ZListInvoicesQuery, ZPdfZip } from "../invoices/invoice.schema";
+import { PAYMENT_METHODS, ZRecordPayment } from "../invoices/payment.schema";
+import { PAYMENT_STATUSES } from "../invoices/paymentStatus";
 import { ZTestCardInput } from "../notifications/notification.schema";
 import { ZSetupInput, ZSupplierLogoInput } from "../setup/setup.schema";
 import { ZAddress } from "../../shared/partySchemas";
@@ -49,6 +52,10 @@ const ZItem = z.object({
   defaultDurationMinutes: z.number().nullable(), type: z.string(), unitOfMeasure: z.string(), active: z.boolean(),
   taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), taxExemptionCode: z.string().nullable(),
 });
+const ZPayment = z.object({
+  id: z.string(), amount: ZMoney, date: z.string().describe("the day it was paid (YYYY-MM-DD)"), method: z.enum(PAYMENT_METHODS),
+  recordedAt: z.string().describe("when it was recorded (ISO 8601 UTC)"), recordedBy: z.string().describe("the name the recording user's token carried, else their user id"),
+});
 const ZInvoice = z.object({
   id: z.string(), kind: z.enum(["invoice", "creditNote"]), number: z.string().nullable(), status: z.enum(["draft", "final"]), customerId: z.string(),
   creditedInvoiceId: z.string().nullable().describe("a credit note's invoice"), creditedInvoiceNumber: z.string().nullable(), creditReason: z.string().nullable(),
@@ -56,7 +63,16 @@ const ZInvoice = z.object({
   dueDate: z.string().nullable(),
   lines: z.array(z.object({ id: z.string(), bookingId: z.string(), description: z.string(), serviceDate: z.string(), quantity: ZMoney, unit: z.enum(["hour", "each"]), unitPrice: ZMoney, amount: ZMoney, taxCategory: ZTaxCategory, taxRate: ZMoney, taxExemptionReason: z.string().nullable(), taxExemptionCode: z.string().nullable(), creditedLineId: z.string().nullable(), flags: z.array(z.string()) })),
   net: ZMoney, tax: ZMoney, total: ZMoney, pricesIncludeTax: z.boolean().describe("line amounts include VAT (net and tax split out of them), or VAT is added on top"),
-  taxBreakdown: ZTaxBreakdown, credited: ZMoney.describe("what credit notes credit of this invoice"), outstanding: ZMoney.describe("total − credited"), warnings: z.array(z.string()).describe("English sentences, one per warning"),
+  taxBreakdown: ZTaxBreakdown, credited: ZMoney.describe("what credit notes credit of this invoice"),
+  payments: z.array(ZPayment).describe("payments recorded against a final invoice, oldest first"), paid: ZMoney.describe("the payments' sum"),
+  outstanding: ZMoney.describe("total − credited − paid; \"0.00\" on a credit note"),
+  delivery: z.object({
+    status: z.enum(["notSent", "queued", "sending", "sent", "failed"]), to: z.string().nullable(), sentAt: z.string().nullable(), attempts: z.number(),
+    error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }).nullable(),
+  }).describe("its delivery by e-mail (POST /api/invoices/send): notSent until queued"),
+  reminders: z.array(z.object({ seq: z.number(), status: z.enum(["queued", "sending", "sent", "failed"]), to: z.string().nullable(), sentAt: z.string().nullable(), error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }).nullable() })).describe("reminders of an overdue invoice (POST /api/invoices/remind), oldest first"),
+  paymentStatus: z.enum(PAYMENT_STATUSES).nullable().describe("null for drafts and credit notes; paid once nothing is outstanding, overdue while something is after the due date (the business's today), partiallyPaid once something was paid, else open"),
+  warnings: z.array(z.string()).describe("English sentences, one per warning"),
   warningDetails: z.array(ZInvoiceWarning).describe("the warnings as codes with parameters, in the order of warnings"),
 });
 const ZCreateTotals = z.object({ invoices: z.number(), lines: z.number(), currency: z.string().nullable(), net: ZMoney, tax: ZMoney, total: ZMoney, taxBreakdown: ZTaxBreakdown });
@@ -64,7 +80,7 @@ const ZSkipped = z.array(z.object({ bookingId: z.string(), reason: z.enum(["notF
 const ZJob = z.object({
   id: z.string(), kind: z.string().describe("e.g. createInvoices"), status: z.enum(["queued", "running", "succeeded", "failed"]),
   total: z.number().describe("the job's units (attendee lines and skipped bookings for a create)"), done: z.number(), failed: z.number(),
-  errors: z.array(z.object({ code: z.string(), message: z.string().describe("English text"), bookingId: z.string().optional() })).describe("at most 200; failed counts them all"),
+  errors: z.array(z.object({ code: z.string(), message: z.string().describe("English text"), bookingId: z.string().optional(), invoiceId: z.string().optional().describe("a send job: the document not sent") })).describe("at most 200; failed counts them all"),
   result: z.unknown().describe("what the job made (a create: invoices, lines, currency, net, tax, total, skipped, skippedCount); null until planned"),
   createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
 });
@@ -107,7 +123,7 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "get", path: "/api/items", security: auth, summary: "Service items with their VAT", responses: { 200: json(z.array(ZItem)), ...errors } });
   r.registerPath({ method: "patch", path: "/api/items/{id}", security: auth, summary: "Set a service item's VAT (admin): S needs a rate above 0, Z and E a rate of 0, E an exemption reason; lines on no invoice yet are billed with it, drafts and final invoices keep theirs", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZItemTaxPatch } } } }, responses: { 200: json(ZItem), ...errors, 403: json(ZError, "Not an admin") } });
   r.registerPath({ method: "get", path: "/api/staff", security: auth, summary: "Staff members", responses: { 200: json(z.array(z.object({ id: z.string(), name: z.string() }).loose())), ...errors } });
-  r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced; totals cover the whole filtered set", request: { query: ZUninvoicedQuery.omit({ from: true, to: true, priceType: true }).extend({ from: z.string().optional(), to: z.string().optional(), priceType: z.string().optional().describe("comma-separated price types") }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney, currency: z.string().nullable() }) })), ...errors } });
+  r.registerPath({ method: "get", path: "/api/bookings/uninvoiced", security: auth, summary: "Completed bookings not yet invoiced; totals cover the whole filtered set", request: { query: ZUninvoicedQuery.omit({ from: true, to: true, priceType: true }).extend({ from: z.string().optional(), to: z.string().optional(), priceType: z.string().optional().describe("comma-separated price types") }) }, responses: { 200: json(z.object({ items: z.array(ZBookingItem), nextCursor: z.string().nullable(), totals: z.object({ count: z.number(), amount: ZMoney, currency: z.string().nullable(), tax: ZMoney.nullable().describe("estimated VAT of amount, added to it or (pricesIncludeTax) included in it: per (category, rate) of the bookings' service items over the whole set, so invoices, which round per invoice, may differ by cents; null when not set up") }) })), ...errors } });
   r.registerPath({ method: "post", path: "/api/bookings/{id}/link-customer", security: auth, summary: "Link a booking attendee to a customer, or to a new customer made from what the booking knows; with applyToAll, the same person's other waiting bookings too (one transaction)", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZLinkCustomerBody } } } }, responses: { 200: json(ZLinkAnswer), ...errors, 409: json(ZError, "ALREADY_INVOICED; CONFLICT with customerId: newCustomer.email belongs to that customer") } });
   const createBody = { body: { content: { "application/json": { schema: ZCreateInvoices } } } };
   r.registerPath({ method: "post", path: "/api/invoices/preview", security: auth, summary: "What a create would produce; writes nothing", request: createBody, responses: { 200: json(z.object({ invoices: z.array(ZInvoice.extend({ id: z.null() })), listed: z.number().describe("drafts listed in invoices: all, or the first 200 of a selection over 500 bookings; totals cover all"), skipped: ZSkipped, totals: ZCreateTotals })), ...errors } });
@@ -115,6 +131,9 @@ export function buildOpenApiDocument(): object {
   r.registerPath({ method: "patch", path: "/api/invoices/{id}", security: auth, summary: "Edit a draft; totals are recomputed", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZEditInvoice } } } }, responses: { 200: json(ZInvoice), ...errors, 409: json(ZError, "NOT_DRAFT or EMPTY_INVOICE") } });
   r.registerPath({ method: "post", path: "/api/invoices/{id}/finalize", security: auth, summary: "Finalize a draft with the next gapless number", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors, 409: json(ZError, "NOT_DRAFT, EMPTY_INVOICE or CONFLICT") } });
   r.registerPath({ method: "post", path: "/api/invoices/{id}/credit-notes", security: auth, summary: "Credit a final invoice: a final credit note of its own gapless series (CN-2026-00001); without lines it credits all that remains; never more than was invoiced; rebill returns the credited attendees to the list", request: { params: z.object({ id: z.string() }), body: { content: { "application/json": { schema: ZCreateCreditNote } } } }, responses: { 201: json(ZInvoice), ...errors, 409: json(ZError, "NOT_FINAL (a draft or a credit note) or OVER_CREDIT (more than is left to credit)") } });
+  const paymentErrors = { ...errors, 409: json(ZError, "NOT_FINAL (a draft), NOT_AN_INVOICE (a credit note) or PAYMENT_EXCEEDS_OUTSTANDING (more than is left to pay; outstanding says how much is)"), 422: json(ZError, "IDEMPOTENCY_KEY_REUSED") };
+  r.registerPath({ method: "post", path: "/api/invoices/{id}/payments", security: auth, summary: "Record a payment of a final invoice: at most what is outstanding (concurrent payments queue on the invoice), dated from its issue date to today in the business's time zone, in the currency's minor unit; Idempotency-Key header (per user, 24 h) records a repeated request once", request: { params: z.object({ id: z.string() }), headers: z.object({ "Idempotency-Key": z.string().optional() }), body: { content: { "application/json": { schema: ZRecordPayment } } } }, responses: { 200: json(ZInvoice, "The invoice with the payment"), ...paymentErrors } });
+  r.registerPath({ method: "delete", path: "/api/invoices/{id}/payments/{paymentId}", security: auth, summary: "Undo a payment recorded by mistake", request: { params: z.object({ id: z.string(), paymentId: z.string() }) }, responses: { 200: json(ZInvoice, "The invoice without the payment"), ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/{id}/ubl", security: auth, summary: "A final invoice or credit note as a Peppol BIS Billing 3.0 UBL 2.1 document", request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: "UBL 2.1 Invoice (380) or CreditNote (381)", content: { "application/xml": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/{id}/pdf", security: auth, summary: "The invoice as PDF", request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string() } } }, ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/export.csv", security: auth, summary: "CSV export of invoices, one row per line", request: { query: z.object({ ids: z.string().describe("comma-separated invoice ids"), locale: z.enum(["en", "nl"]).optional().describe("nl: ';' between cells and decimal commas, for a Dutch Excel") }) }, responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errors } });
@@ -123,13 +142,18 @@ export function buildOpenApiDocument(): object {
   const listQuery = ZListInvoicesQuery.extend({
     q: z.string().max(100).optional().describe("part of the invoice number or of the customer's name, in any case"),
     status: ZListInvoicesQuery.shape.status.describe("credited: final invoices that credit notes credit some of"),
+    paymentStatus: z.string().optional().describe(`final invoices whose payment status is one of these, separated by commas: ${PAYMENT_STATUSES.join(", ")}`),
+    delivery: z.string().optional().describe("final documents whose delivery status is one of these, separated by commas: notSent, queued, sending, sent, failed"),
     sort: ZListInvoicesQuery.shape.sort.describe("created (default -created: newest first), issueDate, number (drafts last), customer or total; a leading \"-\" sorts descending"),
     cursor: ZListInvoicesQuery.shape.cursor.describe("nextCursor of the previous page, with the same sort"),
   });
-  r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first or in the requested order; filtered by status, kind, customer and search text", request: { query: listQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
+  r.registerPath({ method: "get", path: "/api/invoices", security: auth, summary: "Invoices, newest first or in the requested order; filtered by status, kind, customer, payment status and search text", request: { query: listQuery }, responses: { 200: json(z.object({ items: z.array(ZInvoice), nextCursor: z.string().nullable() })), ...errors } });
   r.registerPath({ method: "get", path: "/api/invoices/{id}", security: auth, summary: "One invoice", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZInvoice), ...errors } });
   r.registerPath({ method: "delete", path: "/api/invoices/{id}", security: auth, summary: "Delete a draft; its bookings return to the list", request: { params: z.object({ id: z.string() }) }, responses: { 204: { description: "Deleted" }, ...errors, 409: json(ZError, "Final invoices cannot be deleted") } });
   r.registerPath({ method: "get", path: "/api/insights", security: auth, summary: "The Overview's figures: bookings awaiting invoicing by age, service and staff member; invoiced per month (credit notes subtract); outstanding and overdue. Dated in the business's time zone", request: { query: ZInsightsQuery }, responses: { 200: json(ZInsights), ...errors } });
+  r.registerPath({ method: "post", path: "/api/invoices/send", security: auth, summary: "Send final invoices and credit notes to their customers by e-mail (a durable job, Location: /api/jobs/{id}); documents sent before are skipped unless resend", request: { body: { content: { "application/json": { schema: ZSendInvoices } } } }, responses: { 202: json(z.object({ jobId: z.string(), job: ZJob, queued: z.number(), skipped: z.array(z.object({ invoiceId: z.string(), reason: z.enum(["notFound", "notFinal", "noEmail", "alreadySent", "inProgress"]) })) }), "Accepted: the job that sends them"), ...errors, 409: json(ZError, "DELIVERY_DISABLED") } });
+  r.registerPath({ method: "post", path: "/api/invoices/remind", security: auth, summary: "Send a reminder (the setup's reminder template, the PDF attached) of each overdue invoice given, or the filter's, or every overdue one; a durable job like send. Each reminder is recorded on its invoice (reminders)", request: { body: { content: { "application/json": { schema: ZSendReminders } } } }, responses: { 202: json(z.object({ jobId: z.string(), job: ZJob, queued: z.number(), skipped: z.array(z.object({ invoiceId: z.string(), reason: z.enum(["notFound", "notOverdue", "noEmail", "inProgress"]) })) }), "Accepted: the job that sends them"), ...errors, 409: json(ZError, "DELIVERY_DISABLED") } });
+  r.registerPath({ method: "post", path: "/api/setup/delivery/test", security: auth, summary: "Send the invoice message, filled in with an example, to the caller (or to) from the sender mailbox (admin)", request: { body: { content: { "application/json": { schema: ZTestDelivery } } } }, responses: { 200: json(z.object({ to: z.string(), mailbox: z.string(), subject: z.string(), requestId: z.string().nullable() })), ...errors, 403: json(ZError, "Not an admin"), 502: json(ZError, "GRAPH_ERROR: Graph refused or did not answer") } });
   r.registerPath({ method: "get", path: "/api/jobs/{id}", security: auth, summary: "A job's progress and outcome", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(ZJob), ...errors } });
   r.registerPath({ method: "get", path: "/api/openapi.json", summary: "This document", responses: { 200: { description: "OpenAPI 3.1 document" } } });
   return new OpenApiGeneratorV31(r.definitions).generateDocument({

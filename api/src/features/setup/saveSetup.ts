@@ -7,6 +7,7 @@ import { isMaskedWebhookUrl } from "./webhookUrl";
 import { findSetup, writeSetup } from "./setup.repository";
 import { LEGACY_TIME_ZONE, type TSetup, type TSetupInput } from "./setup.schema";
 import { EMPTY_SUPPLIER } from "./supplier.schema";
+import { DEFAULT_DELIVERY_SETTINGS } from "./deliverySettings.schema";
 import { completeItemTemplate } from "./itemTemplate";
 
 /** Validates the business against Graph, stores the setup and returns it. */
@@ -40,6 +41,7 @@ export async function saveSetup(
     pricesIncludeTax: input.pricesIncludeTax ?? stored?.pricesIncludeTax ?? true,
     timeZone: input.timeZone ?? stored?.timeZone ?? LEGACY_TIME_ZONE,
     supplier: input.supplier ?? stored?.supplier ?? EMPTY_SUPPLIER,
+    delivery: input.delivery ?? stored?.delivery ?? DEFAULT_DELIVERY_SETTINGS,
   };
   await writeSetup(deps.db, tenantId, withTemplateCurrency, { name: business.displayName ?? null, currency }, userId);
   return (await findSetup(deps.db, tenantId))!;

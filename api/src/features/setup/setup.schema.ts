@@ -1,6 +1,7 @@
 // The tenant's Bookings setup: request schema with defaults and clear messages, and its stored shape.
 import { z } from "zod";
 import { canonicalTimeZone } from "../../shared/businessDates";
+import { ZDeliverySettings, type TDeliverySettings } from "./deliverySettings.schema";
 import { ZNotificationSettings, type TNotificationSettings } from "./notificationSettings.schema";
 import { ZSupplier, type TSupplier } from "./supplier.schema";
 import { itemTaxFields, itemTaxProblems, type ItemTax } from "../../shared/taxSchemas";
@@ -84,17 +85,20 @@ export const ZSetupInput = z.object({
   timeZone: ZTimeZone.optional(),
   /** Omitted on PUT: the stored notification settings stay as they are. */
   notifications: ZNotificationSettings.optional(),
+  /** Omitted on PUT: the stored delivery settings stay as they are. */
+  delivery: ZDeliverySettings.optional(),
 });
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
 /** The stored setup as the API returns it. */
-export type TSetup = Omit<TSetupInput, "notifications" | "timeZone" | "supplier" | "itemTemplate" | "pricesIncludeTax"> & {
+export type TSetup = Omit<TSetupInput, "notifications" | "timeZone" | "supplier" | "itemTemplate" | "pricesIncludeTax" | "delivery"> & {
   itemTemplate: TItemTemplate;
   pricesIncludeTax: boolean;
   timeZone: string;
   supplier: TSupplier;
   /** The API answers the webhook URL masked (notificationSettings.ts). */
   notifications: TNotificationSettings;
+  delivery: TDeliverySettings;
   businessName: string | null;
   currency: string;
   updatedAt: string;

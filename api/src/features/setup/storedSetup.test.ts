@@ -1,6 +1,7 @@
 // Covers reading stored settings forward: defaults for fields added later, and repairs (clamped, converted or dropped
 // values) for what a stricter schema refuses, each reported without the value of a secret.
 import { describe, expect, it } from "vitest";
+import { DEFAULT_DELIVERY_SETTINGS } from "./deliverySettings.schema";
 import { upgradeStoredSetup } from "./storedSetup";
 
 const DEFAULTS = {
@@ -15,6 +16,7 @@ const DEFAULTS = {
   defaultGroupBy: "customer",
   timeZone: "UTC",
   supplier: { address: {} },
+  delivery: DEFAULT_DELIVERY_SETTINGS,
 };
 const HOOK = "https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=S3cr3tSig";
 

@@ -5,11 +5,13 @@
 import { z } from "zod";
 import { LEGACY_TIME_ZONE, ZSetupInput, ZTimeZone } from "./setup.schema";
 import { EMPTY_SUPPLIER, ZSupplier } from "./supplier.schema";
+import { DEFAULT_DELIVERY_SETTINGS, ZDeliverySettings } from "./deliverySettings.schema";
 
 /** The stored part of a setup: everything but the business id, which has a column of its own. */
 export const ZStoredSettings = ZSetupInput.omit({ businessId: true }).extend({
   timeZone: ZTimeZone.default(LEGACY_TIME_ZONE),
   supplier: ZSupplier.default(EMPTY_SUPPLIER),
+  delivery: ZDeliverySettings.default(DEFAULT_DELIVERY_SETTINGS),
   // Setups saved before the default became "included" added tax on top.
   pricesIncludeTax: z.boolean().default(false),
 });
