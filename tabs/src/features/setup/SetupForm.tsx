@@ -1,7 +1,9 @@
-// The setup form: the Bookings business, then Sync, Invoicing and the two templates, then Save.
+// The setup form: the Bookings business, then Sync, Invoicing, the supplier, the two templates, Notifications and
+// Delivery, then Save.
 import { Divider, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { BusinessField } from "./BusinessField";
+import { DeliverySection } from "./DeliverySection";
 import { InvoicingSettings } from "./InvoicingSettings";
 import { SupplierSettings } from "./SupplierSettings";
 import { NotificationsSection } from "./NotificationsSection";
@@ -67,6 +69,7 @@ export function SetupForm({ form, onSave, hideSave }: SetupFormProps) {
         <CustomerTemplateSettings {...section} businessCurrency={form.setup?.currency} />
         <ItemTemplateSettings {...section} />
         <NotificationsSection {...section} />
+        <DeliverySection {...section} />
       </div>
       {!form.readOnly && (!hideSave || form.saveError) && (
         <>

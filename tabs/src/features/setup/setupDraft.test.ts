@@ -4,6 +4,7 @@ import type { Setup } from "./setup.types";
 import { DEFAULT_DRAFT, draftFromSetup, isDraftDirty, toSetupInput, validateDraft } from "./setupDraft";
 import type { SetupDraft } from "./setupDraft";
 import { DEFAULT_SUPPLIER_DRAFT } from "./supplierDraft";
+import { DEFAULT_DELIVERY_DRAFT, DEFAULT_TEMPLATES } from "./deliveryDraft";
 
 const STORED: Setup = {
   businessId: "ContosoPhysio@contoso.onmicrosoft.com",
@@ -19,6 +20,7 @@ const STORED: Setup = {
   timeZone: "Europe/Amsterdam",
   supplier: { legalName: "Contoso Physio B.V.", address: { city: "Utrecht", countryCode: "NL" }, iban: "NL91ABNA0417164300" },
   notifications: { enabled: true, webhookUrl: "https://prod-12.westeurope.logic.azure.com/…Zx9Q", intervalMinutes: 30, activityFeed: false },
+  delivery: { enabled: true, replyTo: "administratie@contoso.example", attachUbl: "always", templates: DEFAULT_TEMPLATES },
   businessName: "Contoso Physio",
   currency: "EUR",
   updatedAt: "2026-03-01T10:00:00.000Z",
@@ -61,6 +63,10 @@ describe("draftFromSetup", () => {
       supplierCity: "Utrecht",
       supplierCountryCode: "NL",
       supplierIban: "NL91ABNA0417164300",
+      ...DEFAULT_DELIVERY_DRAFT,
+      deliveryEnabled: true,
+      deliveryReplyTo: "administratie@contoso.example",
+      deliveryAttachUbl: "always",
     });
   });
 
@@ -156,6 +162,7 @@ describe("toSetupInput", () => {
         website: "",
         paymentInstructions: "",
       },
+      delivery: { enabled: true, replyTo: "administratie@contoso.example", attachUbl: "always", templates: DEFAULT_TEMPLATES },
     });
   });
 
@@ -171,5 +178,6 @@ describe("isDraftDirty", () => {
     expect(isDraftDirty({ ...stored, syncIntervalMinutes: "31" }, stored)).toBe(true);
     expect(isDraftDirty({ ...stored, pricesIncludeTax: false }, stored)).toBe(true);
     expect(isDraftDirty({ ...stored, syncIntervalMinutes: "30" }, stored)).toBe(false);
+    expect(isDraftDirty({ ...stored, deliveryNlReminderBody: "Beste {customerName}," }, stored)).toBe(true);
   });
 });

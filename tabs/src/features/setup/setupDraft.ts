@@ -3,10 +3,11 @@ import { t } from "../../shared/i18n/i18n";
 import type { GroupBy, Setup, SetupInput } from "./setup.types";
 import { DEFAULT_NOTIFICATIONS_DRAFT, notificationsDraftFrom, toNotificationsInput, validateNotificationsDraft, type NotificationsDraft } from "./notificationsDraft";
 import { DEFAULT_SUPPLIER_DRAFT, supplierDraftFrom, toSupplierInput, validateSupplierDraft, type SupplierDraft } from "./supplierDraft";
+import { DEFAULT_DELIVERY_DRAFT, deliveryDraftFrom, toDeliveryInput, validateDeliveryDraft, type DeliveryDraft } from "./deliveryDraft";
 import { DEFAULT_ITEM_TAX_DRAFT, itemTaxDraftFrom, toItemTax, validateItemTax, type ItemTaxDraft } from "./itemTaxDraft";
 
 /** What the admin edits; numbers stay text so a half-typed value can be shown and explained. */
-export interface SetupDraft extends NotificationsDraft, SupplierDraft {
+export interface SetupDraft extends NotificationsDraft, SupplierDraft, DeliveryDraft {
   businessId: string;
   syncCustomers: boolean;
   syncServices: boolean;
@@ -69,6 +70,7 @@ export const DEFAULT_DRAFT: SetupDraft = {
   timeZone: browserTimeZone(),
   ...DEFAULT_NOTIFICATIONS_DRAFT,
   ...DEFAULT_SUPPLIER_DRAFT,
+  ...DEFAULT_DELIVERY_DRAFT,
 };
 
 /** The item template's VAT fields of the setup draft. */
@@ -118,6 +120,7 @@ export function draftFromSetup(setup: Setup | null): SetupDraft {
     timeZone: setup.timeZone ?? "UTC",
     ...notificationsDraftFrom(setup.notifications),
     ...supplierDraftFrom(setup.supplier),
+    ...deliveryDraftFrom(setup.delivery),
   };
 }
 
@@ -176,6 +179,7 @@ export function validateDraft(draft: SetupDraft): DraftErrors {
     ...itemTemplateErrors(validateItemTax(itemTemplateTax(draft))),
     ...validateNotificationsDraft(draft),
     ...validateSupplierDraft(draft),
+    ...validateDeliveryDraft(draft),
   };
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as DraftErrors;
 }
@@ -216,6 +220,7 @@ export function toSetupInput(draft: SetupDraft): SetupInput {
     timeZone: draft.timeZone,
     notifications: toNotificationsInput(draft),
     supplier: toSupplierInput(draft),
+    delivery: toDeliveryInput(draft),
   };
 }
 
