@@ -136,7 +136,7 @@ describe("Bulk actions on drafts in the browser", () => {
       await page.locator(`[data-invoice-id="${id}"]`).waitFor();
       await tick(page, [id, draftIds[6]!]);
       await page.getByTestId("bulk-menu").click();
-      await expect(page.getByRole("menuitem").allTextContents()).resolves.toEqual(["2 definitief maken", "Verwijderen", "Pdf's downloaden", "CSV exporteren", "Excel exporteren"]);
+      await expect(page.getByRole("menuitem").allTextContents()).resolves.toEqual(["2 definitief maken", "Definitief maken en versturen", "Verwijderen", "Pdf's downloaden", "CSV exporteren", "Excel exporteren"]);
       await page.getByRole("menuitem", { name: "2 definitief maken" }).click();
       const confirm = page.getByRole("alertdialog");
       await expect(confirm.getByRole("heading").textContent()).resolves.toBe("2 concepten definitief maken?");

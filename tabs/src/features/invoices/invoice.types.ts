@@ -4,9 +4,11 @@ export type { CustomerSuggestion, LinkCustomerAnswer, LinkOutcome, SuggestionRea
 export type {
   CreateResult as CreateInvoicesResult,
   CreateTotals,
+  InvoiceDelivery,
   InvoiceLineView as InvoiceLine,
   InvoicePage,
   InvoiceView as Invoice,
+  InvoiceReminder,
   InvoiceWarning,
   PreviewResult,
   Skipped,
@@ -14,6 +16,9 @@ export type {
 export type { JobAccepted, JobError, JobStatus, JobView } from "../../../../api/src/features/jobs/job.types";
 // Type only: the job's module is server code, but its result type is the shape GET /api/jobs/:id answers.
 export type { CreateInvoicesJobResult } from "../../../../api/src/features/invoices/createInvoicesJob";
+/** The 202 answers of POST /api/invoices/send and /remind, and why a document was left out (types only, as above). */
+export type { RemindAccepted, SendAccepted } from "../../../../api/src/features/delivery/sendInvoices";
+export type { NoReminder, NotQueued } from "../../../../api/src/features/delivery/delivery.repository";
 
 /** A customer as GET /api/customers answers it, with the details a legal invoice needs (PRODUCT.md §4.6). */
 export type { CustomerView as CustomerDetails } from "../../../../api/src/features/customers/customer.repository";

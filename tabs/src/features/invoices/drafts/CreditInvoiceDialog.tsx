@@ -23,6 +23,7 @@ import { formatMoney } from "../../../shared/format";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import type { Invoice } from "../invoice.types";
 import { creditInvoice } from "../invoicesApi";
+import { leftToCredit } from "./paymentForm";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "560px", width: "calc(100vw - 32px)", "@media (max-width: 639px)": { maxWidth: "100vw", width: "100vw", height: "100dvh", borderRadius: 0 } },
@@ -76,7 +77,7 @@ export function CreditInvoiceDialog({ invoice, onCredited, onClose }: CreditInvo
           <DialogBody>
             <DialogTitle>{t("invoices.credit.title", { number: invoice.number })}</DialogTitle>
             <DialogContent className={styles.content}>
-              <Text>{t("invoices.credit.amount", { amount: formatMoney(invoice.outstanding, invoice.currency), total: formatMoney(invoice.total, invoice.currency) })}</Text>
+              <Text>{t("invoices.credit.amount", { amount: formatMoney(leftToCredit(invoice), invoice.currency), total: formatMoney(invoice.total, invoice.currency) })}</Text>
               <Field label={t("invoices.credit.reason")} hint={t("invoices.credit.reasonHint")} required validationMessage={touched && missing ? t("invoices.credit.reasonRequired") : undefined}>
                 <Textarea value={reason} maxLength={500} disabled={saving} onChange={(_, data) => setReason(data.value)} />
               </Field>

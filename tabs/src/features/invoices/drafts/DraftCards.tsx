@@ -12,6 +12,9 @@ import type { DraftRowProps, DraftsTableProps } from "./DraftsTable";
 import { downloadingOf } from "./invoiceFiles";
 import { warningTexts } from "./draftWarnings";
 import { otherWarningCount } from "./lineFlags";
+import { PaymentStatusBadge } from "./PaymentStatusBadge";
+import { DeliveryStatusBadge } from "./DeliveryStatusBadge";
+import { hasLeftToCredit } from "./paymentForm";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0 },
@@ -81,8 +84,10 @@ function DraftCard({ invoice: inv, open, checked, downloading, onToggle, onCheck
         <Caption1 className={styles.muted}>{dates}</Caption1>
         {inv.kind === "creditNote" && <Caption1 className={styles.muted}>{t("invoices.credit.noteOf", { number: inv.creditedInvoiceNumber })}</Caption1>}
         {inv.kind === "invoice" && Number(inv.credited) > 0 && (
-          <Caption1 className={styles.muted}>{Number(inv.outstanding) > 0 ? t("invoices.credit.partly", { amount: formatMoney(inv.credited, inv.currency) }) : t("invoices.credit.fully")}</Caption1>
+          <Caption1 className={styles.muted}>{hasLeftToCredit(inv) ? t("invoices.credit.partly", { amount: formatMoney(inv.credited, inv.currency) }) : t("invoices.credit.fully")}</Caption1>
         )}
+        <PaymentStatusBadge status={inv.paymentStatus} size="small" />
+        <DeliveryStatusBadge invoice={inv} size="small" />
         {inv.warnings.length > 0 && (
           <Badge appearance={serious ? "filled" : "tint"} color={serious ? "danger" : "warning"} size="small" icon={<WarningFilled />} data-testid="draft-warning">
             {t("common.warnings", { count: inv.warnings.length })}

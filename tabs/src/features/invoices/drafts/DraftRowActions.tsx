@@ -21,6 +21,7 @@ import { CopyButton } from "../../../shared/ui/CopyButton";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
 import type { InvoiceFileKind } from "./invoiceFiles";
+import { hasLeftToCredit } from "./paymentForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS },
@@ -59,7 +60,7 @@ export function CompactRowActions({ invoice, downloading, onEdit, onFinalize, on
   const { t } = useTranslation();
   const restoreFocus = useRestoreFocusTarget();
   const { who, draft, link } = useRowIdentity(invoice);
-  const creditable = !draft && invoice.kind === "invoice" && Number(invoice.outstanding) > 0;
+  const creditable = !draft && invoice.kind === "invoice" && hasLeftToCredit(invoice);
   return (
     <div className={styles.root}>
       {draft ? (
@@ -142,7 +143,7 @@ export function DraftRowActions({ invoice, downloading, onEdit, onFinalize, onDe
           </Tooltip>
         </>
       )}
-      {!draft && invoice.kind === "invoice" && Number(invoice.outstanding) > 0 && (
+      {!draft && invoice.kind === "invoice" && hasLeftToCredit(invoice) && (
         <Button {...restoreFocus} size="small" icon={<ArrowUndoRegular />} aria-label={t("invoices.credit.creditWho", { who })} onClick={() => onCredit(invoice)}>
           {t("invoices.credit.action")}
         </Button>

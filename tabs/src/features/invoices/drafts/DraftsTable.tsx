@@ -15,6 +15,9 @@ import type { InvoiceFileKind } from "./invoiceFiles";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
 import { otherWarningCount } from "./lineFlags";
+import { PaymentStatusBadge } from "./PaymentStatusBadge";
+import { DeliveryStatusBadge } from "./DeliveryStatusBadge";
+import { hasLeftToCredit } from "./paymentForm";
 
 const useStyles = makeStyles({
   table: { minWidth: "980px" },
@@ -178,9 +181,11 @@ function DraftRow({ invoice: inv, open, checked, downloading, onToggle, onCheck,
             {inv.kind === "creditNote" && <Caption1 className={styles.muted} data-testid="credit-note-of">{t("invoices.credit.noteOf", { number: inv.creditedInvoiceNumber })}</Caption1>}
             {inv.kind === "invoice" && Number(inv.credited) > 0 && (
               <Caption1 className={styles.muted} data-testid="credited">
-                {Number(inv.outstanding) > 0 ? t("invoices.credit.partly", { amount: formatMoney(inv.credited, inv.currency) }) : t("invoices.credit.fully")}
+                {hasLeftToCredit(inv) ? t("invoices.credit.partly", { amount: formatMoney(inv.credited, inv.currency) }) : t("invoices.credit.fully")}
               </Caption1>
             )}
+            <PaymentStatusBadge status={inv.paymentStatus} size="small" />
+            <DeliveryStatusBadge invoice={inv} size="small" />
           </span>
         </TableCell>
         {!compact && (

@@ -1,4 +1,5 @@
-// One invoice opened by a deep link: status, dates, warnings, notes and lines, with Copy link, PDF and (for a draft) Edit.
+// One invoice opened by a deep link: status, dates, warnings, notes, payments and e-mail (of a final document) and
+// lines, with Copy link, PDF and (for a draft) Edit.
 import { useCallback, useEffect, useState } from "react";
 import {
   Badge,
@@ -28,6 +29,9 @@ import { useAsyncData } from "../../../shared/useAsyncData";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { DraftLines } from "./DraftLines";
 import { EditDraftDialog } from "./EditDraftDialog";
+import { PaymentStatusBadge } from "./PaymentStatusBadge";
+import { PaymentsSection } from "./PaymentsSection";
+import { DeliverySection } from "./DeliverySection";
 import { warningTexts } from "./draftWarnings";
 import type { Invoice } from "../invoice.types";
 import { invoiceLink } from "./invoiceLink";
@@ -56,12 +60,28 @@ export interface InvoiceDetailDialogProps {
 export function InvoiceDetailDialog({ invoiceId, onLoaded, onChanged, onClose }: InvoiceDetailDialogProps) {
   const api = useApi();
   const loaded = useAsyncData(useCallback(() => getInvoice(api, invoiceId), [api, invoiceId]));
-  const invoice = loaded.data;
+  // A payment recorded or undone answers the invoice as it is now; it stands until the next load.
+  const [paid, setPaid] = useState<{ after: Invoice | undefined; invoice: Invoice }>();
+  const invoice = paid && paid.after === loaded.data ? paid.invoice : loaded.data;
   const [editing, setEditing] = useState(false);
+  const handlePayment = useCallback(
+    (next: Invoice) => {
+      setPaid({ after: loaded.data, invoice: next });
+      onChanged();
+    },
+    [loaded.data, onChanged],
+  );
 
   useEffect(() => {
     if (invoice) onLoaded(invoice);
   }, [invoice, onLoaded]);
+
+  // A send or reminder ended: the document as it is now (its delivery, its reminders), and the list behind it.
+  const { reload } = loaded;
+  const handleSent = useCallback(() => {
+    void reload();
+    onChanged();
+  }, [reload, onChanged]);
 
   if (editing && invoice) {
     return (
@@ -77,18 +97,29 @@ export function InvoiceDetailDialog({ invoiceId, onLoaded, onChanged, onClose }:
   }
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <InvoiceDetailSurface invoice={invoice} loading={loaded.loading} error={loaded.error} onRetry={() => void loaded.reload()} onEdit={() => setEditing(true)} onClose={onClose} />
+      <InvoiceDetailSurface
+        invoice={invoice}
+        loading={loaded.loading}
+        error={loaded.error}
+        onRetry={() => void loaded.reload()}
+        onEdit={() => setEditing(true)}
+        onPayment={handlePayment}
+        onSent={handleSent}
+        onClose={onClose}
+      />
     </Dialog>
   );
 }
 
 /** The dialog's surface: loading, the error, or the invoice with its actions. */
-function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClose }: {
+function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onPayment, onSent, onClose }: {
   invoice: Invoice | undefined;
   loading: boolean;
   error: unknown;
   onRetry: () => void;
   onEdit: () => void;
+  onPayment: (invoice: Invoice) => void;
+  onSent: () => void;
   onClose: () => void;
 }) {
   const styles = useStyles();
@@ -106,7 +137,7 @@ function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClos
         <DialogContent className={styles.content}>
           <ErrorBar title={t("invoices.detail.loadError")} error={error} onRetry={onRetry} />
           {!invoice && loading && <Spinner label={t("invoices.detail.loading")} />}
-          {invoice && <InvoiceFacts invoice={invoice} />}
+          {invoice && <InvoiceFacts invoice={invoice} onPayment={onPayment} onSent={onSent} />}
           <ErrorBar title={t(downloadError?.kind === "ubl" ? "invoices.drafts.ublFailed" : "invoices.drafts.pdfFailed")} error={downloadError?.error ?? null} />
         </DialogContent>
         <DialogActions className={styles.actions}>
@@ -120,8 +151,8 @@ function InvoiceDetailSurface({ invoice, loading, error, onRetry, onEdit, onClos
   );
 }
 
-/** Status, customer, dates, warnings, notes and lines. */
-function InvoiceFacts({ invoice }: { invoice: Invoice }) {
+/** Status, customer, dates, warnings, notes, a final invoice's payments, a final document's e-mail, and lines. */
+function InvoiceFacts({ invoice, onPayment, onSent }: { invoice: Invoice; onPayment: (invoice: Invoice) => void; onSent: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const draft = invoice.status === "draft";
@@ -131,6 +162,7 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
         <Badge appearance="tint" color={draft ? "informative" : "success"}>
           {draft ? t("invoices.detail.draft") : t("invoices.detail.final")}
         </Badge>
+        <PaymentStatusBadge status={invoice.paymentStatus} />
         <Body1>{invoice.customer.email ? `${invoice.customer.name} · ${invoice.customer.email}` : invoice.customer.name}</Body1>
         <Caption1>{t("invoices.detail.issued", { date: formatCalendarDate(invoice.issueDate) })}</Caption1>
         {invoice.dueDate && <Caption1>{t("invoices.detail.due", { date: formatCalendarDate(invoice.dueDate) })}</Caption1>}
@@ -144,6 +176,8 @@ function InvoiceFacts({ invoice }: { invoice: Invoice }) {
         </MessageBar>
       )}
       {invoice.notes && <Body1 className={styles.notes}>{`${t("invoices.detail.notes")}: ${invoice.notes}`}</Body1>}
+      {invoice.kind === "invoice" && invoice.status === "final" && <PaymentsSection invoice={invoice} onChanged={onPayment} />}
+      {invoice.status === "final" && <DeliverySection invoice={invoice} onSent={onSent} />}
       <DraftLines invoice={invoice} className={styles.lines} />
     </>
   );

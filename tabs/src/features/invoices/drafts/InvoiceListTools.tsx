@@ -1,4 +1,5 @@
-// Search (invoice number or customer) and order of the Drafts view's list; the search applies 300 ms after typing stops.
+// Search (invoice number or customer), order and (for final invoices) payment and delivery status of the Drafts view's
+// list; the search applies 300 ms after typing stops.
 import { useEffect, useState } from "react";
 import { Dropdown, Option, SearchBox, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,8 @@ import { NARROW_MEDIA } from "../../../shared/narrow";
 import { dropdownLabels, searchBoxLabels } from "../../../shared/ui/fluentLabels";
 import { useDebouncedValue } from "../../../shared/useDebouncedValue";
 import type { InvoiceSort } from "../invoicesApi";
+import { PAYMENT_FILTERS, type PaymentFilter } from "./paymentForm";
+import { DELIVERY_FILTERS, type DeliveryFilter } from "./delivery";
 
 /** The orders offered, in the menu's order; their labels are `invoices.list.sorts.<sort>`. */
 export const INVOICE_SORTS = ["-created", "created", "-issueDate", "number", "customer", "-total", "total"] as const satisfies readonly InvoiceSort[];
@@ -22,6 +25,8 @@ const useStyles = makeStyles({
   },
   search: { width: "280px", maxWidth: "100%", [NARROW_MEDIA]: { width: "100%" } },
   sort: { minWidth: "200px", [NARROW_MEDIA]: { width: "100%" } },
+  payment: { minWidth: "180px", [NARROW_MEDIA]: { width: "100%" } },
+  delivery: { minWidth: "190px", [NARROW_MEDIA]: { width: "100%" } },
 });
 
 /** Props: the search text and order in force, and their setters. */
@@ -30,10 +35,16 @@ export interface InvoiceListToolsProps {
   sort: (typeof INVOICE_SORTS)[number];
   onSearch: (q: string) => void;
   onSort: (sort: (typeof INVOICE_SORTS)[number]) => void;
+  /** The payment filter in force, and its setter; without them (drafts, which have no payment status) it is not offered. */
+  payment?: PaymentFilter;
+  onPayment?: (payment: PaymentFilter) => void;
+  /** The delivery filter in force, and its setter; offered with the payment filter (final documents only). */
+  delivery?: DeliveryFilter;
+  onDelivery?: (delivery: DeliveryFilter) => void;
 }
 
 /** A search box and an order dropdown. */
-export function InvoiceListTools({ q, sort, onSearch, onSort }: InvoiceListToolsProps) {
+export function InvoiceListTools({ q, sort, onSearch, onSort, payment, onPayment, delivery, onDelivery }: InvoiceListToolsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [text, setText] = useState(q);
@@ -70,6 +81,42 @@ export function InvoiceListTools({ q, sort, onSearch, onSort }: InvoiceListTools
           </Option>
         ))}
       </Dropdown>
+      {payment && onPayment && (
+        <Dropdown
+          {...dropdownLabels()}
+          className={styles.payment}
+          size="small"
+          aria-label={t("invoices.payments.filter")}
+          value={t(`invoices.payments.filters.${payment}`)}
+          selectedOptions={[payment]}
+          onOptionSelect={(_, data) => data.optionValue && onPayment(data.optionValue as PaymentFilter)}
+          data-testid="payment-filter"
+        >
+          {PAYMENT_FILTERS.map((f) => (
+            <Option key={f} value={f}>
+              {t(`invoices.payments.filters.${f}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      )}
+      {delivery && onDelivery && (
+        <Dropdown
+          {...dropdownLabels()}
+          className={styles.delivery}
+          size="small"
+          aria-label={t("invoices.delivery.filter")}
+          value={t(`invoices.delivery.filters.${delivery}`)}
+          selectedOptions={[delivery]}
+          onOptionSelect={(_, data) => data.optionValue && onDelivery(data.optionValue as DeliveryFilter)}
+          data-testid="delivery-filter"
+        >
+          {DELIVERY_FILTERS.map((f) => (
+            <Option key={f} value={f}>
+              {t(`invoices.delivery.filters.${f}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      )}
     </div>
   );
 }

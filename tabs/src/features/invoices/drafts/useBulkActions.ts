@@ -1,5 +1,5 @@
-// Bulk actions on the selected invoices of the Drafts view: finalize or delete the drafts among them (after
-// confirmation), or download all their PDFs as one zip; progress while it runs, the failures with their reasons after.
+// Bulk actions on the selected invoices of the Drafts view: finalize (and then send) or delete the drafts among them
+// (after confirmation), or download all their PDFs as one zip; progress while it runs, the failures with their reasons after.
 import { useCallback, useState } from "react";
 import { ApiError, errorMessage } from "../../../shared/apiClient";
 import { useApi } from "../../../shared/apiContext";
@@ -12,7 +12,7 @@ import { savePdfZip } from "./invoiceFiles";
 import type { InvoiceList } from "./useInvoiceList";
 
 /** What a bulk action does. */
-export type BulkKind = "finalize" | "delete" | "zip";
+export type BulkKind = "finalize" | "finalizeSend" | "delete" | "zip";
 
 /** One invoice the action could not do, and why. */
 export interface BulkFailure {
@@ -34,15 +34,17 @@ export interface BulkActionsOptions {
   list: InvoiceList;
   onDone: (ids: string[]) => void;
   onChanged: () => void;
+  /** After "finalizeSend": the drafts it finalized, as final invoices, to send. */
+  onFinalized?: (invoices: Invoice[]) => void;
 }
 
 // One finalize at a time, so numbers follow the list's order; deletes may overlap.
-const CONCURRENCY: Record<Exclude<BulkKind, "zip">, number> = { finalize: 1, delete: 4 };
+const CONCURRENCY: Record<Exclude<BulkKind, "zip">, number> = { finalize: 1, finalizeSend: 1, delete: 4 };
 
 /** The confirm step, the run and its outcome. */
-export function useBulkActions({ list, onDone, onChanged }: BulkActionsOptions) {
+export function useBulkActions({ list, onDone, onChanged, onFinalized }: BulkActionsOptions) {
   const api = useApi();
-  const [confirming, setConfirming] = useState<{ kind: "finalize" | "delete"; invoices: Invoice[] } | null>(null);
+  const [confirming, setConfirming] = useState<{ kind: Exclude<BulkKind, "zip">; invoices: Invoice[] } | null>(null);
   const [run, setRun] = useState<BulkRunState | null>(null);
   const { replace, remove, reload } = list;
 
@@ -60,12 +62,13 @@ export function useBulkActions({ list, onDone, onChanged }: BulkActionsOptions) 
         return;
       }
       // A delete answers nothing: the run then carries null.
-      const action = kind === "finalize" ? (i: Invoice) => finalizeDraft(api, i.id) : (i: Invoice) => deleteDraftInvoice(api, i.id).then(() => null);
+      const action = kind === "delete" ? (i: Invoice) => deleteDraftInvoice(api, i.id).then(() => null) : (i: Invoice) => finalizeDraft(api, i.id);
       const outcomes = await runBulk(invoices, action, {
         concurrency: CONCURRENCY[kind],
         onProgress: (p) => setRun((prev) => (prev ? { ...prev, progress: p } : prev)),
       });
       const done: string[] = [];
+      const finalized: Invoice[] = [];
       const failures: BulkFailure[] = [];
       // Drafts someone else finalized or deleted meanwhile: listed as failed, but no longer worth keeping ticked.
       const changedElsewhere: string[] = [];
@@ -76,6 +79,7 @@ export function useBulkActions({ list, onDone, onChanged }: BulkActionsOptions) 
           continue;
         }
         done.push(outcome.item.id);
+        if (outcome.result) finalized.push(outcome.result);
         if (outcome.result) replace(outcome.result);
         else remove(outcome.item.id);
       }
@@ -84,8 +88,10 @@ export function useBulkActions({ list, onDone, onChanged }: BulkActionsOptions) 
       // Show the list as it is now when it changed behind the user's back.
       if (changedElsewhere.length > 0) void reload();
       if (done.length > 0) onChanged();
+      // Only what was finalized is sent: a draft that failed stays a draft, ticked, and is not sent.
+      if (kind === "finalizeSend" && finalized.length > 0) onFinalized?.(finalized);
     },
-    [api, onChanged, onDone, reload, remove, replace],
+    [api, onChanged, onDone, onFinalized, reload, remove, replace],
   );
 
   const confirm = useCallback(() => {

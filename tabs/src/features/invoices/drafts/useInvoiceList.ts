@@ -7,15 +7,40 @@ import type { Invoice, InvoicePage } from "../invoice.types";
 import type { InvoiceStatus } from "../invoiceQuery";
 import { searchInvoicesPage } from "../invoicesApi";
 import type { InvoiceSort } from "../invoicesApi";
+import type { PaymentStatus } from "./paymentForm";
+import type { DeliveryStatus } from "./delivery";
 
 /** The paged invoices list. */
 export type InvoiceList = PagedList<Invoice, InvoicePage>;
 
 const invoiceId = (i: Invoice) => i.id;
 
-/** Loads invoices of `status` matching `q` in `sort` order; a new status, search or order loads from the first page. */
-export function useInvoiceList(status: InvoiceStatus, q = "", sort: InvoiceSort = "-created"): InvoiceList {
+/** Loads invoices of `status` (and payment and delivery statuses) matching `q` in `sort` order; any change loads from the first page. */
+export function useInvoiceList(
+  status: InvoiceStatus,
+  q = "",
+  sort: InvoiceSort = "-created",
+  paymentStatus?: readonly PaymentStatus[],
+  deliveryStatus?: readonly DeliveryStatus[],
+): InvoiceList {
   const api = useApi();
-  const fetchPage = useCallback((cursor: string | null) => searchInvoicesPage(api, { status, q: q || undefined, sort }, cursor), [api, status, q, sort]);
+  // Compared as text: a new array of the same statuses is the same query.
+  const payments = paymentStatus?.join(",") ?? "";
+  const deliveries = deliveryStatus?.join(",") ?? "";
+  const fetchPage = useCallback(
+    (cursor: string | null) =>
+      searchInvoicesPage(
+        api,
+        {
+          status,
+          q: q || undefined,
+          sort,
+          paymentStatus: payments ? (payments.split(",") as PaymentStatus[]) : undefined,
+          delivery: deliveries ? (deliveries.split(",") as DeliveryStatus[]) : undefined,
+        },
+        cursor,
+      ),
+    [api, status, q, sort, payments, deliveries],
+  );
   return usePagedList(fetchPage, invoiceId);
 }
