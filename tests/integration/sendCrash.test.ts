@@ -29,6 +29,7 @@ describe.each(testStores())("kill -9 during a %s send job", (store) => {
     const env: Record<string, string> = { GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "t", MAIL_PER_MINUTE: "10000", MAIL_RECONCILE_SECONDS: "0", MAIL_TIMEOUT_SECONDS: "30" };
     let directStore: StoreOptions;
     let dataDir: string | undefined;
+    let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
     if (store === "postgres") {
       env.DATABASE_URL = `${pgUrl}${pgUrl!.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       directStore = { kind: "postgres", url: pgUrl!, schema };
@@ -45,7 +46,7 @@ describe.each(testStores())("kill -9 during a %s send job", (store) => {
       await seeding.query(`UPDATE customers SET address = '{"street": "Oudegracht 1", "postalCode": "3511 AA", "city": "Utrecht", "countryCode": "NL"}' WHERE tenant_id = $1`, [TENANT]);
       await seeding.close();
 
-      let server = await startServerProcess(env, { dataDir });
+      server = await startServerProcess(env, { dataDir });
       let api = client(server.url, await server.token(TENANT));
       const created = await api.post("/api/invoices", { filter: {}, groupBy: "booking" });
       expect(created.status).toBe(201);
@@ -94,6 +95,8 @@ describe.each(testStores())("kill -9 during a %s send job", (store) => {
       }
       await stopServerProcess(server);
     } finally {
+      // A failed expectation must not leave the server running.
+      if (server) await stopServerProcess(server, "SIGKILL");
       await emulator.close();
       if (store === "postgres") {
         const admin = await openDb({ kind: "postgres", url: pgUrl! });
