@@ -105,10 +105,10 @@ describe.each(testStores())("draft lifecycle on %s", (store) => {
     const csv = await fetch(`${server.url}/api/invoices/export.csv?ids=${d.id}`, { headers: { authorization: `Bearer ${await server.token()}` } });
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = (await csv.text()).replace(/^\ufeff/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("invoice_number,status,customer,customer_email,issue_date,due_date,currency,line_date,description,quantity,unit_price,amount,tax_category,tax_rate,invoice_net,invoice_tax,invoice_total,booking_id");
+    expect(lines[0]).toBe("invoice_number,status,customer,customer_email,issue_date,due_date,currency,line_date,description,quantity,unit_price,amount,tax_category,tax_rate,invoice_net,invoice_tax,invoice_total,booking_id,invoice_paid,payment_status");
     expect(lines).toHaveLength(1 + d.lines.length);
     expect(lines[1]).toContain(`,draft,${d.customer.name},${d.customer.email},`);
-    expect(lines[1]).toContain(`,${d.lines[0].amount},S,21,${d.net},${d.tax},${d.total},${d.lines[0].bookingId}`);
+    expect(lines[1]).toContain(`,${d.lines[0].amount},S,21,${d.net},${d.tax},${d.total},${d.lines[0].bookingId},0.00,`);
     expect((await admin.get("/api/invoices/export.csv?ids=nope")).status).toBe(400);
   });
 

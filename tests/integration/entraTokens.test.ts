@@ -54,7 +54,8 @@ describe("Entra ID tokens (AUTH_MODE=entra)", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ businessId: BUSINESS, businessName: "Contoso Physio", currency: "EUR" });
     // The same verifier createApp uses, configured from ENTRA_JWKS_URL by startApi.
-    await expect(server.api.ctx.verifyToken(token)).resolves.toEqual({ tenantId: TENANT, userId: USER, name: "Ann Admin", roles: ["Invoicing.Admin"] });
+    // The sign-in address (v2 preferred_username, v1 upn) is where a test e-mail goes.
+    await expect(server.api.ctx.verifyToken(token)).resolves.toEqual({ tenantId: TENANT, userId: USER, name: "Ann Admin", email: "ann@contoso.example", roles: ["Invoicing.Admin"] });
     expect(keys.fetches()).toBeGreaterThanOrEqual(1);
   });
 
