@@ -1,7 +1,12 @@
 // Badges for a booking's flags (noCustomer, needsPrice, review, …) with an explanation on hover.
-import { Badge, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { BadgeProps } from "@fluentui/react-components";
+import { Suspense, lazy } from "react";
 import { useTranslation } from "react-i18next";
+
+// The tooltip and the positioning code under it are not needed to show the list: they come right after it (from
+// their own package, so the chunk is their own), and until then a badge is a badge without its hover text.
+const Tooltip = lazy(() => import("@fluentui/react-tooltip").then((m) => ({ default: m.Tooltip })));
 
 type FlagText = "noCustomer" | "needsPrice" | "review" | "cancelled";
 
@@ -34,9 +39,11 @@ export function FlagBadges({ flags }: { flags: readonly string[] }) {
           </Badge>
         );
         return known ? (
-          <Tooltip key={flag} content={t(`invoices.flags.${known.text}Hint`)} relationship="description">
-            {badge}
-          </Tooltip>
+          <Suspense key={flag} fallback={badge}>
+            <Tooltip content={t(`invoices.flags.${known.text}Hint`)} relationship="description">
+              {badge}
+            </Tooltip>
+          </Suspense>
         ) : (
           <span key={flag}>{badge}</span>
         );
