@@ -3,9 +3,11 @@ import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { BadgeProps } from "@fluentui/react-components";
 import { Suspense, lazy } from "react";
 import { useTranslation } from "react-i18next";
+import { useWhenIdle } from "../../shared/ui/useWhenIdle";
 
-// The tooltip and the positioning code under it are not needed to show the list: they come right after it (from
-// their own package, so the chunk is their own), and until then a badge is a badge without its hover text.
+// The tooltip and the positioning code under it are not needed to show the list: they are fetched once the browser is
+// idle after the badges are on the page (from their own package, so the chunk is their own); until then a badge is a
+// badge without its hover text.
 const Tooltip = lazy(() => import("@fluentui/react-tooltip").then((m) => ({ default: m.Tooltip })));
 
 type FlagText = "noCustomer" | "needsPrice" | "review" | "cancelled";
@@ -28,6 +30,7 @@ const useStyles = makeStyles({
 export function FlagBadges({ flags }: { flags: readonly string[] }) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const shown = useWhenIdle();
   if (flags.length === 0) return null;
   return (
     <span className={styles.badges}>
@@ -38,7 +41,7 @@ export function FlagBadges({ flags }: { flags: readonly string[] }) {
             {known ? t(`invoices.flags.${known.text}`) : flag}
           </Badge>
         );
-        return known ? (
+        return known && shown ? (
           <Suspense key={flag} fallback={badge}>
             <Tooltip content={t(`invoices.flags.${known.text}Hint`)} relationship="description">
               {badge}

@@ -7,6 +7,7 @@ import { useNarrow } from "../../../shared/narrow";
 import { EmptyState } from "../../../shared/ui/EmptyState";
 import { ErrorBar } from "../../../shared/ui/ErrorBar";
 import { LoadingState } from "../../../shared/ui/LoadingState";
+import { useWhenIdle } from "../../../shared/ui/useWhenIdle";
 import { BookingsGrid } from "./BookingsGrid";
 import { FilterBarPlaceholder } from "./FilterBarPlaceholder";
 import { lazyComponent } from "../../../shared/ui/lazyComponent";
@@ -24,7 +25,7 @@ import type { Lookups } from "../useLookups";
 // The preview's code comes the first time it opens.
 const PreviewDialog = lazyComponent(() => import("../create/PreviewDialog").then((m) => m.PreviewDialog));
 // The filters' pickers, calendar, drawer and chips are a third of the tab's code: they come once the first page of
-// bookings is there, so the list does not wait for them. Their placeholder keeps the bar's place meanwhile.
+// bookings is on the page, so the list does not wait for them. Their placeholder keeps the bar's place meanwhile.
 const FilterBar = lazyComponent(() => import("./FilterBar").then((m) => m.FilterBar), <FilterBarPlaceholder />);
 
 /** Props: the page's bookings list, route state and setters, lookups, its create jobs, and what to do after a create. */
@@ -48,6 +49,8 @@ export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChang
   // The request is frozen when the dialog opens: clearing the selection after a create must not re-run the preview.
   const [previewing, setPreviewing] = useState<{ request: SelectionRequest; count: number } | null>(null);
   const totals = list.head?.totals;
+  // The filter bar's code is fetched once the first page of bookings is on the page and the browser is idle.
+  const filtersWanted = useWhenIdle(Boolean(list.head || list.error));
   const matching = totals?.count ?? 0;
   const filterKey = uninvoicedSearch(filter, "date", 0);
   const state = useBookingSelection(list.items, matching, filterKey);
@@ -66,7 +69,7 @@ export function BookingsPanel({ list, filter, sort, lookups, jobs, onFilterChang
 
   return (
     <div>
-      {list.head || list.error ? (
+      {filtersWanted ? (
         <FilterBar filter={filter} onChange={onFilterChange} onClear={onClearFilters} lookups={lookups} matching={totals?.count} />
       ) : (
         <FilterBarPlaceholder />
