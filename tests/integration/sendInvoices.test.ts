@@ -173,6 +173,29 @@ describe.each(testStores())("sending invoices by e-mail on %s", (store) => {
     }
   });
 
+  it("takes over a document a job that ended left unsent, looking its message up first, but not one a live job has", async () => {
+    const doc = finals[9];
+    const db = server.api.ctx.db;
+    const { insertJob } = await import("../../api/src/features/jobs/job.repository");
+    const tenantId = (await db.query<{ tenant_id: string }>("SELECT tenant_id FROM invoices WHERE id = $1", [doc.id])).rows[0]!.tenant_id;
+    const stuck = async (status: "failed" | "running") => {
+      const job = await insertJob(db, tenantId, { kind: "sendInvoices", createdBy: "someone", input: {}, total: 1 });
+      await db.query("UPDATE jobs SET status = $2 WHERE id = $1", [job.id, status]);
+      await db.query("UPDATE invoice_deliveries SET status = 'sending', attempts = 1, job_id = $2 WHERE invoice_id = $1 AND kind = 'document'", [doc.id, job.id]);
+    };
+    await stuck("running");
+    expect((await admin.post("/api/invoices/send", { invoiceIds: [doc.id] })).body.skipped).toEqual([{ invoiceId: doc.id, reason: "inProgress" }]);
+    await stuck("failed");
+    const before = server.emulator.controls.stats().byKind.listMessages ?? 0;
+    const { job, skipped } = await send({ invoiceIds: [doc.id] });
+    expect(skipped).toEqual([]);
+    expect(job).toMatchObject({ status: "succeeded", done: 1 });
+    // Looked up (not there: the outbox was cleared), then sent once under the same key.
+    expect((server.emulator.controls.stats().byKind.listMessages ?? 0) - before).toBeGreaterThanOrEqual(1);
+    expect(mail().map(keyOf)).toEqual([`${doc.id}.1`]);
+    expect(await delivery(doc.id)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
   it("refuses while sending is turned off, and refuses bad requests clearly", async () => {
     expect((await admin.post("/api/invoices/send", {})).body.error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("give either invoiceIds or filter") });
     expect((await admin.post("/api/invoices/send", { invoiceIds: ["x"] })).status).toBe(400);

@@ -12,7 +12,12 @@ export interface DeliveryError {
 /** Why a document was not queued. */
 export type NotQueued = "notFound" | "notFinal" | "noEmail" | "alreadySent" | "inProgress";
 
-type DocRow = { id: string; status: string; email: string | null; delivery_status: string | null };
+type DocRow = { id: string; status: string; email: string | null; delivery_status: string | null; job_live: boolean | null };
+
+// A delivery queued or sending is another job's only while that job can still run it: one that failed for good (or
+// ended without it) leaves it to the next request, which takes it over with its key and its attempts, so a send that
+// may have gone out is still looked up before it is made again.
+const JOB_LIVE = `(SELECT j.status IN ('queued', 'running') FROM jobs j WHERE j.tenant_id = d.tenant_id AND j.id = d.job_id)`;
 
 /**
  * Queues the tenant's documents for send job `jobId`: final ones whose customer has an e-mail address, not sent yet
@@ -27,7 +32,7 @@ export async function queueDeliveries(
   resend: boolean,
 ): Promise<{ queued: string[]; notQueued: { invoiceId: string; reason: NotQueued }[] }> {
   const { rows } = await tx.query<DocRow>(
-    `SELECT i.id, i.status, c.email, d.status AS delivery_status
+    `SELECT i.id, i.status, c.email, d.status AS delivery_status, ${JOB_LIVE} AS job_live
      FROM invoices i JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
      LEFT JOIN invoice_deliveries d ON d.tenant_id = i.tenant_id AND d.invoice_id = i.id AND d.kind = 'document'
      WHERE i.tenant_id = $1 AND i.id IN (SELECT unnest($2::uuid[]))
@@ -45,7 +50,7 @@ export async function queueDeliveries(
         ? "notFinal"
         : !row.email
           ? "noEmail"
-          : row.delivery_status === "queued" || row.delivery_status === "sending"
+          : (row.delivery_status === "queued" || row.delivery_status === "sending") && row.job_live
             ? "inProgress"
             : row.delivery_status === "sent" && !resend
               ? "alreadySent"
@@ -89,7 +94,7 @@ export async function queueReminders(
 ): Promise<{ queued: string[]; notQueued: { invoiceId: string; reason: NoReminder }[] }> {
   const { rows } = await tx.query<{ id: string; overdue: boolean; email: string | null; busy: boolean }>(
     `SELECT i.id, (i.status = 'final' AND i.kind = 'invoice' AND ${overdueSql("$3")}) AS overdue, c.email,
-       EXISTS (SELECT 1 FROM invoice_deliveries d WHERE d.tenant_id = i.tenant_id AND d.invoice_id = i.id AND d.kind = 'reminder' AND d.status IN ('queued', 'sending')) AS busy
+       EXISTS (SELECT 1 FROM invoice_deliveries d WHERE d.tenant_id = i.tenant_id AND d.invoice_id = i.id AND d.kind = 'reminder' AND d.status IN ('queued', 'sending') AND ${JOB_LIVE}) AS busy
      FROM invoices i JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
      WHERE i.tenant_id = $1 AND i.id IN (SELECT unnest($2::uuid[]))
      ORDER BY i.id FOR UPDATE OF i`,
@@ -105,12 +110,21 @@ export async function queueReminders(
     else queued.push(id);
   }
   if (queued.length) {
+    // A reminder a job that ended left unsent is taken over (its key kept: it may have gone out); the others get the next.
+    const { rows: taken } = await tx.query<{ invoice_id: string }>(
+      `UPDATE invoice_deliveries d SET status = 'queued', job_id = $3, queued_by = $4, updated_at = now()
+       WHERE d.tenant_id = $1 AND d.kind = 'reminder' AND d.invoice_id IN (SELECT unnest($2::uuid[])) AND d.status IN ('queued', 'sending')
+         AND NOT COALESCE(${JOB_LIVE}, false)
+       RETURNING d.invoice_id`,
+      [tenantId, queued, jobId, userId],
+    );
+    const takenIds = new Set(taken.map((r) => r.invoice_id));
     await tx.query(
       `INSERT INTO invoice_deliveries (tenant_id, invoice_id, kind, seq, status, message_key, job_id, queued_by)
        SELECT $1, q.id, 'reminder', n.seq, 'queued', q.id::text || '.r' || n.seq, $3, $4
        FROM unnest($2::uuid[]) AS q(id)
        CROSS JOIN LATERAL (SELECT COALESCE(max(d.seq), 0) + 1 AS seq FROM invoice_deliveries d WHERE d.tenant_id = $1 AND d.invoice_id = q.id AND d.kind = 'reminder') n`,
-      [tenantId, queued, jobId, userId],
+      [tenantId, queued.filter((id) => !takenIds.has(id)), jobId, userId],
     );
   }
   return { queued, notQueued };
