@@ -1,15 +1,13 @@
 // Covers a crash in the middle of a 20,000-booking create job: kill -9 the server once the job has written part of
 // its drafts, restart it, and find the job resumed and finished with each attendee invoiced exactly once, one draft
 // per customer (no step written twice, none half-written) and totals equal to the list's before the job.
-import fs from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { openDb, type StoreOptions } from "../../api/src/shared/db";
+import { openDb } from "../../api/src/shared/db";
 import { migrate } from "../../api/src/shared/migrate";
 import { client } from "../factories/http";
 import { expectInvoiceInvariants } from "../factories/invoiceInvariants";
 import { waitForJob } from "../factories/jobs";
+import { processStore } from "../factories/processStore";
 import { seedBookings } from "../factories/seedBookings";
 import { startServerProcess, stopServerProcess } from "../factories/serverProcess";
 import { testStores } from "../factories/testServer";
@@ -21,18 +19,9 @@ const cents = (s: string) => Math.round(Number(s) * 100);
 
 describe.each(testStores())("kill -9 during a %s create job", (store) => {
   it("resumes after a restart and invoices every attendee exactly once", { timeout: 300_000 }, async () => {
-    const pgUrl = process.env.TEST_DATABASE_URL;
-    const schema = `t_crash_${randomUUID().slice(0, 8)}`;
-    const env: Record<string, string> = { GRAPH_BASE_URL: "http://127.0.0.1:9/v1.0", GRAPH_TOKEN: "t" }; // Graph is never called
-    let directStore: StoreOptions;
-    let dataDir: string | undefined;
-    if (store === "postgres") {
-      env.DATABASE_URL = `${pgUrl}${pgUrl!.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      directStore = { kind: "postgres", url: pgUrl!, schema };
-    } else {
-      dataDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "bi-crash-"));
-      directStore = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
-    }
+    const stored = processStore(store, "crash");
+    const { direct: directStore, dataDir } = stored;
+    const env: Record<string, string> = { ...stored.env, GRAPH_BASE_URL: "http://127.0.0.1:9/v1.0", GRAPH_TOKEN: "t" }; // Graph is never called
     try {
       const seeding = await openDb(directStore);
       await migrate(seeding);
@@ -78,13 +67,7 @@ describe.each(testStores())("kill -9 during a %s create job", (store) => {
       expect(cents(drafts.rows[0]!.amount)).toBe(cents(before.amount));
       await after.close();
     } finally {
-      if (store === "postgres") {
-        const admin = await openDb({ kind: "postgres", url: pgUrl! });
-        await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        // and the job queue's tables beside it (jobQueue.ts)
-        await admin.exec(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
-        await admin.close();
-      } else fs.rmSync(dataDir!, { recursive: true, force: true });
+      await stored.remove();
     }
   });
 });

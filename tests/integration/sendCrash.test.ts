@@ -1,17 +1,15 @@
 // Covers kill -9 in the middle of a 200-document send job (PRODUCT.md §4.9, §4.13): the server is killed while Graph
 // holds the answers to sends that already went out, restarted, and every document ends sent exactly once — the
 // interrupted ones found in the sender's Sent Items by the key their message carries, none sent twice, none lost.
-import fs from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../api/emulator/index";
 import { KEY_PROPERTY_ID } from "../../api/src/features/graph/mailClient";
-import { openDb, type StoreOptions } from "../../api/src/shared/db";
+import { openDb } from "../../api/src/shared/db";
 import { migrate } from "../../api/src/shared/migrate";
 import { client } from "../factories/http";
 import { waitForJob } from "../factories/jobs";
 import { TEST_SUPPLIER } from "../factories/legalDetails";
+import { processStore } from "../factories/processStore";
 import { seedBookings } from "../factories/seedBookings";
 import { startServerProcess, stopServerProcess } from "../factories/serverProcess";
 import { testStores } from "../factories/testServer";
@@ -22,21 +20,12 @@ const MAILBOX = "balie@contoso.example";
 
 describe.each(testStores())("kill -9 during a %s send job", (store) => {
   it("resumes after a restart and sends every document exactly once", { timeout: 300_000 }, async () => {
-    const pgUrl = process.env.TEST_DATABASE_URL;
-    const schema = `t_sendcrash_${randomUUID().slice(0, 8)}`;
     // Pacing well above the limit the test is not about; Sent Items is looked up at once after a restart.
     const emulator = await startEmulator({ seed: "empty", port: 0, host: "127.0.0.1", mailPerMinute: 10_000 });
-    const env: Record<string, string> = { GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "t", MAIL_PER_MINUTE: "10000", MAIL_RECONCILE_SECONDS: "0", MAIL_TIMEOUT_SECONDS: "30" };
-    let directStore: StoreOptions;
-    let dataDir: string | undefined;
+    const stored = processStore(store, "sendcrash");
+    const { direct: directStore, dataDir } = stored;
+    const env: Record<string, string> = { ...stored.env, GRAPH_BASE_URL: emulator.url, GRAPH_TOKEN: "t", MAIL_PER_MINUTE: "10000", MAIL_RECONCILE_SECONDS: "0", MAIL_TIMEOUT_SECONDS: "30" };
     let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
-    if (store === "postgres") {
-      env.DATABASE_URL = `${pgUrl}${pgUrl!.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      directStore = { kind: "postgres", url: pgUrl!, schema };
-    } else {
-      dataDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "bi-sendcrash-"));
-      directStore = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
-    }
     try {
       const seeding = await openDb(directStore);
       await migrate(seeding);
@@ -98,12 +87,7 @@ describe.each(testStores())("kill -9 during a %s send job", (store) => {
       // A failed expectation must not leave the server running.
       if (server) await stopServerProcess(server, "SIGKILL");
       await emulator.close();
-      if (store === "postgres") {
-        const admin = await openDb({ kind: "postgres", url: pgUrl! });
-        await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await admin.exec(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
-        await admin.close();
-      } else fs.rmSync(dataDir!, { recursive: true, force: true });
+      await stored.remove();
     }
   });
 });

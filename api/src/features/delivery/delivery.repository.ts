@@ -144,10 +144,8 @@ export interface Claim {
   key: string;
   /** The document itself, or a reminder of it. */
   kind: "document" | "reminder";
-  /** Send calls made for this key so far. */
+  /** Send calls made for this key so far; any (it crashed, timed out or failed without an answer): look before sending. */
   attempts: number;
-  /** A send call was made before (it crashed, timed out or failed without an answer): look before sending. */
-  triedBefore: boolean;
   /** When the last send call started. */
   lastSentAt: Date | null;
 }
@@ -161,7 +159,7 @@ export async function claimDelivery(tx: Queryable, tenantId: string, jobId: stri
     [tenantId, invoiceId, jobId, to.mailbox, to.address],
   );
   const r = rows[0];
-  return r ? { key: r.message_key, kind: r.kind, attempts: r.attempts, triedBefore: r.attempts > 0, lastSentAt: r.claimed_at } : null;
+  return r ? { key: r.message_key, kind: r.kind, attempts: r.attempts, lastSentAt: r.claimed_at } : null;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Db } from "../../shared/db";
 import { AppError } from "../../shared/errors";
 import { formatMoney } from "../../shared/money";
 import { findCustomer } from "../customers/customer.repository";
-import type { MailAttachment, MailGraph, SendOutcome } from "../graph/mailClient";
+import type { MailAttachment, MailGraph } from "../graph/mailClient";
 import type { GraphRequestError } from "../graph/graphClient";
 import { addJobProgress, findJob } from "../jobs/job.repository";
 import type { JobContext } from "../jobs/jobQueue";
@@ -98,7 +98,7 @@ async function deliverOne(
       return { ok: false, error };
     };
     if (!to) return fail({ code: "NO_EMAIL", message: "The customer has no e-mail address." });
-    if (claim.triedBefore) {
+    if (claim.attempts > 0) {
       const found = await reconcile(deps, mail, mailbox, claim);
       if (found === "sent") return settleSent(deps, job.tenantId, invoiceId, claim.key, undefined);
       if (found instanceof Error) return fail(graphFailure(found, "Sent Items could not be searched for the message of an earlier attempt, so it was not sent again"));
@@ -112,7 +112,7 @@ async function deliverOne(
     }
     const attempt = await recordSendAttempt(deps.db, job.tenantId, invoiceId, claim.key);
     if (attempt === null) return "skip";
-    const outcome: SendOutcome = await mail.send(mailbox, message);
+    const outcome = await mail.send(mailbox, message);
     if (outcome.status === "sent") return settleSent(deps, job.tenantId, invoiceId, claim.key, outcome.requestId);
     if (outcome.status === "refused") return fail(graphFailure(outcome.error, "Microsoft Graph refused the message"));
     deps.log?.warn({ tenantId: job.tenantId, invoiceId, attempt, err: outcome.error }, "a send's outcome is unknown; it is looked up before any retry");

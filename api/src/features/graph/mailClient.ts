@@ -95,8 +95,7 @@ export function createMailGraph(options: MailGraphOptions): MailGraph {
     if ("error" in answer) return { status: "unknown", error: answer.error };
     const { response, text } = answer;
     if (response.ok) return { status: "sent", requestId: response.headers.get("request-id") ?? undefined };
-    const error = graphError(response, text, url);
-    return response.status >= 400 && response.status < 500 && response.status !== 408 ? { status: "refused", error } : { status: "unknown", error };
+    return classify(graphError(response, text, url));
   };
 
   // A step before the send (a draft, an upload): its failure means nothing was sent.
@@ -132,18 +131,18 @@ export function createMailGraph(options: MailGraphOptions): MailGraph {
       // A draft, each large file through its upload session, then send. Until send is called nothing has gone out.
       const draftUrl = `${user(mailbox)}/messages`;
       const draft = await beforeSend(await call(mailbox, false, "POST", draftUrl, json), draftUrl, ZCreated);
-      if (draft instanceof GraphRequestError) return notSent(draft);
+      if (draft instanceof GraphRequestError) return classify(draft);
       const messageUrl = `${user(mailbox)}/messages/${encodeURIComponent(draft.id)}`;
       for (const file of large) {
         const sessionUrl = `${messageUrl}/attachments/createUploadSession`;
         const item = { AttachmentItem: { attachmentType: "file", name: file.name, size: file.bytes.length, contentType: file.contentType } };
         const session = await beforeSend(await call(mailbox, false, "POST", sessionUrl, item), sessionUrl, ZUploadSession);
-        if (session instanceof GraphRequestError) return notSent(session);
+        if (session instanceof GraphRequestError) return classify(session);
         for (let at = 0; at < file.bytes.length; at += CHUNK_BYTES) {
           const chunk = file.bytes.subarray(at, Math.min(at + CHUNK_BYTES, file.bytes.length));
           const range = `bytes ${at}-${at + chunk.length - 1}/${file.bytes.length}`;
           const put = await beforeSend(await pacer.run(mailbox, false, () => upload(session.uploadUrl, chunk, range)), session.uploadUrl, null);
-          if (put instanceof GraphRequestError) return notSent(put);
+          if (put instanceof GraphRequestError) return classify(put);
         }
       }
       const sendUrl = `${messageUrl}/send`;
@@ -171,8 +170,9 @@ export function createMailGraph(options: MailGraphOptions): MailGraph {
   };
 }
 
-// A failure before the send call: nothing went out, but a draft may be left; the caller cleans it up by the key.
-const notSent = (error: GraphRequestError): SendOutcome => (error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429 ? { status: "refused", error } : { status: "unknown", error });
+// Graph's 4xx (but a request timeout) says the message did not go out; anything else leaves it open. A failure
+// before the send call leaves at most a draft, which the caller finds and deletes by the key before sending again.
+const classify = (error: GraphRequestError): SendOutcome => (error.status >= 400 && error.status < 500 && error.status !== 408 ? { status: "refused", error } : { status: "unknown", error });
 
 function graphMessage(message: MailMessage, attachments: MailAttachment[]) {
   return {

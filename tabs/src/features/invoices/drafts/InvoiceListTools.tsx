@@ -65,58 +65,36 @@ export function InvoiceListTools({ q, sort, onSearch, onSort, payment, onPayment
         onChange={(_, data) => setText(data.value)}
         data-testid="invoice-search"
       />
-      <Dropdown
-        {...dropdownLabels()}
-        className={styles.sort}
-        size="small"
-        aria-label={t("invoices.list.sort")}
-        value={t(`invoices.list.sorts.${sort}`)}
-        selectedOptions={[sort]}
-        onOptionSelect={(_, data) => data.optionValue && onSort(data.optionValue as (typeof INVOICE_SORTS)[number])}
-        data-testid="invoice-sort"
-      >
-        {INVOICE_SORTS.map((s) => (
-          <Option key={s} value={s}>
-            {t(`invoices.list.sorts.${s}`)}
-          </Option>
-        ))}
-      </Dropdown>
+      <ListChoice className={styles.sort} label={t("invoices.list.sort")} options={INVOICE_SORTS} value={sort} text={(s) => t(`invoices.list.sorts.${s}`)} onChange={onSort} testId="invoice-sort" />
       {payment && onPayment && (
-        <Dropdown
-          {...dropdownLabels()}
-          className={styles.payment}
-          size="small"
-          aria-label={t("invoices.payments.filter")}
-          value={t(`invoices.payments.filters.${payment}`)}
-          selectedOptions={[payment]}
-          onOptionSelect={(_, data) => data.optionValue && onPayment(data.optionValue as PaymentFilter)}
-          data-testid="payment-filter"
-        >
-          {PAYMENT_FILTERS.map((f) => (
-            <Option key={f} value={f}>
-              {t(`invoices.payments.filters.${f}`)}
-            </Option>
-          ))}
-        </Dropdown>
+        <ListChoice className={styles.payment} label={t("invoices.payments.filter")} options={PAYMENT_FILTERS} value={payment} text={(f) => t(`invoices.payments.filters.${f}`)} onChange={onPayment} testId="payment-filter" />
       )}
       {delivery && onDelivery && (
-        <Dropdown
-          {...dropdownLabels()}
-          className={styles.delivery}
-          size="small"
-          aria-label={t("invoices.delivery.filter")}
-          value={t(`invoices.delivery.filters.${delivery}`)}
-          selectedOptions={[delivery]}
-          onOptionSelect={(_, data) => data.optionValue && onDelivery(data.optionValue as DeliveryFilter)}
-          data-testid="delivery-filter"
-        >
-          {DELIVERY_FILTERS.map((f) => (
-            <Option key={f} value={f}>
-              {t(`invoices.delivery.filters.${f}`)}
-            </Option>
-          ))}
-        </Dropdown>
+        <ListChoice className={styles.delivery} label={t("invoices.delivery.filter")} options={DELIVERY_FILTERS} value={delivery} text={(f) => t(`invoices.delivery.filters.${f}`)} onChange={onDelivery} testId="delivery-filter" />
       )}
     </div>
+  );
+}
+
+/** One of the list's choices (order, payment, delivery): a small dropdown of `options`, each worded by `text`. */
+function ListChoice<T extends string>(props: { className: string; label: string; options: readonly T[]; value: T; text: (v: T) => string; onChange: (v: T) => void; testId: string }) {
+  const { className, label, options, value, text, onChange, testId } = props;
+  return (
+    <Dropdown
+      {...dropdownLabels()}
+      className={className}
+      size="small"
+      aria-label={label}
+      value={text(value)}
+      selectedOptions={[value]}
+      onOptionSelect={(_, data) => data.optionValue && onChange(data.optionValue as T)}
+      data-testid={testId}
+    >
+      {options.map((o) => (
+        <Option key={o} value={o}>
+          {text(o)}
+        </Option>
+      ))}
+    </Dropdown>
   );
 }
